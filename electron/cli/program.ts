@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { VERSION } from '../version';
+import { registerConfig } from './config';
+import { registerDb } from './db';
+import { registerServe } from './serve';
+
+/** The `packbench` command. Each area adds its own subcommands in its own file. */
+export function buildProgram(rendererDir: string): Command {
+  const program = new Command('packbench')
+    .description('Packbench packing station: headless station, configuration and maintenance tools')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError();
+  registerServe(program, rendererDir);
+  registerConfig(program);
+  registerDb(program);
+  return program;
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { currentEnvironment, loadConfig } from '../config';
+import { consoleLog } from '../log';
+import { startHeadlessServer } from '../server';
+import { Station } from '../station';
+import { VERSION } from '../version';
+import { exitWith } from './fail';
+
+export const DEFAULT_PORT = 8417;
+
+interface ServeOptions {
+  config?: string;
+  port: string;
+  host: string;
+  allowRemote?: boolean;
+}
+
+export function registerServe(program: Command, rendererDir: string): void {
+  program
+    .command('serve')
+    .description('run the station headless: the app in a browser at http://127.0.0.1:PORT, contract over WebSocket')
+    .option('-c, --config <file>', 'config file (else PACKBENCH_CONFIG, machine-wide, user, embedded default)')
+    .option('-p, --port <n>', 'port (0 = any free port)', String(DEFAULT_PORT))
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--allow-remote', 'allow a non-loopback --host (the bench API becomes reachable from the network)')
+    .action(async (opts: ServeOptions) => {
+      const log = consoleLog();
+      let station: Station;
+      try {
+        const loaded = loadConfig(opts.config, currentEnvironment());
+        station = new Station({ loaded, version: VERSION, log });
+      } catch (err) {
+        exitWith(err);
+      }
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        await station.close();
+        exitWith(new Error(`--port must be 0–65535, got ${opts.port}`));
+      }
+      const hasRenderer = existsSync(join(rendererDir, 'index.html'));
+      if (!hasRenderer) log.warn(`no built renderer at ${rendererDir}: run "npm run build"; serving the API only`);
+      try {
+        const server = await startHeadlessServer({
+          station,
+          rendererDir: hasRenderer ? rendererDir : null,
+          host: opts.host,
+          port,
+          allowRemote: opts.allowRemote ?? false,
+          log,
+        });
+        console.log(`Packbench ${VERSION} station ${station.info().stationId} ready at ${server.url}`);
+        const stop = async (signal: string) => {
+          log.info(`${signal}: shutting down`);
+          await server.close();
+          await station.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop('SIGINT'));
+        process.once('SIGTERM', () => void stop('SIGTERM'));
+      } catch (err) {
+        await station.close();
+        exitWith(err);
+      }
+    });
+}

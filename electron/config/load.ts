@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { describeIssues, type ConfigSource } from '../../shared/contract';
+import { ConfigSchema, type Config } from './schema';
+import { machineConfigPath, userConfigPath, userDataDir, type Environment } from './paths';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string | null,
+    readonly problems: string[],
+  ) {
+    super(`${file ?? 'embedded default config'}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  config: Config;
+  source: ConfigSource;
+  /** Resolved absolute database file. */
+  databasePath: string;
+}
+
+/** Where a config is looked for, first match wins: --config, PACKBENCH_CONFIG, machine-wide, the user's. */
+export function configCandidates(flagPath: string | undefined, e: Environment): { kind: ConfigSource['kind']; path: string }[] {
+  const list: { kind: ConfigSource['kind']; path: string }[] = [];
+  if (flagPath) list.push({ kind: 'flag', path: resolve(flagPath) });
+  if (e.env.PACKBENCH_CONFIG) list.push({ kind: 'env', path: resolve(e.env.PACKBENCH_CONFIG) });
+  list.push({ kind: 'machine', path: machineConfigPath(e) });
+  list.push({ kind: 'user', path: userConfigPath(e) });
+  return list;
+}
+
+/** Parse one config text; every problem is named by its JSON path. */
+export function parseConfig(text: string, file: string | null): Config {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ConfigError(file, [`(root): not valid JSON: ${(err as Error).message}`]);
+  }
+  const parsed = ConfigSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(file, describeIssues(parsed.error));
+  return parsed.data;
+}
+
+export function readConfigFile(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(path, [`(file): cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+  }
+  return parseConfig(text, path);
+}
+
+/**
+ * The effective config. An explicitly named file (flag or env) must exist; machine and user files are optional; with
+ * none, the embedded default: virtual scale, PDF file printer, waybill pool and demo data.
+ */
+export function loadConfig(flagPath: string | undefined, e: Environment): LoadedConfig {
+  for (const candidate of configCandidates(flagPath, e)) {
+    const explicit = candidate.kind === 'flag' || candidate.kind === 'env';
+    if (!explicit && !existsSync(candidate.path)) continue;
+    const config = readConfigFile(candidate.path);
+    return { config, source: candidate, databasePath: databasePathFor(config, dirname(candidate.path), e) };
+  }
+  const config = ConfigSchema.parse({ demoData: true });
+  return { config, source: { kind: 'default', path: null }, databasePath: databasePathFor(config, userDataDir(e), e) };
+}
+
+function databasePathFor(config: Config, baseDir: string, e: Environment): string {
+  const p = config.database.path;
+  if (!p) return join(userDataDir(e), 'packbench.db');
+  return isAbsolute(p) ? p : resolve(baseDir, p);
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+const PrinterUri = z
+  .string()
+  .regex(/^(tcp:\/\/[^\s:/]+(:\d{1,5})?|serial:[^\s?]+(\?baud=\d+)?|file:.+|spooler:.+)$/, {
+    message: 'printer URI must be tcp://HOST:PORT, serial:PATH?baud=N, file:PATH or spooler:NAME',
+  });
+
+const Parity = z.enum(['none', 'even', 'odd']);
+const ScaleProtocol = z.enum(['sics', 'toledo8217', 'toledo-continuous', 'ascii', 'yaohua', 'yaohua-a12e', 'ohaus']);
+const UsbId = z.number().int().min(0).max(0xffff);
+
+const SerialScale = z.strictObject({
+  kind: z.literal('serial'),
+  port: z.string().min(1),
+  protocol: ScaleProtocol,
+  baud: z.number().int().positive().default(9600),
+  parity: Parity.default('none'),
+  dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
+  stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
+});
+const HidScale = z.strictObject({ kind: z.literal('hid'), vendorId: UsbId, productId: UsbId });
+const VirtualScale = z.strictObject({ kind: z.literal('virtual'), grams: z.number().int().min(0).default(0) });
+
+const Scanner = z.strictObject({
+  name: z.string().min(1),
+  kind: z.enum(['wedge', 'serial', 'hid', 'usb']),
+  port: z.string().min(1).optional(),
+  baud: z.number().int().positive().optional(),
+  suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'enter']).optional(),
+  prefix: z.string().optional(),
+  vendorId: UsbId.optional(),
+  productId: UsbId.optional(),
+});
+
+const LabelPrinter = z.strictObject({
+  uri: PrinterUri,
+  language: z.enum(['zpl', 'tspl', 'epl', 'escpos', 'pdf']),
+  dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+  size: z.enum(['100x150', '76x130', '100x180', '4x6']).default('100x150'),
+});
+const SlipPrinter = z.strictObject({ uri: PrinterUri, language: z.enum(['escpos', 'pdf']) });
+
+const Secret = z.string().min(1);
+const Url = z.url();
+
+const Carriers = z.strictObject({
+  default: z.enum(['pool', 'kdniao', 'sf', 'shipengine']).default('pool'),
+  pool: z
+    .strictObject({ carrierName: z.string().min(1).default('demo'), lowStockWarning: z.number().int().min(0).default(200) })
+    .optional(),
+  kdniao: z
+    .strictObject({
+      baseUrl: Url,
+      eBusinessId: z.string().min(1),
+      appKey: Secret,
+      shipperCode: z.string().min(1),
+      customerName: z.string().optional(),
+      customerPwd: Secret.optional(),
+      monthCode: z.string().optional(),
+    })
+    .optional(),
+  sf: z
+    .strictObject({ baseUrl: Url, partnerId: z.string().min(1), checkWord: Secret, monthlyCard: z.string().optional() })
+    .optional(),
+  shipengine: z
+    .strictObject({ baseUrl: Url, apiKey: Secret, carrierId: z.string().min(1), serviceCode: z.string().min(1) })
+    .optional(),
+});
+
+export const ConfigSchema = z
+  .strictObject({
+    station: z
+      .strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'station id: 1–32 letters, digits, - or _' }),
+        name: z.string().min(1).optional(),
+        locale: z.enum(['zh-CN', 'en']).optional(),
+      })
+      .prefault({ id: 'BENCH-01' }),
+    database: z.strictObject({ path: z.string().min(1).optional() }).prefault({}),
+    scale: z.discriminatedUnion('kind', [SerialScale, HidScale, VirtualScale]).prefault({ kind: 'virtual' }),
+    scanners: z.array(Scanner).default([{ name: 'wedge', kind: 'wedge' }]),
+    printers: z
+      .strictObject({ label: LabelPrinter.optional(), slip: SlipPrinter.optional() })
+      .prefault({ label: { uri: 'file:labels', language: 'pdf' } }),
+    carriers: Carriers.prefault({}),
+    weight: z
+      .strictObject({
+        toleranceGrams: z.number().int().min(0).default(50),
+        tolerancePercent: z.number().min(0).max(100).default(5),
+      })
+      .prefault({}),
+    notify: z.strictObject({ url: Url, secret: Secret }).optional(),
+    updates: z.strictObject({ url: Url }).optional(),
+    demoData: z.boolean().optional(),
+  })
+  .superRefine((config, ctx) => {
+    config.scanners.forEach((scanner, i) => {
+      if (scanner.kind === 'serial' && !scanner.port) {
+        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'port'], message: 'a serial scanner needs a port' });
+      }
+      if ((scanner.kind === 'hid' || scanner.kind === 'usb') && (scanner.vendorId === undefined || scanner.productId === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'vendorId'], message: `a ${scanner.kind} scanner needs vendorId and productId` });
+      }
+    });
+    const names = config.scanners.map((s) => s.name);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['scanners', i, 'name'], message: `scanner name "${name}" is used twice` });
+    });
+    const chosen = config.carriers.default;
+    if (chosen !== 'pool' && !config.carriers[chosen]) {
+      ctx.addIssue({ code: 'custom', path: ['carriers', chosen], message: `carriers.default is "${chosen}" but carriers.${chosen} is not configured` });
+    }
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,1 @@
+export { DeviceRegistry, configuredDevices } from './registry';

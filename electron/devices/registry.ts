@@ -1,0 +1,60 @@
+import type { DeviceStatus } from '../../shared/contract';
+import type { Config } from '../config';
+
+/**
+ * The bench's devices as configured, with their live state. Drivers (scale, scanner, printer) report into it; until a
+ * driver for a kind is running, a configured hardware device says `not-connected` and why.
+ */
+export class DeviceRegistry {
+  private devices = new Map<string, DeviceStatus>();
+
+  constructor(
+    config: Config,
+    private readonly onChange: (status: DeviceStatus) => void,
+  ) {
+    for (const status of configuredDevices(config)) this.devices.set(status.id, status);
+  }
+
+  list(): DeviceStatus[] {
+    return [...this.devices.values()];
+  }
+
+  report(id: string, update: Pick<DeviceStatus, 'state' | 'detail'>): void {
+    const current = this.devices.get(id);
+    if (!current) throw new Error(`unknown device ${id}`);
+    const next: DeviceStatus = { ...current, state: update.state, ...(update.detail ? { detail: update.detail } : {}) };
+    if (!update.detail) delete next.detail;
+    this.devices.set(id, next);
+    this.onChange(next);
+  }
+}
+
+const NO_DRIVER = 'no driver for this device in this version yet';
+
+export function configuredDevices(config: Config): DeviceStatus[] {
+  const list: DeviceStatus[] = [];
+  const scale = config.scale;
+  if (scale.kind === 'virtual') list.push({ id: 'scale', kind: 'scale', name: 'virtual scale', state: 'virtual' });
+  else if (scale.kind === 'serial')
+    list.push({ id: 'scale', kind: 'scale', name: `${scale.protocol} @ ${scale.port}`, state: 'not-connected', detail: NO_DRIVER });
+  else
+    list.push({ id: 'scale', kind: 'scale', name: `HID ${hex(scale.vendorId)}:${hex(scale.productId)}`, state: 'not-connected', detail: NO_DRIVER });
+  for (const scanner of config.scanners) {
+    // A wedge scanner is a keyboard: the page reads it, nothing to connect.
+    const ready = scanner.kind === 'wedge';
+    list.push({
+      id: `scanner:${scanner.name}`,
+      kind: 'scanner',
+      name: `${scanner.name} (${scanner.kind})`,
+      state: ready ? 'ready' : 'not-connected',
+      ...(ready ? {} : { detail: NO_DRIVER }),
+    });
+  }
+  for (const role of ['label', 'slip'] as const) {
+    const printer = config.printers[role];
+    if (printer) list.push({ id: `printer:${role}`, kind: 'printer', name: `${role}: ${printer.uri} (${printer.language})`, state: 'not-connected', detail: NO_DRIVER });
+  }
+  return list;
+}
+
+const hex = (n: number) => n.toString(16).padStart(4, '0');

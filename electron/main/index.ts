@@ -1,0 +1,71 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import log from 'electron-log/main';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IPC_CALL, IPC_EVENT, events as eventTable, type EventName } from '../../shared/contract';
+import { loadConfig, currentEnvironment, ConfigError } from '../config';
+import { Station } from '../station';
+import { VERSION } from '../version';
+import { makeHandler } from './handle';
+import { hardenSession } from './security';
+import { appPage, createBenchWindow } from './window';
+import { startUpdates } from './updates';
+
+/** `--config FILE` or `--config=FILE` on the app's command line (IT shortcuts); else the usual lookup. */
+function configFlag(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice('--config='.length) : argv[i + 1];
+}
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+log.initialize();
+log.errorHandler.startCatching();
+
+// One bench, one app: a second launch focuses the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  let station: Station | null = null;
+  let win: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    try {
+      station = new Station({ loaded: loadConfig(configFlag(process.argv), currentEnvironment()), version: VERSION, log });
+    } catch (err) {
+      const { dialog } = await import('electron');
+      const text = err instanceof ConfigError ? err.problems.join('\n') : (err as Error).message;
+      log.error('station did not start', text);
+      dialog.showErrorBox('Packbench cannot start', text);
+      app.exit(1);
+      return;
+    }
+    hardenSession();
+    const page = appPage(outDir);
+    const s = station;
+    ipcMain.handle(IPC_CALL, makeHandler((m, p) => s.call(m, p), page.isOurUrl, log));
+    win = createBenchWindow(outDir, page, log);
+    for (const event of Object.keys(eventTable) as EventName[]) {
+      s.on(event, (payload) => win?.webContents.send(IPC_EVENT, event, payload));
+    }
+    startUpdates(s.info().version, log);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  // Close devices and the database before the process goes.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !station) return;
+    event.preventDefault();
+    closing = true;
+    void station.close().finally(() => app.quit());
+  });
+}

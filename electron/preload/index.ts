@@ -1,0 +1,16 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CALL, IPC_EVENT } from '../../shared/contract/channels';
+
+// The whole surface the page gets: call a contract method, listen to a pushed event. Main validates everything.
+contextBridge.exposeInMainWorld('packbench', {
+  call: (method: string, params?: unknown) => ipcRenderer.invoke(IPC_CALL, method, params),
+  on: (event: string, listener: (payload: unknown) => void) => {
+    const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(IPC_EVENT, wrapped);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, wrapped);
+    };
+  },
+});

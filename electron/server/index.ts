@@ -1,0 +1,2 @@
+export { startHeadlessServer, isLoopback, type HeadlessOptions, type HeadlessServer } from './server';
+export { handleRpcFrame } from './rpc';

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { events as eventTable, type EventName } from '../../shared/contract';
+import { contentSecurityPolicy } from '../../shared/security';
+import type { Log } from '../log';
+import type { Station } from '../station';
+import { createGuard, TOKEN_COOKIE } from './guard';
+import { handleRpcFrame } from './rpc';
+import { serveStatic } from './static';
+
+export interface HeadlessOptions {
+  station: Pick<Station, 'call' | 'on' | 'info'>;
+  /** Built renderer (out/renderer); null serves the API alone. */
+  rendererDir: string | null;
+  host?: string;
+  port?: number;
+  token?: string;
+  /** Required to bind anything but loopback: the bench's API would be reachable from the network. */
+  allowRemote?: boolean;
+  log: Log;
+}
+
+export interface HeadlessServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
+
+function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+}
+
+export async function startHeadlessServer(opts: HeadlessOptions): Promise<HeadlessServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !opts.allowRemote) {
+    throw new Error(`refusing to listen on ${host}: the bench API would be open to the network; pass --allow-remote to mean it`);
+  }
+  if (!isLoopback(host)) opts.log.warn(`listening on ${host}: anyone on the network with the token can drive this bench`);
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const allowedHosts = () => (isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : null);
+  const guard = createGuard(token, allowedHosts);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+
+  const deny = (res: ServerResponse, status: number, text: string) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(port) });
+    res.end(text);
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && url.pathname === '/healthz') {
+      const info = opts.station.info();
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ ok: true, version: info.version, stationId: info.stationId, devices: info.devices }));
+      return;
+    }
+    if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
+    const token = guard.tokenOf(req);
+    if (!guard.tokenValid(token)) return deny(res, 401, 'unauthorized: open the URL printed by "packbench serve" (it carries the token)');
+    if (!opts.rendererDir) return deny(res, 404, 'this station serves no pages');
+    const headers = securityHeaders(port);
+    // The start URL carries the token once; the page's own requests (assets, /rpc) then carry the cookie.
+    if (url.searchParams.has('token')) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
+    if (!serveStatic(opts.rendererDir, url.pathname, res, headers)) deny(res, 404, 'not found');
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/rpc') return refuse(404, 'Not Found');
+    if (!guard.hostAllowed(req) || !guard.originAllowed(req)) {
+      opts.log.warn(`refused /rpc from origin ${req.headers.origin ?? '-'} host ${req.headers.host ?? '-'}`);
+      return refuse(403, 'Forbidden');
+    }
+    if (!guard.tokenValid(guard.tokenOf(req))) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  const attach = (ws: WebSocket) => {
+    const unsubscribe = (Object.keys(eventTable) as EventName[]).map((event) =>
+      opts.station.on(event, (payload) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ jsonrpc: '2.0', method: event, params: payload }));
+      }),
+    );
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.send(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error: binary frame' } }));
+      void handleRpcFrame(data.toString(), (m, p) => opts.station.call(m, p)).then((reply) => {
+        if (reply && 'error' in reply) opts.log.warn(`rpc error: ${reply.error.message}`);
+        if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+    ws.on('close', () => unsubscribe.forEach((u) => u()));
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,1 @@
+export { Station, type StationOptions } from './station';

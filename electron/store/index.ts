@@ -1,0 +1,3 @@
+export { openStore, backupFile, CorruptDatabaseError, type Store } from './open';
+export { FutureDatabaseError, migrate } from './migrate';
+export { migrations, type Migration } from './migrations';

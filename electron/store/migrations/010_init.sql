@@ -1,0 +1,104 @@
+-- 010: the tables the pack workflow stands on.
+CREATE TABLE products (
+  sku TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit_weight_g INTEGER CHECK (unit_weight_g IS NULL OR unit_weight_g >= 0),
+  length_mm INTEGER, width_mm INTEGER, height_mm INTEGER,
+  image TEXT,
+  category TEXT,
+  serial_required INTEGER NOT NULL DEFAULT 0 CHECK (serial_required IN (0, 1)),
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- Several codes per SKU (一品多码); a case or inner-pack code counts `qty` units.
+CREATE TABLE barcodes (
+  code TEXT PRIMARY KEY,
+  sku TEXT NOT NULL REFERENCES products(sku) ON DELETE CASCADE,
+  qty INTEGER NOT NULL DEFAULT 1 CHECK (qty > 0)
+) STRICT;
+CREATE INDEX barcodes_by_sku ON barcodes(sku);
+
+CREATE TABLE kit_components (
+  kit_sku TEXT NOT NULL REFERENCES products(sku) ON DELETE CASCADE,
+  component_sku TEXT NOT NULL REFERENCES products(sku),
+  qty INTEGER NOT NULL CHECK (qty > 0),
+  PRIMARY KEY (kit_sku, component_sku)
+) STRICT;
+
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  order_no TEXT NOT NULL UNIQUE,
+  shop TEXT,
+  platform TEXT,
+  status TEXT NOT NULL DEFAULT 'released'
+    CHECK (status IN ('released', 'held', 'packing', 'packed', 'partial', 'cancelled')),
+  hold_reason TEXT,
+  receiver_name TEXT, receiver_phone TEXT,
+  province TEXT, city TEXT, district TEXT, address TEXT,
+  note TEXT,
+  waybill_no TEXT,
+  tote TEXT,
+  pick_list TEXT,
+  order_value_cents INTEGER,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  packed_at TEXT,
+  packed_by TEXT
+) STRICT;
+CREATE INDEX orders_by_waybill ON orders(waybill_no) WHERE waybill_no IS NOT NULL;
+CREATE INDEX orders_by_tote ON orders(tote) WHERE tote IS NOT NULL;
+CREATE INDEX orders_by_pick_list ON orders(pick_list) WHERE pick_list IS NOT NULL;
+
+CREATE TABLE order_lines (
+  order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  line_no INTEGER NOT NULL,
+  sku TEXT NOT NULL,
+  name TEXT,
+  qty INTEGER NOT NULL CHECK (qty > 0),
+  PRIMARY KEY (order_id, line_no)
+) STRICT;
+
+-- Box types: tare and inner dimensions.
+CREATE TABLE packages (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  tare_g INTEGER NOT NULL CHECK (tare_g >= 0),
+  inner_length_mm INTEGER, inner_width_mm INTEGER, inner_height_mm INTEGER
+) STRICT;
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('packer', 'lead', 'admin')),
+  badge TEXT UNIQUE,
+  pin_hash TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+) STRICT;
+
+CREATE TABLE pack_sessions (
+  id TEXT PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  station_id TEXT NOT NULL,
+  packer TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed', 'held', 'partial', 'abandoned')),
+  opened_at TEXT NOT NULL,
+  closed_at TEXT
+) STRICT;
+CREATE INDEX pack_sessions_open ON pack_sessions(station_id) WHERE status = 'open';
+
+-- Append-only: every scan, weight, booking and print result, written before its effect runs.
+CREATE TABLE events (
+  session_id TEXT NOT NULL REFERENCES pack_sessions(id),
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  at TEXT NOT NULL,
+  packer TEXT,
+  station_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) STRICT;
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) STRICT;

@@ -1,0 +1,10 @@
+import init010 from './010_init.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered in steps of 10, applied in order; the number becomes PRAGMA user_version. */
+export const migrations: readonly Migration[] = [{ version: 10, name: 'init', sql: init010 }];

@@ -1,0 +1,65 @@
+import Sqlite, { type Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export class CorruptDatabaseError extends Error {
+  constructor(file: string, cause: string) {
+    super(
+      `${file} is not a readable Packbench database (${cause}). Nothing was changed. ` +
+        `Restore a copy made with "packbench db backup FILE", or move this file away to start empty.`,
+    );
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+export interface Store {
+  db: Database;
+  file: string;
+  schemaVersion: number;
+  close(): void;
+}
+
+/**
+ * Opens the bench's database and brings its schema up to date. A file that is not SQLite, or fails its quick check,
+ * is refused with its name — never silently re-created, since it may be the only record of what shipped.
+ */
+export function openStore(file: string): Store {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Sqlite(file);
+  try {
+    try {
+      const check = db.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') throw new CorruptDatabaseError(file, `quick_check: ${String(check)}`);
+    } catch (err) {
+      if (err instanceof CorruptDatabaseError) throw err;
+      throw new CorruptDatabaseError(file, (err as Error).message);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = FULL');
+    const { to } = migrate(db, file, migrations);
+    return { db, file, schemaVersion: to, close: () => db.open && db.close() };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+
+/**
+ * SQLite's online backup, consistent while a bench keeps working on the same file. The source is opened read-only and
+ * not migrated, so even a database from a newer Packbench can be saved.
+ */
+export async function backupFile(source: string, target: string): Promise<{ pages: number }> {
+  const db = new Sqlite(source, { readonly: true, fileMustExist: true });
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const result = await db.backup(target);
+    return { pages: result.totalPages };
+  } finally {
+    db.close();
+  }
+}

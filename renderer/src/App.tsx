@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLocale } from './i18n';
+import { DevicesPage } from './pages/DevicesPage';
+import { PackPage } from './pages/PackPage';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { StatusBar } from './StatusBar';
+import { useStation } from './useStation';
+
+export const PAGES = ['pack', 'mismatches', 'orders', 'handover', 'devices', 'settings'] as const;
+export type PageName = (typeof PAGES)[number];
+
+const pageFromHash = (): PageName => {
+  const name = location.hash.replace(/^#\/?/, '');
+  return (PAGES as readonly string[]).includes(name) ? (name as PageName) : 'pack';
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const view = useStation();
+  const [page, setPage] = useState<PageName>(pageFromHash);
+
+  useEffect(() => {
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const configured = view.info?.locale;
+  useEffect(() => {
+    if (configured) setLocale(configured);
+  }, [configured]);
+
+  return (
+    <div className="shell">
+      <nav aria-label={t('app.nav')} className="nav">
+        <span className="brand">{t('app.title')}</span>
+        {PAGES.map((p) => (
+          <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined}>
+            {t(`nav.${p}`)}
+          </a>
+        ))}
+      </nav>
+      <main className="content">
+        {page === 'pack' && <PackPage view={view} />}
+        {page === 'devices' && <DevicesPage view={view} />}
+        {page === 'settings' && <SettingsPage view={view} />}
+        {(page === 'mismatches' || page === 'orders' || page === 'handover') && <PlaceholderPage page={page} />}
+      </main>
+      <StatusBar view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { StationView } from './useStation';
+
+export function StatusBar({ view }: { view: StationView }) {
+  const { t } = useTranslation();
+  const { info, connected } = view;
+  return (
+    <footer className="status-bar" role="contentinfo">
+      <span>
+        {t('status.station')}: <strong data-testid="station-id">{info?.stationId ?? '…'}</strong>
+      </span>
+      <span aria-label={t('status.connection')} className={connected ? 'ok' : 'bad'}>
+        {connected ? t('status.connected') : t('status.disconnected')}
+      </span>
+      <ul aria-label={t('status.devices')} className="device-pills">
+        {info?.devices.map((d) => (
+          <li key={d.id} className={`pill state-${d.state}`} title={d.detail ?? ''}>
+            {t(`device.kind.${d.kind}`)} · {t(`device.state.${d.state}`)}
+          </li>
+        ))}
+      </ul>
+      <span className="version">v{info?.version ?? ''}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { StationView } from '../useStation';
+
+export function DevicesPage({ view }: { view: StationView }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="devices-heading" className="page">
+      <h1 id="devices-heading">{t('devices.heading')}</h1>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('devices.name')}</th>
+            <th scope="col">{t('devices.kind')}</th>
+            <th scope="col">{t('devices.state')}</th>
+            <th scope="col">{t('devices.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.info?.devices.map((d) => (
+            <tr key={d.id}>
+              <td>{d.name}</td>
+              <td>{t(`device.kind.${d.kind}`)}</td>
+              <td className={`state-${d.state}`}>{t(`device.state.${d.state}`)}</td>
+              <td>{d.detail ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="pending">{t('devices.pending')}</p>
+    </section>
+  );
+}

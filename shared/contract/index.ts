@@ -1,0 +1,7 @@
+export * from './station';
+export * from './methods';
+export * from './errors';
+export * from './issues';
+export * from './invoke';
+export * from './client';
+export * from './channels';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const DeviceKind = z.enum(['scale', 'scanner', 'printer']);
+
+/**
+ * What a bench device is doing right now. `virtual` is a software device (training scale, file printer);
+ * `not-connected` means configured but no driver has reached it yet.
+ */
+export const DeviceState = z.enum(['ready', 'virtual', 'connecting', 'not-connected', 'disconnected', 'error']);
+export type DeviceState = z.infer<typeof DeviceState>;
+
+export const DeviceStatus = z.strictObject({
+  id: z.string().min(1),
+  kind: DeviceKind,
+  name: z.string(),
+  state: DeviceState,
+  detail: z.string().optional(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const ConfigSource = z.strictObject({
+  kind: z.enum(['flag', 'env', 'machine', 'user', 'default']),
+  path: z.string().nullable(),
+});
+export type ConfigSource = z.infer<typeof ConfigSource>;
+
+export const StationInfo = z.strictObject({
+  version: z.string(),
+  stationId: z.string(),
+  stationName: z.string(),
+  locale: Locale.nullable(),
+  configSource: ConfigSource,
+  devices: z.array(DeviceStatus),
+});
+export type StationInfo = z.infer<typeof StationInfo>;
+
+export const StationPhase = z.enum(['idle']);
+
+export const StationState = z.strictObject({
+  stationId: z.string(),
+  phase: StationPhase,
+  /** Bumped on every change, so a view can drop a stale push. */
+  revision: z.number().int().nonnegative(),
+});
+export type StationState = z.infer<typeof StationState>;
