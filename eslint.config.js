@@ -14,7 +14,9 @@ export default tseslint.config(
       // House rule 1: only electron/main and electron/preload may load the Electron API.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }] },
+        {
+          paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }],
+        },
       ],
     },
   },

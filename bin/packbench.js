@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`packbench needs Node.js 22.12 or newer (this is ${process.version}); run it as "npx packbench" inside the project, which uses the bundled Node 24.`);
+  console.error(
+    `packbench needs Node.js 22.12 or newer (this is ${process.version}); run it as "npx packbench" inside the project, which uses the bundled Node 24.`,
+  );
   process.exit(1);
 }
 const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));

@@ -24,7 +24,11 @@ export function registerConfig(program: Command): void {
     .action((opts: { config?: string }) => {
       try {
         const loaded = loadConfig(opts.config, currentEnvironment());
-        const out = { source: loaded.source, databasePath: loaded.databasePath, config: maskSecrets(loaded.config) };
+        const out = {
+          source: loaded.source,
+          databasePath: loaded.databasePath,
+          config: maskSecrets(loaded.config),
+        };
         console.log(JSON.stringify(out, null, 2));
       } catch (err) {
         exitWith(err);

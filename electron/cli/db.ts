@@ -13,7 +13,9 @@ export function registerDb(program: Command): void {
     .option('--database <file>', 'database file (default: from the config)')
     .action(async (file: string, opts: { config?: string; database?: string }) => {
       try {
-        const source = opts.database ? resolve(opts.database) : loadConfig(opts.config, currentEnvironment()).databasePath;
+        const source = opts.database
+          ? resolve(opts.database)
+          : loadConfig(opts.config, currentEnvironment()).databasePath;
         const { pages } = await backupFile(source, resolve(file));
         console.log(`backed up ${source} -> ${resolve(file)} (${pages} pages)`);
       } catch (err) {

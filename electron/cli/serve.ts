@@ -20,11 +20,19 @@ interface ServeOptions {
 export function registerServe(program: Command, rendererDir: string): void {
   program
     .command('serve')
-    .description('run the station headless: the app in a browser at http://127.0.0.1:PORT, contract over WebSocket')
-    .option('-c, --config <file>', 'config file (else PACKBENCH_CONFIG, machine-wide, user, embedded default)')
+    .description(
+      'run the station headless: the app in a browser at http://127.0.0.1:PORT, contract over WebSocket',
+    )
+    .option(
+      '-c, --config <file>',
+      'config file (else PACKBENCH_CONFIG, machine-wide, user, embedded default)',
+    )
     .option('-p, --port <n>', 'port (0 = any free port)', String(DEFAULT_PORT))
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--allow-remote', 'allow a non-loopback --host (the bench API becomes reachable from the network)')
+    .option(
+      '--allow-remote',
+      'allow a non-loopback --host (the bench API becomes reachable from the network)',
+    )
     .action(async (opts: ServeOptions) => {
       const log = consoleLog();
       let station: Station;
@@ -40,7 +48,8 @@ export function registerServe(program: Command, rendererDir: string): void {
         exitWith(new Error(`--port must be 0–65535, got ${opts.port}`));
       }
       const hasRenderer = existsSync(join(rendererDir, 'index.html'));
-      if (!hasRenderer) log.warn(`no built renderer at ${rendererDir}: run "npm run build"; serving the API only`);
+      if (!hasRenderer)
+        log.warn(`no built renderer at ${rendererDir}: run "npm run build"; serving the API only`);
       try {
         const server = await startHeadlessServer({
           station,

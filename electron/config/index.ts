@@ -1,4 +1,17 @@
 export { ConfigSchema, type Config, type ConfigInput } from './schema';
-export { ConfigError, configCandidates, loadConfig, parseConfig, readConfigFile, type LoadedConfig } from './load';
-export { currentEnvironment, machineConfigPath, userConfigPath, userDataDir, type Environment } from './paths';
+export {
+  ConfigError,
+  configCandidates,
+  loadConfig,
+  parseConfig,
+  readConfigFile,
+  type LoadedConfig,
+} from './load';
+export {
+  currentEnvironment,
+  machineConfigPath,
+  userConfigPath,
+  userDataDir,
+  type Environment,
+} from './paths';
 export { maskSecrets } from './mask';

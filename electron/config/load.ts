@@ -22,7 +22,10 @@ export interface LoadedConfig {
 }
 
 /** Where a config is looked for, first match wins: --config, PACKBENCH_CONFIG, machine-wide, the user's. */
-export function configCandidates(flagPath: string | undefined, e: Environment): { kind: ConfigSource['kind']; path: string }[] {
+export function configCandidates(
+  flagPath: string | undefined,
+  e: Environment,
+): { kind: ConfigSource['kind']; path: string }[] {
   const list: { kind: ConfigSource['kind']; path: string }[] = [];
   if (flagPath) list.push({ kind: 'flag', path: resolve(flagPath) });
   if (e.env.PACKBENCH_CONFIG) list.push({ kind: 'env', path: resolve(e.env.PACKBENCH_CONFIG) });
@@ -49,7 +52,9 @@ export function readConfigFile(path: string): Config {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(path, [`(file): cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+    throw new ConfigError(path, [
+      `(file): cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    ]);
   }
   return parseConfig(text, path);
 }
@@ -66,7 +71,11 @@ export function loadConfig(flagPath: string | undefined, e: Environment): Loaded
     return { config, source: candidate, databasePath: databasePathFor(config, dirname(candidate.path), e) };
   }
   const config = ConfigSchema.parse({ demoData: true });
-  return { config, source: { kind: 'default', path: null }, databasePath: databasePathFor(config, userDataDir(e), e) };
+  return {
+    config,
+    source: { kind: 'default', path: null },
+    databasePath: databasePathFor(config, userDataDir(e), e),
+  };
 }
 
 function databasePathFor(config: Config, baseDir: string, e: Environment): string {

@@ -7,7 +7,11 @@ export interface Environment {
   home: string;
 }
 
-export const currentEnvironment = (): Environment => ({ platform: process.platform, env: process.env, home: homedir() });
+export const currentEnvironment = (): Environment => ({
+  platform: process.platform,
+  env: process.env,
+  home: homedir(),
+});
 
 /**
  * The same folder Electron's app.getPath('userData') gives for productName "Packbench", so the headless station and
@@ -22,7 +26,8 @@ export function userDataDir({ platform, env, home }: Environment): string {
 
 /** Machine-wide config that IT manages: %ProgramData%\Packbench on Windows, /etc/packbench elsewhere. */
 export function machineConfigPath({ platform, env }: Environment): string {
-  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Packbench', 'config.json');
+  if (platform === 'win32')
+    return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Packbench', 'config.json');
   return '/etc/packbench/config.json';
 }
 

@@ -7,7 +7,15 @@ const PrinterUri = z
   });
 
 const Parity = z.enum(['none', 'even', 'odd']);
-const ScaleProtocol = z.enum(['sics', 'toledo8217', 'toledo-continuous', 'ascii', 'yaohua', 'yaohua-a12e', 'ohaus']);
+const ScaleProtocol = z.enum([
+  'sics',
+  'toledo8217',
+  'toledo-continuous',
+  'ascii',
+  'yaohua',
+  'yaohua-a12e',
+  'ohaus',
+]);
 const UsbId = z.number().int().min(0).max(0xffff);
 
 const SerialScale = z.strictObject({
@@ -20,7 +28,10 @@ const SerialScale = z.strictObject({
   stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
 });
 const HidScale = z.strictObject({ kind: z.literal('hid'), vendorId: UsbId, productId: UsbId });
-const VirtualScale = z.strictObject({ kind: z.literal('virtual'), grams: z.number().int().min(0).default(0) });
+const VirtualScale = z.strictObject({
+  kind: z.literal('virtual'),
+  grams: z.number().int().min(0).default(0),
+});
 
 const Scanner = z.strictObject({
   name: z.string().min(1),
@@ -47,7 +58,10 @@ const Url = z.url();
 const Carriers = z.strictObject({
   default: z.enum(['pool', 'kdniao', 'sf', 'shipengine']).default('pool'),
   pool: z
-    .strictObject({ carrierName: z.string().min(1).default('demo'), lowStockWarning: z.number().int().min(0).default(200) })
+    .strictObject({
+      carrierName: z.string().min(1).default('demo'),
+      lowStockWarning: z.number().int().min(0).default(200),
+    })
     .optional(),
   kdniao: z
     .strictObject({
@@ -61,10 +75,20 @@ const Carriers = z.strictObject({
     })
     .optional(),
   sf: z
-    .strictObject({ baseUrl: Url, partnerId: z.string().min(1), checkWord: Secret, monthlyCard: z.string().optional() })
+    .strictObject({
+      baseUrl: Url,
+      partnerId: z.string().min(1),
+      checkWord: Secret,
+      monthlyCard: z.string().optional(),
+    })
     .optional(),
   shipengine: z
-    .strictObject({ baseUrl: Url, apiKey: Secret, carrierId: z.string().min(1), serviceCode: z.string().min(1) })
+    .strictObject({
+      baseUrl: Url,
+      apiKey: Secret,
+      carrierId: z.string().min(1),
+      serviceCode: z.string().min(1),
+    })
     .optional(),
 });
 
@@ -72,7 +96,9 @@ export const ConfigSchema = z
   .strictObject({
     station: z
       .strictObject({
-        id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'station id: 1–32 letters, digits, - or _' }),
+        id: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'station id: 1–32 letters, digits, - or _' }),
         name: z.string().min(1).optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
       })
@@ -97,19 +123,39 @@ export const ConfigSchema = z
   .superRefine((config, ctx) => {
     config.scanners.forEach((scanner, i) => {
       if (scanner.kind === 'serial' && !scanner.port) {
-        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'port'], message: 'a serial scanner needs a port' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scanners', i, 'port'],
+          message: 'a serial scanner needs a port',
+        });
       }
-      if ((scanner.kind === 'hid' || scanner.kind === 'usb') && (scanner.vendorId === undefined || scanner.productId === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'vendorId'], message: `a ${scanner.kind} scanner needs vendorId and productId` });
+      if (
+        (scanner.kind === 'hid' || scanner.kind === 'usb') &&
+        (scanner.vendorId === undefined || scanner.productId === undefined)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scanners', i, 'vendorId'],
+          message: `a ${scanner.kind} scanner needs vendorId and productId`,
+        });
       }
     });
     const names = config.scanners.map((s) => s.name);
     names.forEach((name, i) => {
-      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: ['scanners', i, 'name'], message: `scanner name "${name}" is used twice` });
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scanners', i, 'name'],
+          message: `scanner name "${name}" is used twice`,
+        });
     });
     const chosen = config.carriers.default;
     if (chosen !== 'pool' && !config.carriers[chosen]) {
-      ctx.addIssue({ code: 'custom', path: ['carriers', chosen], message: `carriers.default is "${chosen}" but carriers.${chosen} is not configured` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carriers', chosen],
+        message: `carriers.default is "${chosen}" but carriers.${chosen} is not configured`,
+      });
     }
   });
 

@@ -22,7 +22,11 @@ export class DeviceRegistry {
   report(id: string, update: Pick<DeviceStatus, 'state' | 'detail'>): void {
     const current = this.devices.get(id);
     if (!current) throw new Error(`unknown device ${id}`);
-    const next: DeviceStatus = { ...current, state: update.state, ...(update.detail ? { detail: update.detail } : {}) };
+    const next: DeviceStatus = {
+      ...current,
+      state: update.state,
+      ...(update.detail ? { detail: update.detail } : {}),
+    };
     if (!update.detail) delete next.detail;
     this.devices.set(id, next);
     this.onChange(next);
@@ -34,11 +38,24 @@ const NO_DRIVER = 'no driver for this device in this version yet';
 export function configuredDevices(config: Config): DeviceStatus[] {
   const list: DeviceStatus[] = [];
   const scale = config.scale;
-  if (scale.kind === 'virtual') list.push({ id: 'scale', kind: 'scale', name: 'virtual scale', state: 'virtual' });
+  if (scale.kind === 'virtual')
+    list.push({ id: 'scale', kind: 'scale', name: 'virtual scale', state: 'virtual' });
   else if (scale.kind === 'serial')
-    list.push({ id: 'scale', kind: 'scale', name: `${scale.protocol} @ ${scale.port}`, state: 'not-connected', detail: NO_DRIVER });
+    list.push({
+      id: 'scale',
+      kind: 'scale',
+      name: `${scale.protocol} @ ${scale.port}`,
+      state: 'not-connected',
+      detail: NO_DRIVER,
+    });
   else
-    list.push({ id: 'scale', kind: 'scale', name: `HID ${hex(scale.vendorId)}:${hex(scale.productId)}`, state: 'not-connected', detail: NO_DRIVER });
+    list.push({
+      id: 'scale',
+      kind: 'scale',
+      name: `HID ${hex(scale.vendorId)}:${hex(scale.productId)}`,
+      state: 'not-connected',
+      detail: NO_DRIVER,
+    });
   for (const scanner of config.scanners) {
     // A wedge scanner is a keyboard: the page reads it, nothing to connect.
     const ready = scanner.kind === 'wedge';
@@ -52,7 +69,14 @@ export function configuredDevices(config: Config): DeviceStatus[] {
   }
   for (const role of ['label', 'slip'] as const) {
     const printer = config.printers[role];
-    if (printer) list.push({ id: `printer:${role}`, kind: 'printer', name: `${role}: ${printer.uri} (${printer.language})`, state: 'not-connected', detail: NO_DRIVER });
+    if (printer)
+      list.push({
+        id: `printer:${role}`,
+        kind: 'printer',
+        name: `${role}: ${printer.uri} (${printer.language})`,
+        state: 'not-connected',
+        detail: NO_DRIVER,
+      });
   }
   return list;
 }

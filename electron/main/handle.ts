@@ -33,7 +33,8 @@ export function makeHandler(
       return { ok: false, error: { code: 'refused', message: `refused: ${problem}` } };
     }
     const outcome = await call(method, params);
-    if (!outcome.ok) log.warn(`ipc ${String(method)} failed: ${outcome.error.message}`, outcome.error.issues ?? '');
+    if (!outcome.ok)
+      log.warn(`ipc ${String(method)} failed: ${outcome.error.message}`, outcome.error.issues ?? '');
     return outcome;
   };
 }

@@ -39,7 +39,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     try {
-      station = new Station({ loaded: loadConfig(configFlag(process.argv), currentEnvironment()), version: VERSION, log });
+      station = new Station({
+        loaded: loadConfig(configFlag(process.argv), currentEnvironment()),
+        version: VERSION,
+        log,
+      });
     } catch (err) {
       const { dialog } = await import('electron');
       const text = err instanceof ConfigError ? err.problems.join('\n') : (err as Error).message;
@@ -51,7 +55,10 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     const page = appPage(outDir);
     const s = station;
-    ipcMain.handle(IPC_CALL, makeHandler((m, p) => s.call(m, p), page.isOurUrl, log));
+    ipcMain.handle(
+      IPC_CALL,
+      makeHandler((m, p) => s.call(m, p), page.isOurUrl, log),
+    );
     win = createBenchWindow(outDir, page, log);
     for (const event of Object.keys(eventTable) as EventName[]) {
       s.on(event, (payload) => win?.webContents.send(IPC_EVENT, event, payload));

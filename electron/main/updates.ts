@@ -11,5 +11,7 @@ export function startUpdates(version: string, log: Log): void {
   const { autoUpdater } = electronUpdater;
   autoUpdater.logger = log;
   autoUpdater.setFeedURL({ provider: 'generic', url });
-  autoUpdater.checkForUpdatesAndNotify().catch((err: unknown) => log.warn(`update check from ${url} failed (now ${version})`, err));
+  autoUpdater
+    .checkForUpdatesAndNotify()
+    .catch((err: unknown) => log.warn(`update check from ${url} failed (now ${version})`, err));
 }

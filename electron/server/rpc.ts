@@ -10,7 +10,9 @@ const CODES: Record<ContractErrorCode, number> = {
 };
 
 type Id = string | number | null;
-export type RpcReply = { jsonrpc: '2.0'; id: Id; result: unknown } | { jsonrpc: '2.0'; id: Id; error: { code: number; message: string; data?: unknown } };
+export type RpcReply =
+  | { jsonrpc: '2.0'; id: Id; result: unknown }
+  | { jsonrpc: '2.0'; id: Id; error: { code: number; message: string; data?: unknown } };
 
 const failure = (id: Id, code: number, message: string, data?: unknown): RpcReply => ({
   jsonrpc: '2.0',
@@ -32,7 +34,8 @@ export async function handleRpcFrame(
   } catch {
     return failure(null, -32700, 'parse error: not JSON');
   }
-  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return failure(null, -32600, 'invalid request: expected one JSON-RPC object');
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg))
+    return failure(null, -32600, 'invalid request: expected one JSON-RPC object');
   const req = msg as Record<string, unknown>;
   const id = typeof req.id === 'string' || typeof req.id === 'number' ? req.id : null;
   if (req.jsonrpc !== '2.0' || typeof req.method !== 'string') {

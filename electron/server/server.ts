@@ -47,12 +47,16 @@ function securityHeaders(port: number): Record<string, string> {
 export async function startHeadlessServer(opts: HeadlessOptions): Promise<HeadlessServer> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host) && !opts.allowRemote) {
-    throw new Error(`refusing to listen on ${host}: the bench API would be open to the network; pass --allow-remote to mean it`);
+    throw new Error(
+      `refusing to listen on ${host}: the bench API would be open to the network; pass --allow-remote to mean it`,
+    );
   }
-  if (!isLoopback(host)) opts.log.warn(`listening on ${host}: anyone on the network with the token can drive this bench`);
+  if (!isLoopback(host))
+    opts.log.warn(`listening on ${host}: anyone on the network with the token can drive this bench`);
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const allowedHosts = () => (isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : null);
+  const allowedHosts = () =>
+    isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : null;
   const guard = createGuard(token, allowedHosts);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
 
@@ -66,17 +70,22 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     if (req.method === 'GET' && url.pathname === '/healthz') {
       const info = opts.station.info();
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: info.version, stationId: info.stationId, devices: info.devices }));
+      res.end(
+        JSON.stringify({ ok: true, version: info.version, stationId: info.stationId, devices: info.devices }),
+      );
       return;
     }
     if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
     const token = guard.tokenOf(req);
-    if (!guard.tokenValid(token)) return deny(res, 401, 'unauthorized: open the URL printed by "packbench serve" (it carries the token)');
+    if (!guard.tokenValid(token))
+      return deny(res, 401, 'unauthorized: open the URL printed by "packbench serve" (it carries the token)');
     if (!opts.rendererDir) return deny(res, 404, 'this station serves no pages');
     const headers = securityHeaders(port);
     // The start URL carries the token once; the page's own requests (assets, /rpc) then carry the cookie.
-    if (url.searchParams.has('token')) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
+    if (url.searchParams.has('token'))
+      headers['Set-Cookie'] =
+        `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
     if (!serveStatic(opts.rendererDir, url.pathname, res, headers)) deny(res, 404, 'not found');
   });
 
@@ -97,11 +106,19 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   const attach = (ws: WebSocket) => {
     const unsubscribe = (Object.keys(eventTable) as EventName[]).map((event) =>
       opts.station.on(event, (payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ jsonrpc: '2.0', method: event, params: payload }));
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ jsonrpc: '2.0', method: event, params: payload }));
       }),
     );
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return ws.send(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error: binary frame' } }));
+      if (isBinary)
+        return ws.send(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: null,
+            error: { code: -32700, message: 'parse error: binary frame' },
+          }),
+        );
       void handleRpcFrame(data.toString(), (m, p) => opts.station.call(m, p)).then((reply) => {
         if (reply && 'error' in reply) opts.log.warn(`rpc error: ${reply.error.message}`);
         if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));

@@ -17,7 +17,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves one file of the built renderer; false when there is none (the caller answers 404). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): boolean {
+export function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -34,7 +39,11 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   } catch {
     return false;
   }
-  res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': size,
+  });
   createReadStream(file).pipe(res);
   return true;
 }

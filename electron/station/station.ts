@@ -32,7 +32,9 @@ export class Station {
 
   constructor(private readonly options: StationOptions) {
     this.store = openStore(options.loaded.databasePath);
-    this.devices = new DeviceRegistry(options.loaded.config, (status) => this.events.emit('device.status', status));
+    this.devices = new DeviceRegistry(options.loaded.config, (status) =>
+      this.events.emit('device.status', status),
+    );
     this.current = { stationId: options.loaded.config.station.id, phase: 'idle', revision: 0 };
     options.log.info(
       `station ${this.current.stationId} open: db ${this.store.file} (schema ${this.store.schemaVersion}), config ${options.loaded.source.path ?? 'embedded default'}`,
@@ -57,7 +59,8 @@ export class Station {
   }
 
   call(method: unknown, params: unknown): Promise<CallOutcome> {
-    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'refused', message: 'station is shutting down' } });
+    if (this.closed)
+      return Promise.resolve({ ok: false, error: { code: 'refused', message: 'station is shutting down' } });
     return invoke(this.handlers, method, params);
   }
 

@@ -12,10 +12,13 @@ export class FutureDatabaseError extends Error {
 }
 
 /** Applies every pending migration in one transaction: a bench gets all of them or none. */
-export function migrate(db: Database, file: string, list: readonly Migration[]): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
+export function migrate(
+  db: Database,
+  file: string,
+  list: readonly Migration[],
+): { from: number; to: number } {
+  const from = assertKnownVersion(db, file, list);
   const latest = list.at(-1)?.version ?? 0;
-  if (from > latest) throw new FutureDatabaseError(file, from, latest);
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {
@@ -26,4 +29,12 @@ export function migrate(db: Database, file: string, list: readonly Migration[]):
     }
   })();
   return { from, to: latest };
+}
+
+/** The file's schema version, or FutureDatabaseError before anything (even a pragma) touches the file. */
+export function assertKnownVersion(db: Database, file: string, list: readonly Migration[]): number {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  const latest = list.at(-1)?.version ?? 0;
+  if (found > latest) throw new FutureDatabaseError(file, found, latest);
+  return found;
 }

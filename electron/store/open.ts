@@ -1,7 +1,7 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
 
 export class CorruptDatabaseError extends Error {
@@ -36,6 +36,7 @@ export function openStore(file: string): Store {
       if (err instanceof CorruptDatabaseError) throw err;
       throw new CorruptDatabaseError(file, (err as Error).message);
     }
+    assertKnownVersion(db, file, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -47,7 +48,6 @@ export function openStore(file: string): Store {
     throw err;
   }
 }
-
 
 /**
  * SQLite's online backup, consistent while a bench keeps working on the same file. The source is opened read-only and

@@ -45,7 +45,9 @@ export function App() {
         {page === 'pack' && <PackPage view={view} />}
         {page === 'devices' && <DevicesPage view={view} />}
         {page === 'settings' && <SettingsPage view={view} />}
-        {(page === 'mismatches' || page === 'orders' || page === 'handover') && <PlaceholderPage page={page} />}
+        {(page === 'mismatches' || page === 'orders' || page === 'handover') && (
+          <PlaceholderPage page={page} />
+        )}
       </main>
       <StatusBar view={view} />
     </div>

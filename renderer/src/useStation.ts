@@ -24,7 +24,9 @@ export function useStation(): StationView {
     const offs = [
       client.on('station.state', (s) => setState((prev) => (prev && prev.revision > s.revision ? prev : s))),
       client.on('device.status', (d: DeviceStatus) =>
-        setInfo((prev) => (prev ? { ...prev, devices: prev.devices.map((x) => (x.id === d.id ? d : x)) } : prev)),
+        setInfo((prev) =>
+          prev ? { ...prev, devices: prev.devices.map((x) => (x.id === d.id ? d : x)) } : prev,
+        ),
       ),
       onConnection((up) => {
         setConnected(up);

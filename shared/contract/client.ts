@@ -17,7 +17,8 @@ export function createClient(bridge: PackbenchBridge): PackbenchClient {
   return {
     async call(method, params) {
       const outcome = await bridge.call(method, params);
-      if (!outcome.ok) throw new ContractError(outcome.error.code, outcome.error.message, outcome.error.issues);
+      if (!outcome.ok)
+        throw new ContractError(outcome.error.code, outcome.error.message, outcome.error.issues);
       return outcome.result as never;
     },
     on(event, listener) {

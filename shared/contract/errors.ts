@@ -18,7 +18,9 @@ export class ContractError extends Error implements ContractErrorShape {
     this.name = 'ContractError';
   }
   toShape(): ContractErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -24,11 +24,18 @@ export async function invoke(handlers: Handlers, method: unknown, rawParams: unk
     const raw = await handler(params.data);
     const result = spec.result.safeParse(raw);
     if (!result.success) {
-      throw new ContractError('bad-result', `${method} produced a malformed result`, describeIssues(result.error));
+      throw new ContractError(
+        'bad-result',
+        `${method} produced a malformed result`,
+        describeIssues(result.error),
+      );
     }
     return { ok: true, result: result.data };
   } catch (err) {
     if (err instanceof ContractError) return { ok: false, error: err.toShape() };
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+    };
   }
 }

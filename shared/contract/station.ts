@@ -9,7 +9,14 @@ export const DeviceKind = z.enum(['scale', 'scanner', 'printer']);
  * What a bench device is doing right now. `virtual` is a software device (training scale, file printer);
  * `not-connected` means configured but no driver has reached it yet.
  */
-export const DeviceState = z.enum(['ready', 'virtual', 'connecting', 'not-connected', 'disconnected', 'error']);
+export const DeviceState = z.enum([
+  'ready',
+  'virtual',
+  'connecting',
+  'not-connected',
+  'disconnected',
+  'error',
+]);
 export type DeviceState = z.infer<typeof DeviceState>;
 
 export const DeviceStatus = z.strictObject({

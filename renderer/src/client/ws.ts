@@ -28,7 +28,10 @@ export function createWsBridge(url: string, onConnection?: (up: boolean) => void
         if (socket === ws) onConnection?.(false);
         socket = null;
         for (const [id, p] of pending) {
-          p.resolve({ ok: false, error: { code: 'internal', message: 'connection to the station was lost' } });
+          p.resolve({
+            ok: false,
+            error: { code: 'internal', message: 'connection to the station was lost' },
+          });
           pending.delete(id);
         }
         setTimeout(() => {
@@ -40,7 +43,13 @@ export function createWsBridge(url: string, onConnection?: (up: boolean) => void
     });
 
   const receive = (text: string) => {
-    const msg = JSON.parse(text) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string; data?: { code?: ContractErrorCode; issues?: string[] } } };
+    const msg = JSON.parse(text) as {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: { message: string; data?: { code?: ContractErrorCode; issues?: string[] } };
+    };
     if (typeof msg.method === 'string') {
       for (const l of listeners.get(msg.method) ?? []) l(msg.params);
       return;
@@ -50,7 +59,14 @@ export function createWsBridge(url: string, onConnection?: (up: boolean) => void
     pending.delete(msg.id);
     if (msg.error) {
       const issues = msg.error.data?.issues;
-      p.resolve({ ok: false, error: { code: msg.error.data?.code ?? 'internal', message: msg.error.message, ...(issues ? { issues } : {}) } });
+      p.resolve({
+        ok: false,
+        error: {
+          code: msg.error.data?.code ?? 'internal',
+          message: msg.error.message,
+          ...(issues ? { issues } : {}),
+        },
+      });
     } else p.resolve({ ok: true, result: msg.result });
   };
 

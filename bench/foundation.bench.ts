@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, it } from 'vitest';
+import { openStore } from '../electron/store';
+import { measure, printTable, type Figure } from './harness';
+
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-'));
+const figures: Figure[] = [];
+afterAll(() => {
+  printTable('Foundation', figures);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('database open + migrate', async () => {
+  figures.push(await measure('db open + migrate (new file)', 50, (i) => openStore(join(dir, `fresh-${i}.db`)).close()));
+  const existing = join(dir, 'existing.db');
+  openStore(existing).close();
+  figures.push(await measure('db open (up to date)', 50, () => openStore(existing).close()));
+});
+
+/** Spawn `packbench serve` and poll /healthz until it answers: what a bench PC waits at boot. */
+async function coldStart(i: number): Promise<void> {
+  const home = join(dir, `home-${i}`);
+  const child = spawn(process.execPath, [join(root, 'bin', 'packbench.js'), 'serve', '--port', '0'], {
+    env: { ...process.env, PACKBENCH_HOME: home, PACKBENCH_CONFIG: '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((res) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /ready at (http:\/\/\S+)/.exec(out);
+      if (m) res(m[1]!);
+    });
+  });
+  for (;;) {
+    const ok = await fetch(new URL('/healthz', url)).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+it('headless station cold start', async () => {
+  figures.push(await measure('serve: spawn -> /healthz ready', 10, coldStart, 1));
+});

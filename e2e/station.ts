@@ -1,0 +1,60 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+
+export interface RunningStation {
+  url: string;
+  origin: string;
+  dir: string;
+  child: ChildProcess;
+}
+
+/** `packbench serve` with a throw-away home and the test's config, started by the test itself. */
+export async function startStation(config: unknown): Promise<RunningStation> {
+  const dir = mkdtempSync(join(tmpdir(), 'packbench-e2e-'));
+  const configFile = join(dir, 'config.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'bin', 'packbench.js'), 'serve', '--port', '0', '--config', configFile],
+    {
+      env: { ...process.env, PACKBENCH_HOME: join(dir, 'home') },
+      stdio: 'pipe',
+    },
+  );
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /ready at (http:\/\/\S+)/.exec(out);
+      if (m) resolvePromise(m[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`packbench serve exited ${code}: ${out}`)));
+  });
+  return { url, origin: new URL(url).origin, dir, child };
+}
+
+export async function stopStation(station: RunningStation): Promise<void> {
+  if (station.child.exitCode === null) {
+    const exited = new Promise((r) => station.child.once('exit', r));
+    station.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(station.dir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ station: RunningStation; stationConfig: unknown }>({
+  stationConfig: [{ station: { id: 'E2E-BENCH-7', locale: 'en' } }, { option: true }],
+  station: async ({ stationConfig }, use) => {
+    const station = await startStation(stationConfig);
+    await use(station);
+    await stopStation(station);
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir, writeJson } from '../testing';
+import {
+  ConfigError,
+  configCandidates,
+  loadConfig,
+  maskSecrets,
+  parseConfig,
+  type Environment,
+} from './index';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const problemsOf = (value: unknown): string[] => {
+  try {
+    parseConfig(JSON.stringify(value), 'x.json');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+
+describe('parseConfig', () => {
+  it('fills the embedded defaults around a minimal file', () => {
+    const config = parseConfig('{"station":{"id":"B-07"}}', 'x.json');
+    expect(config.station.id).toBe('B-07');
+    expect(config.scale).toEqual({ kind: 'virtual', grams: 0 });
+    expect(config.scanners).toEqual([{ name: 'wedge', kind: 'wedge' }]);
+    expect(config.weight).toEqual({ toleranceGrams: 50, tolerancePercent: 5 });
+    expect(config.carriers.default).toBe('pool');
+  });
+
+  it('accepts a full bench with serial scale, printers, carriers and notify', () => {
+    const config = parseConfig(
+      JSON.stringify({
+        station: { id: 'SZ-03', name: '深圳 3号台', locale: 'zh-CN' },
+        database: { path: 'bench.db' },
+        scale: { kind: 'serial', port: 'COM3', protocol: 'yaohua', baud: 4800, parity: 'none', dataBits: 8 },
+        scanners: [
+          { name: 'hand', kind: 'wedge', suffix: 'enter' },
+          { name: 'fixed', kind: 'serial', port: 'COM5', suffix: 'cr' },
+        ],
+        printers: {
+          label: { uri: 'tcp://192.0.2.10:9100', language: 'zpl', dpi: 203, size: '100x150' },
+          slip: { uri: 'serial:COM7?baud=19200', language: 'escpos' },
+        },
+        carriers: {
+          default: 'kdniao',
+          kdniao: {
+            baseUrl: 'https://api.example/EOrderService',
+            eBusinessId: '1234',
+            appKey: 'k',
+            shipperCode: 'ZTO',
+          },
+        },
+        weight: { toleranceGrams: 30, tolerancePercent: 3 },
+        notify: { url: 'https://shop.example/hook', secret: 's3cret' },
+      }),
+      'x.json',
+    );
+    expect(config.scale).toMatchObject({ kind: 'serial', baud: 4800, stopBits: 1 });
+    expect(config.printers.label?.uri).toBe('tcp://192.0.2.10:9100');
+  });
+
+  it('names every invalid field by its JSON path', () => {
+    const problems = problemsOf({
+      station: { id: 'has spaces!' },
+      scale: { kind: 'serial', protocol: 'acme' },
+      scanners: [
+        { name: 'a', kind: 'serial' },
+        { name: 'a', kind: 'laser' },
+      ],
+      printers: { label: { uri: 'lpt1', language: 'zpl', dpi: 600 } },
+      weight: { toleranceGrams: -1 },
+      notify: { url: 'not a url', secret: '' },
+      colour: 'blue',
+    });
+    const paths = problems.map((p) => p.split(':')[0]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'station.id',
+        'scale.port',
+        'scale.protocol',
+        'scanners[1].kind',
+        'printers.label.uri',
+        'printers.label.dpi',
+        'weight.toleranceGrams',
+        'notify.url',
+        'notify.secret',
+        '(root)',
+      ]),
+    );
+    expect(problems.find((p) => p.startsWith('(root)'))).toMatch(/colour/);
+  });
+
+  it('checks what spans fields: serial scanners need a port, names are unique, the default carrier exists', () => {
+    const problems = problemsOf({
+      scanners: [
+        { name: 'a', kind: 'serial' },
+        { name: 'a', kind: 'wedge' },
+      ],
+      carriers: { default: 'sf' },
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'scanners[0].port: a serial scanner needs a port',
+        'scanners[1].name: scanner name "a" is used twice',
+        'carriers.sf: carriers.default is "sf" but carriers.sf is not configured',
+      ]),
+    );
+  });
+
+  it('refuses a file that is not JSON, saying so', () => {
+    expect(() => parseConfig('{ station: ', 'bad.json')).toThrow(/\(root\): not valid JSON/);
+  });
+
+  it('masks secrets for printing', () => {
+    const masked = maskSecrets({
+      carriers: { sf: { checkWord: 'abcdef', partnerId: 'P1' } },
+      notify: { secret: 'xy' },
+    });
+    expect(masked).toEqual({
+      carriers: { sf: { checkWord: '***(6 chars)', partnerId: 'P1' } },
+      notify: { secret: '***(2 chars)' },
+    });
+  });
+});
+
+describe('config lookup', () => {
+  const windows = (env: NodeJS.ProcessEnv): Environment => ({
+    platform: 'win32',
+    env,
+    home: join(dir, 'home'),
+  });
+
+  it('orders --config, PACKBENCH_CONFIG, %ProgramData%, then the user folder', () => {
+    const e = windows({
+      PACKBENCH_CONFIG: join(dir, 'env.json'),
+      ProgramData: join(dir, 'pd'),
+      APPDATA: join(dir, 'ad'),
+    });
+    expect(configCandidates(join(dir, 'flag.json'), e)).toEqual([
+      { kind: 'flag', path: join(dir, 'flag.json') },
+      { kind: 'env', path: join(dir, 'env.json') },
+      { kind: 'machine', path: join(dir, 'pd', 'Packbench', 'config.json') },
+      { kind: 'user', path: join(dir, 'ad', 'Packbench', 'config.json') },
+    ]);
+  });
+
+  it('takes the first file that exists, machine-wide before the user', () => {
+    const e = windows({ ProgramData: join(dir, 'pd'), APPDATA: join(dir, 'ad') });
+    mkdirSync(join(dir, 'pd', 'Packbench'), { recursive: true });
+    mkdirSync(join(dir, 'ad', 'Packbench'), { recursive: true });
+    writeJson(join(dir, 'ad', 'Packbench', 'config.json'), { station: { id: 'USER' } });
+    expect(loadConfig(undefined, e).config.station.id).toBe('USER');
+    writeJson(join(dir, 'pd', 'Packbench', 'config.json'), {
+      station: { id: 'MACHINE' },
+      database: { path: 'd.db' },
+    });
+    const machine = loadConfig(undefined, e);
+    expect(machine.source.kind).toBe('machine');
+    expect(machine.config.station.id).toBe('MACHINE');
+    expect(machine.databasePath).toBe(join(dir, 'pd', 'Packbench', 'd.db'));
+    writeJson(join(dir, 'flag.json'), { station: { id: 'FLAG' } });
+    expect(loadConfig(join(dir, 'flag.json'), e).config.station.id).toBe('FLAG');
+  });
+
+  it('falls back to the embedded default with the database in the user folder', () => {
+    const loaded = loadConfig(undefined, windows({ ProgramData: join(dir, 'pd'), APPDATA: join(dir, 'ad') }));
+    expect(loaded.source).toEqual({ kind: 'default', path: null });
+    expect(loaded.databasePath).toBe(join(dir, 'ad', 'Packbench', 'packbench.db'));
+    expect(loaded.config.demoData).toBe(true);
+    expect(loaded.config.scale.kind).toBe('virtual');
+  });
+
+  it('refuses a named file that does not exist rather than falling back', () => {
+    const e = windows({ PACKBENCH_CONFIG: join(dir, 'missing.json') });
+    expect(() => loadConfig(undefined, e)).toThrow(/missing\.json.*cannot read: ENOENT/s);
+  });
+});

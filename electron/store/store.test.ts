@@ -1,0 +1,108 @@
+import Sqlite from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing';
+import { CorruptDatabaseError, FutureDatabaseError, migrate, migrations, openStore } from './index';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('openStore', () => {
+  it('creates a fresh file at the latest schema with the bench pragmas', () => {
+    const store = openStore(join(dir, 'bench.db'));
+    expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(10);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = store.db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    for (const t of [
+      'orders',
+      'order_lines',
+      'products',
+      'barcodes',
+      'packages',
+      'events',
+      'users',
+      'settings',
+    ]) {
+      expect(tables).toContain(t);
+    }
+    // STRICT: a text where an integer belongs is refused, not silently stored.
+    expect(() =>
+      store.db.prepare("INSERT INTO packages (code, name, tare_g) VALUES ('B1', 'box', 'heavy')").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    store.close();
+  });
+
+  it('keeps data across a restart and does not re-run migrations', () => {
+    const file = join(dir, 'bench.db');
+    const first = openStore(file);
+    first.db.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run();
+    first.close();
+    const second = openStore(file);
+    expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
+    expect(second.schemaVersion).toBe(10);
+    second.close();
+  });
+
+  it('refuses a database from a newer Packbench and leaves it untouched', () => {
+    const file = join(dir, 'future.db');
+    const raw = new Sqlite(file);
+    raw.pragma('user_version = 990');
+    raw.close();
+    const before = readFileSync(file);
+    expect(() => openStore(file)).toThrow(FutureDatabaseError);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 10/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a corrupt file by name, pointing at the backup command, and never re-creates it', () => {
+    const file = join(dir, 'corrupt.db');
+    const junk = Buffer.from('this is not sqlite at all, it is a text file that someone renamed'.repeat(100));
+    writeFileSync(file, junk);
+    let error: unknown;
+    try {
+      openStore(file);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CorruptDatabaseError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain('packbench db backup');
+    expect(readFileSync(file).equals(junk)).toBe(true);
+  });
+});
+
+describe('migrate', () => {
+  it('applies all pending migrations in one transaction: a failing one leaves the version where it was', () => {
+    const db = new Sqlite(join(dir, 'm.db'));
+    const list = [
+      { version: 10, name: 'a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
+      { version: 20, name: 'b', sql: 'CREATE TABLE b (x INTEGER) STRICT; THIS IS NOT SQL;' },
+    ];
+    expect(() => migrate(db, 'm.db', list)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'a'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('moves an older database forward to the latest version', () => {
+    const db = new Sqlite(join(dir, 'm.db'));
+    const list = [
+      { version: 10, name: 'a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
+      { version: 20, name: 'b', sql: 'CREATE TABLE b (x INTEGER) STRICT;' },
+    ];
+    expect(migrate(db, 'm.db', list.slice(0, 1))).toEqual({ from: 0, to: 10 });
+    expect(migrate(db, 'm.db', list)).toEqual({ from: 10, to: 20 });
+    expect(db.pragma('user_version', { simple: true })).toBe(20);
+    db.close();
+  });
+});

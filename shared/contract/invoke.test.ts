@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { invoke, type Handlers } from './index';
+
+const base: Handlers = {
+  'station.info': () => {
+    throw new Error('scale exploded');
+  },
+  'station.getState': () => ({ stationId: 'X', phase: 'idle', revision: -1 }),
+};
+
+describe('invoke', () => {
+  it('checks results too: a handler cannot leak a malformed state to the view', async () => {
+    const outcome = await invoke(base, 'station.getState', undefined);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'bad-result' } });
+    if (!outcome.ok) expect(outcome.error.issues).toEqual([expect.stringMatching(/^revision: /)]);
+  });
+
+  it('turns a thrown error into an internal outcome instead of throwing', async () => {
+    await expect(invoke(base, 'station.info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'scale exploded' },
+    });
+  });
+
+  it('refuses names that are not methods, including inherited object keys', async () => {
+    for (const name of ['toString', '__proto__', 42, null]) {
+      const outcome = await invoke(base, name, undefined);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
+  });
+});
