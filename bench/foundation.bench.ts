@@ -15,7 +15,9 @@ afterAll(() => {
 });
 
 it('database open + migrate', async () => {
-  figures.push(await measure('db open + migrate (new file)', 50, (i) => openStore(join(dir, `fresh-${i}.db`)).close()));
+  figures.push(
+    await measure('db open + migrate (new file)', 50, (i) => openStore(join(dir, `fresh-${i}.db`)).close()),
+  );
   const existing = join(dir, 'existing.db');
   openStore(existing).close();
   figures.push(await measure('db open (up to date)', 50, () => openStore(existing).close()));

@@ -6,10 +6,16 @@ export interface Figure {
   unit: string;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Runs `fn` n times (after `warmup` unmeasured runs) and summarises the wall-clock times in milliseconds. */
-export async function measure(name: string, n: number, fn: (i: number) => unknown, warmup = Math.min(5, n)): Promise<Figure> {
+export async function measure(
+  name: string,
+  n: number,
+  fn: (i: number) => unknown,
+  warmup = Math.min(5, n),
+): Promise<Figure> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -25,9 +31,17 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.
 
 /** One table per file: the figures side by side. */
 export function printTable(title: string, figures: Figure[]): void {
-  const rows = figures.map((f) => [f.name, String(f.n), `${fmt(f.median)} ${f.unit}`, `${fmt(f.p95)} ${f.unit}`]);
+  const rows = figures.map((f) => [
+    f.name,
+    String(f.n),
+    `${fmt(f.median)} ${f.unit}`,
+    `${fmt(f.p95)} ${f.unit}`,
+  ]);
   const head = ['benchmark', 'n', 'median', 'p95'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(
+    `\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`,
+  );
 }

@@ -29,10 +29,14 @@ if (!binary) {
   process.exit(1);
 }
 if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
 }
 const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,4 +1,5 @@
-import type { CallOutcome, ContractErrorCode, PackbenchBridge } from '../../../shared/contract/client';
+import type { CallOutcome, ContractErrorCode } from '../../../shared/contract/errors';
+import type { PackbenchBridge } from '../../../shared/contract/client';
 
 type Pending = { resolve: (o: CallOutcome) => void };
 
