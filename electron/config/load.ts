@@ -4,6 +4,12 @@ import { describeIssues, type ConfigSource } from '../../shared/contract';
 import { ConfigSchema, type Config } from './schema';
 import { machineConfigPath, userConfigPath, userDataDir, type Environment } from './paths';
 
+/** The embedded default: demo data, and the demo flyer (品牌宣传页) in every box of the 旗舰店 shop. */
+export const EMBEDDED_DEFAULT = {
+  demoData: true,
+  inserts: [{ id: 'brand-flyer', name: '品牌宣传页 brand flyer', barcode: '6900012347039', weightG: 5, whenShop: '旗舰店' }],
+};
+
 export class ConfigError extends Error {
   constructor(
     readonly file: string | null,
@@ -70,7 +76,7 @@ export function loadConfig(flagPath: string | undefined, e: Environment): Loaded
     const config = readConfigFile(candidate.path);
     return { config, source: candidate, databasePath: databasePathFor(config, dirname(candidate.path), e) };
   }
-  const config = ConfigSchema.parse({ demoData: true });
+  const config = ConfigSchema.parse(EMBEDDED_DEFAULT);
   return {
     config,
     source: { kind: 'default', path: null },

@@ -117,6 +117,35 @@ export const ConfigSchema = z
       })
       .prefault({}),
     notify: z.strictObject({ url: Url, secret: Secret }).optional(),
+    scan: z
+      .strictObject({
+        /** The character a wedge scanner sends for GS (FNC1), when it cannot send 0x1D. */
+        gsSubstitute: z.string().length(1).optional(),
+        avgMsPerChar: z.number().positive().default(30),
+        minLength: z.number().int().min(1).default(4),
+        prefix: z.string().min(1).optional(),
+      })
+      .prefault({}),
+    reasons: z
+      .strictObject({
+        override: z.array(z.string().min(1)).min(1).default(['customer-agreed', 'item-substituted', 'data-error', 'other']),
+        hold: z.array(z.string().min(1)).min(1).default(['damaged', 'missing-item', 'address-problem', 'other']),
+        partial: z.array(z.string().min(1)).min(1).default(['short-stock', 'damaged', 'other']),
+      })
+      .prefault({}),
+    inserts: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          name: z.string().min(1),
+          barcode: z.string().min(1).optional(),
+          weightG: z.number().int().min(0).default(0),
+          whenSku: z.string().min(1).optional(),
+          whenShop: z.string().min(1).optional(),
+          minOrderValueCents: z.number().int().min(0).optional(),
+        }),
+      )
+      .default([]),
     updates: z.strictObject({ url: Url }).optional(),
     demoData: z.boolean().optional(),
   })

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StationState } from '../../shared/contract';
+
+const STATE: StationState = { stationId: 'X', phase: 'idle', packer: null, box: null, feedback: null, reasons: { override: ['a'], hold: ['b'], partial: ['c'] }, revision: 0 };
 import { invoke, type Handlers } from '../../shared/contract';
 import { silentLog } from '../log';
 import { makeHandler, type SenderEvent } from './handle';
@@ -6,7 +9,7 @@ import { makeHandler, type SenderEvent } from './handle';
 const APP = 'file:///opt/Packbench/resources/app.asar/out/renderer/index.html';
 const isOurUrl = (u: string) => u.split(/[?#]/)[0] === APP;
 
-const handlers: Handlers = {
+const handlers = {
   'station.info': () => ({
     version: '0.0.0',
     stationId: 'T1',
@@ -15,8 +18,8 @@ const handlers: Handlers = {
     configSource: { kind: 'default', path: null },
     devices: [],
   }),
-  'station.getState': () => ({ stationId: 'T1', phase: 'idle', revision: 0 }),
-};
+  'station.getState': () => ({ ...STATE, stationId: 'T1' }),
+} as unknown as Handlers;
 const handler = makeHandler((m, p) => invoke(handlers, m, p), isOurUrl, silentLog);
 
 function eventFrom(url: string, { subFrame = false, gone = false } = {}): SenderEvent {
@@ -28,7 +31,7 @@ function eventFrom(url: string, { subFrame = false, gone = false } = {}): Sender
 describe('IPC handle()', () => {
   it('answers our own page in the main frame', async () => {
     const outcome = await handler(eventFrom(`${APP}#/pack`), 'station.getState', undefined);
-    expect(outcome).toEqual({ ok: true, result: { stationId: 'T1', phase: 'idle', revision: 0 } });
+    expect(outcome).toEqual({ ok: true, result: { ...STATE, stationId: 'T1' } });
   });
 
   it('refuses a sub-frame, a foreign page and a vanished frame', async () => {

@@ -1,4 +1,5 @@
 export * from './station';
+export * from './pack';
 export * from './methods';
 export * from './errors';
 export * from './issues';

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { StationState } from './index';
+
+const STATE: StationState = { stationId: 'X', phase: 'idle', packer: null, box: null, feedback: null, reasons: { override: ['a'], hold: ['b'], partial: ['c'] }, revision: 0 };
 import { invoke, type Handlers } from './index';
 
-const base: Handlers = {
+const base = {
   'station.info': () => {
     throw new Error('scale exploded');
   },
-  'station.getState': () => ({ stationId: 'X', phase: 'idle', revision: -1 }),
-};
+  'station.getState': () => ({ ...STATE, revision: -1 }),
+} as unknown as Handlers;
 
 describe('invoke', () => {
   it('checks results too: a handler cannot leak a malformed state to the view', async () => {

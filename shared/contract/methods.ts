@@ -1,12 +1,50 @@
 import { z } from 'zod';
 import { StationInfo, StationState, DeviceStatus } from './station';
+import { Feedback, ImportReport, MismatchFilter, MismatchView, Role } from './pack';
 
 const NoParams = z.strictObject({}).optional();
+const Ok = z.strictObject({ ok: z.literal(true) });
+const Reason = z.string().trim().min(1).max(200);
+const Pin = z.string().regex(/^\d{4,8}$/, { message: 'PIN: 4–8 digits' });
 
 /** Every method the view may call, `domain.verb`, with the schema of its params and of its result. */
 export const methods = {
   'station.info': { params: NoParams, result: StationInfo },
   'station.getState': { params: NoParams, result: StationState },
+  /** Any scan: badge at login, order/waybill/tote to open a box, items, serials, inserts, command barcodes. */
+  'scan.submit': {
+    params: z.strictObject({ code: z.string().min(1).max(512), scanner: z.string().max(64).optional() }),
+    result: Feedback,
+  },
+  'user.login': {
+    params: z.union([z.strictObject({ badge: z.string().min(1).max(64) }), z.strictObject({ name: z.string().min(1).max(64), pin: Pin })]),
+    result: z.strictObject({ name: z.string(), role: Role }),
+  },
+  'user.logout': { params: NoParams, result: Ok },
+  'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },
+  'box.undo': { params: NoParams, result: Feedback },
+  'insert.confirm': { params: z.strictObject({ insertId: z.string().min(1).optional() }).optional(), result: Feedback },
+  'box.hold': { params: z.strictObject({ reason: Reason }), result: Feedback },
+  'box.partial': { params: z.strictObject({ reason: Reason }), result: Feedback },
+  'override.approve': {
+    params: z.strictObject({ lead: z.string().min(1).max(64), pin: Pin, reasonCode: Reason, comment: z.string().max(500).optional() }),
+    result: Feedback,
+  },
+  'order.release': { params: z.strictObject({ orderNo: z.string().min(1).max(64), lead: z.string().min(1).max(64), pin: Pin }), result: Ok },
+  'mismatch.list': { params: MismatchFilter, result: z.strictObject({ total: z.number().int(), rows: z.array(MismatchView) }) },
+  'mismatch.resolve': {
+    params: z.strictObject({ id: z.number().int().positive(), comment: Reason, lead: z.string().min(1).max(64), pin: Pin }),
+    result: Ok,
+  },
+  'import.file': {
+    params: z.strictObject({
+      kind: z.enum(['orders', 'products']),
+      fileName: z.string().min(1).max(255),
+      /** The file's bytes, base64; at most 20 MB. */
+      contentBase64: z.string().max(28_000_000),
+    }),
+    result: ImportReport,
+  },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 /** Every event the station pushes to its views. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoxView, Feedback, Role } from './pack';
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -44,11 +45,16 @@ export const StationInfo = z.strictObject({
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 
-export const StationPhase = z.enum(['idle']);
+/** login → idle (no box) → verifying (scanning items) → weighing (items verified, the scale is next). */
+export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing']);
 
 export const StationState = z.strictObject({
   stationId: z.string(),
   phase: StationPhase,
+  packer: z.strictObject({ name: z.string(), role: Role }).nullable(),
+  box: BoxView.nullable(),
+  feedback: Feedback.nullable(),
+  reasons: z.strictObject({ override: z.array(z.string()), hold: z.array(z.string()), partial: z.array(z.string()) }),
   /** Bumped on every change, so a view can drop a stale push. */
   revision: z.number().int().nonnegative(),
 });

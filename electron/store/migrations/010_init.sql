@@ -7,6 +7,8 @@ CREATE TABLE products (
   image TEXT,
   category TEXT,
   serial_required INTEGER NOT NULL DEFAULT 0 CHECK (serial_required IN (0, 1)),
+  -- A kit whose own barcode may be scanned instead of its components.
+  kit_accepts_own_barcode INTEGER NOT NULL DEFAULT 0 CHECK (kit_accepts_own_barcode IN (0, 1)),
   updated_at TEXT NOT NULL
 ) STRICT;
 
@@ -96,6 +98,49 @@ CREATE TABLE events (
   packer TEXT,
   station_id TEXT NOT NULL,
   PRIMARY KEY (session_id, seq)
+) STRICT;
+
+-- Projection of the events: every packing exception, for the shift lead.
+CREATE TABLE mismatches (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES pack_sessions(id),
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  order_no TEXT NOT NULL,
+  sku TEXT,
+  code TEXT,
+  expected TEXT,
+  actual TEXT,
+  packer TEXT,
+  station_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  resolution TEXT,
+  resolved_by TEXT,
+  resolved_at TEXT,
+  UNIQUE (session_id, seq)
+) STRICT;
+CREATE INDEX mismatches_by_at ON mismatches(at);
+CREATE INDEX mismatches_by_sku ON mismatches(sku, at);
+CREATE INDEX mismatches_by_packer ON mismatches(packer, at);
+
+-- One serial number goes into one box, ever.
+CREATE TABLE box_serials (
+  sku TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  session_id TEXT NOT NULL REFERENCES pack_sessions(id),
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (sku, serial)
+) STRICT;
+
+-- What a partial shipment left behind.
+CREATE TABLE backorders (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  session_id TEXT NOT NULL REFERENCES pack_sessions(id),
+  sku TEXT NOT NULL,
+  qty INTEGER NOT NULL CHECK (qty > 0),
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE settings (

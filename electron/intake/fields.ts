@@ -1,0 +1,54 @@
+/** Field parsers for import rows: each returns the value or throws a message naming what was wrong. */
+export class RowError extends Error {}
+
+export const MAX_QTY = 9999;
+
+export function quantity(raw: string, what = 'quantity'): number {
+  if (!/^\d+$/.test(raw)) throw new RowError(`${what} "${raw}" is not a whole number`);
+  const n = Number(raw);
+  if (n <= 0) throw new RowError(`${what} must be at least 1`);
+  // A barcode scanned into the quantity column is the usual way a 13-digit "quantity" arrives.
+  if (n > MAX_QTY) throw new RowError(`${what} ${raw} is not plausible (more than ${MAX_QTY}; a barcode in the quantity column?)`);
+  return n;
+}
+
+export function optionalInt(raw: string | undefined, what: string, max = 1_000_000): number | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new RowError(`${what} "${raw}" is not a number`);
+  const n = Math.round(Number(raw));
+  if (n > max) throw new RowError(`${what} ${raw} is too large`);
+  return n;
+}
+
+export function money(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  const cleaned = raw.replace(/[¥￥,\s]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) throw new RowError(`order value "${raw}" is not an amount`);
+  return Math.round(Number(cleaned) * 100);
+}
+
+export function flag(raw: string | undefined): boolean {
+  if (!raw) return false;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'y', 'yes', 'true', '是', '需要', 'x'].includes(v)) return true;
+  if (['0', 'n', 'no', 'false', '否', '不需要', ''].includes(v)) return false;
+  throw new RowError(`"${raw}" is not yes/no`);
+}
+
+/** `A;B；C` — several values in one cell. */
+export const list = (raw: string | undefined): string[] => (raw ? raw.split(/[;；]/).map((s) => s.trim()).filter(Boolean) : []);
+
+/** `CODE*12` or `CODE x12` — a code with a count. */
+export function counted(item: string, what: string): { code: string; qty: number } {
+  const m = /^(.+?)\s*[*xX×]\s*(\d+)$/.exec(item);
+  if (!m) throw new RowError(`${what} "${item}" must be CODE*QTY`);
+  return { code: m[1]!.trim(), qty: quantity(m[2]!, `${what} quantity`) };
+}
+
+/** Orders not released for packing: 客审/财审 pending, address unconfirmed, intercepted, refunded. */
+export function holdReason(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const v = raw.trim();
+  if (/^(released|ok|已审核|审核通过|待发货|已放行)$/i.test(v)) return null;
+  return v;
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportReport } from '../../shared/contract';
+import type { Log } from '../log';
+import type { Repos } from '../store';
+import { importOrders } from './orders';
+import { importProducts } from './products';
+import { readTable, TableError } from './table';
+import demoOrders from '../../resources/demo/orders.csv?raw';
+import demoProducts from '../../resources/demo/products.csv?raw';
+
+export { decodeText } from './decode';
+export { readTable, TableError } from './table';
+
+export class ImportError extends Error {}
+
+/** Reads a CSV (UTF-8 or GB18030) or XLSX file of orders or products and imports it all-or-nothing. */
+export async function importFile(db: Database, kind: 'orders' | 'products', fileName: string, bytes: Buffer, now: Date): Promise<ImportReport> {
+  let table;
+  try {
+    table = await readTable(fileName, bytes);
+  } catch (err) {
+    if (err instanceof TableError || err instanceof Error) throw new ImportError(`${fileName}: ${err.message}`);
+    throw err;
+  }
+  try {
+    return kind === 'orders' ? importOrders(db, table, now) : importProducts(db, table, now);
+  } catch (err) {
+    if (err instanceof Error && /^missing columns/.test(err.message)) throw new ImportError(`${fileName}: ${err.message}`);
+    throw err;
+  }
+}
+
+export const DEMO_USERS = [
+  { name: '张伟', role: 'packer', badge: 'U1001', pin: '1234' },
+  { name: 'Amy Chen', role: 'packer', badge: 'U1002', pin: '1234' },
+  { name: '李主管', role: 'lead', badge: 'L2001', pin: '2468' },
+  { name: 'admin', role: 'admin', badge: 'A9001', pin: '9999' },
+] as const;
+
+/** The embedded default's demo bench: products, orders and users, loaded once into an empty database. */
+export function loadDemoData(db: Database, repos: Repos, log: Log): void {
+  const empty = db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM users)').pluck().get() === 0;
+  if (!empty) return;
+  const now = new Date();
+  const table = (text: string) => {
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    return { header: lines[0]!.split(','), rows: lines.slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',').map((c) => c.trim()) })), encoding: 'utf-8' };
+  };
+  const products = importProducts(db, table(demoProducts), now);
+  const orders = importOrders(db, table(demoOrders), now);
+  if (!products.committed || !orders.committed) throw new Error(`demo data did not import: ${JSON.stringify([...products.refused, ...orders.refused])}`);
+  db.transaction(() => DEMO_USERS.forEach((u) => repos.users.add(u)))();
+  log.info(`demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`);
+}

@@ -1,0 +1,111 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportReport } from '../../shared/contract';
+import { counted, flag, list, optionalInt, RowError } from './fields';
+import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
+import type { Table } from './table';
+
+interface ProductDraft {
+  line: number;
+  sku: string;
+  name: string;
+  unitWeightG: number | null;
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  image: string | null;
+  category: string | null;
+  serialRequired: boolean;
+  kitOwnBarcode: boolean;
+  barcodes: { code: string; qty: number }[];
+  kit: { sku: string; qty: number }[];
+}
+
+/** Products with their barcodes (several per SKU, case packs with a count) and kit components; all-or-nothing. */
+export function importProducts(db: Database, table: Table, now: Date): ImportReport {
+  const { preset, index } = pickPreset(table.header, PRODUCT_PRESETS);
+  const get = (cells: string[], f: ProductField) => (index[f] === undefined ? undefined : (cells[index[f]!] ?? ''));
+  const refused: ImportReport['refused'] = [];
+  const warnings: ImportReport['warnings'] = [];
+  const drafts = new Map<string, ProductDraft>();
+
+  for (const { line, cells } of table.rows) {
+    try {
+      const sku = get(cells, 'sku') ?? '';
+      const name = get(cells, 'name') ?? '';
+      if (!sku) throw new RowError('SKU is empty');
+      if (!name) throw new RowError(`product ${sku} has no name`);
+      if (drafts.has(sku)) throw new RowError(`SKU ${sku} appears twice in this file (first at line ${drafts.get(sku)!.line})`);
+      const unitWeightG = optionalInt(get(cells, 'unitWeight'), 'unit weight (g)', 100_000);
+      if (unitWeightG === null) warnings.push({ line, reason: `SKU ${sku} has no unit weight: the weight check will say it cannot check boxes with it` });
+      drafts.set(sku, {
+        line,
+        sku,
+        name,
+        unitWeightG,
+        length: optionalInt(get(cells, 'length'), 'length (mm)', 10_000),
+        width: optionalInt(get(cells, 'width'), 'width (mm)', 10_000),
+        height: optionalInt(get(cells, 'height'), 'height (mm)', 10_000),
+        image: get(cells, 'image') || null,
+        category: get(cells, 'category') || null,
+        serialRequired: flag(get(cells, 'serialRequired')),
+        kitOwnBarcode: flag(get(cells, 'kitOwnBarcode')),
+        barcodes: [...list(get(cells, 'barcodes')).map((code) => ({ code, qty: 1 })), ...list(get(cells, 'caseBarcodes')).map((c) => counted(c, 'case barcode'))],
+        kit: list(get(cells, 'kit')).map((c) => {
+          const { code, qty } = counted(c, 'kit component');
+          return { sku: code, qty };
+        }),
+      });
+    } catch (err) {
+      if (!(err instanceof RowError)) throw err;
+      refused.push({ line, reason: err.message });
+    }
+  }
+
+  // One code, one SKU: within the file and against SKUs already in the database that this file does not replace.
+  const owner = new Map<string, ProductDraft>();
+  const inDb = db.prepare('SELECT sku FROM barcodes WHERE code = ?').pluck();
+  const skuExists = db.prepare('SELECT 1 FROM products WHERE sku = ?');
+  for (const d of drafts.values()) {
+    for (const b of d.barcodes) {
+      const other = owner.get(b.code);
+      if (other && other.sku !== d.sku) refused.push({ line: d.line, reason: `barcode ${b.code} is given to both ${other.sku} (line ${other.line}) and ${d.sku}` });
+      owner.set(b.code, d);
+      const dbSku = inDb.get(b.code) as string | undefined;
+      if (dbSku && dbSku !== d.sku && !drafts.has(dbSku)) refused.push({ line: d.line, reason: `barcode ${b.code} already belongs to ${dbSku}; it cannot also be ${d.sku}` });
+    }
+    for (const c of d.kit) if (!drafts.has(c.sku) && !skuExists.get(c.sku)) refused.push({ line: d.line, reason: `kit ${d.sku} names component ${c.sku}, which is not a product` });
+  }
+
+  const report: ImportReport = { kind: 'products', preset: preset.name, encoding: table.encoding, rows: table.rows.length, imported: 0, updated: 0, refused: refused.sort((a, b) => a.line - b.line), warnings, committed: false };
+  if (refused.length > 0 || drafts.size === 0) return report;
+
+  const at = now.toISOString();
+  const upsert = db.prepare(
+    `INSERT INTO products (sku, name, unit_weight_g, length_mm, width_mm, height_mm, image, category, serial_required, kit_accepts_own_barcode, updated_at)
+     VALUES (@sku, @name, @unitWeightG, @length, @width, @height, @image, @category, @serial, @kitOwn, @at)
+     ON CONFLICT(sku) DO UPDATE SET name = excluded.name, unit_weight_g = excluded.unit_weight_g, length_mm = excluded.length_mm, width_mm = excluded.width_mm,
+       height_mm = excluded.height_mm, image = excluded.image, category = excluded.category, serial_required = excluded.serial_required,
+       kit_accepts_own_barcode = excluded.kit_accepts_own_barcode, updated_at = excluded.updated_at`,
+  );
+  const clearCodes = db.prepare('DELETE FROM barcodes WHERE sku = ?');
+  const addCode = db.prepare('INSERT INTO barcodes (code, sku, qty) VALUES (?, ?, ?)');
+  const clearKit = db.prepare('DELETE FROM kit_components WHERE kit_sku = ?');
+  const addKit = db.prepare('INSERT INTO kit_components (kit_sku, component_sku, qty) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const d of drafts.values()) {
+      const existed = skuExists.get(d.sku) !== undefined;
+      upsert.run({ ...d, serial: d.serialRequired ? 1 : 0, kitOwn: d.kitOwnBarcode ? 1 : 0, at });
+      clearCodes.run(d.sku);
+      if (existed) report.updated++;
+      else report.imported++;
+    }
+    // Codes and kits after every product exists, so a kit may name a component further down the file.
+    for (const d of drafts.values()) {
+      for (const b of d.barcodes) addCode.run(b.code, d.sku, b.qty);
+      clearKit.run(d.sku);
+      for (const c of d.kit) addKit.run(d.sku, c.sku, c.qty);
+    }
+  })();
+  report.committed = true;
+  return report;
+}

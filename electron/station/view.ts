@@ -1,0 +1,37 @@
+import type { BoxView, StationState } from '../../shared/contract';
+import type { BoxState } from './workflow';
+
+/** The box as the packer's screen shows it. */
+export function boxView(box: BoxState): BoxView {
+  return {
+    sessionId: box.sessionId,
+    orderNo: box.order.orderNo,
+    shop: box.order.shop,
+    receiverName: box.order.receiverName,
+    city: box.order.city,
+    note: box.order.note,
+    lines: box.requirements.map((r) => ({
+      key: r.key,
+      lineNo: r.lineNo,
+      sku: r.sku,
+      name: r.name,
+      image: r.image,
+      required: r.required,
+      scanned: box.counted[r.key] ?? 0,
+      serialRequired: r.serialRequired,
+      kit: r.kit ? { sku: r.kit.sku, name: r.kit.name } : null,
+    })),
+    inserts: box.inserts.map((i) => ({ id: i.id, name: i.name, barcode: i.barcode, confirmed: box.insertsConfirmed.includes(i.id) })),
+    verification: box.verification,
+    short: box.short.map((s) => ({ sku: s.sku, missing: s.missing })),
+    awaitingSerial: box.awaitingSerial ? { sku: box.awaitingSerial.sku } : null,
+    serials: box.serials,
+    canUndo: box.verification === 'open' && box.okScans.length > 0,
+  };
+}
+
+export function phaseOf(packer: unknown, box: BoxState | null): StationState['phase'] {
+  if (!packer) return 'login';
+  if (!box) return 'idle';
+  return box.verification === 'open' ? 'verifying' : 'weighing';
+}

@@ -1,0 +1,47 @@
+import type { Allocation, InsertRequirement, Requirement, ScanResult } from '../../../shared/verify';
+import type { OpenedVia } from '../../store';
+
+export interface BoxOrder {
+  id: number;
+  orderNo: string;
+  shop: string | null;
+  receiverName: string | null;
+  city: string | null;
+  note: string | null;
+}
+
+/** Everything that happens to a box. Each is appended to `events` before anything acts on it. */
+export type PackEvent =
+  | { type: 'box.opened'; order: BoxOrder; requirements: Requirement[]; inserts: InsertRequirement[]; via: OpenedVia; code: string }
+  | { type: 'box.resumed'; stationId: string }
+  | {
+      type: 'scan.checked';
+      code: string;
+      symbology: string | null;
+      check: ScanResult;
+      batch: string | null;
+      expiry: string | null;
+    }
+  | { type: 'scan.undone'; undoneSeq: number; sku: string; allocations: Allocation[]; serial: string | null }
+  | { type: 'insert.confirmed'; insertId: string; via: 'scan' | 'confirm' }
+  | { type: 'override.approved'; lead: string; reasonCode: string; comment: string | null; short: ShortLine[] }
+  | { type: 'box.partial'; reason: string; short: ShortLine[] }
+  | { type: 'box.held'; reason: string };
+
+export interface ShortLine {
+  key: string;
+  sku: string;
+  missing: number;
+}
+
+export type PackEventType = PackEvent['type'];
+
+/** An event as stored: who, where, when, and its place in the session. */
+export interface Envelope<E extends PackEvent = PackEvent> {
+  sessionId: string;
+  seq: number;
+  at: string;
+  packer: string | null;
+  stationId: string;
+  event: E;
+}

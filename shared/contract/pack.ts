@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['packer', 'lead', 'admin']);
+
+/** How a scan or action went, for colour and sound: one tone per outcome. */
+export const Tone = z.enum(['ok', 'wrong', 'over', 'unknown', 'done', 'info', 'warn']);
+export type Tone = z.infer<typeof Tone>;
+
+/**
+ * What the packer is told after a scan or action. `kind` is a message key the view translates (`feedback.<kind>`),
+ * `params` fill it in. `id` increases so the view plays each sound once.
+ */
+export const Feedback = z.strictObject({
+  id: z.number().int().nonnegative(),
+  tone: Tone,
+  kind: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  code: z.string().nullable(),
+  at: z.string(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+export const BoxLineView = z.strictObject({
+  key: z.string(),
+  lineNo: z.number().int(),
+  sku: z.string(),
+  name: z.string(),
+  image: z.string().nullable(),
+  required: z.number().int(),
+  scanned: z.number().int(),
+  serialRequired: z.boolean(),
+  kit: z.strictObject({ sku: z.string(), name: z.string() }).nullable(),
+});
+
+export const BoxView = z.strictObject({
+  sessionId: z.string(),
+  orderNo: z.string(),
+  shop: z.string().nullable(),
+  receiverName: z.string().nullable(),
+  city: z.string().nullable(),
+  note: z.string().nullable(),
+  lines: z.array(BoxLineView),
+  inserts: z.array(z.strictObject({ id: z.string(), name: z.string(), barcode: z.string().nullable(), confirmed: z.boolean() })),
+  verification: z.enum(['open', 'complete', 'overridden', 'partial']),
+  short: z.array(z.strictObject({ sku: z.string(), missing: z.number().int() })),
+  awaitingSerial: z.strictObject({ sku: z.string() }).nullable(),
+  serials: z.array(z.strictObject({ sku: z.string(), serial: z.string() })),
+  canUndo: z.boolean(),
+});
+export type BoxView = z.infer<typeof BoxView>;
+
+export const MismatchView = z.strictObject({
+  id: z.number().int(),
+  sessionId: z.string(),
+  type: z.string(),
+  orderNo: z.string(),
+  sku: z.string().nullable(),
+  code: z.string().nullable(),
+  expected: z.string().nullable(),
+  actual: z.string().nullable(),
+  packer: z.string().nullable(),
+  stationId: z.string(),
+  at: z.string(),
+  resolution: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type MismatchView = z.infer<typeof MismatchView>;
+
+export const MismatchFilter = z.strictObject({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  packer: z.string().optional(),
+  sku: z.string().optional(),
+  type: z.string().optional(),
+  station: z.string().optional(),
+  resolved: z.boolean().optional(),
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const ImportReport = z.strictObject({
+  kind: z.enum(['orders', 'products']),
+  preset: z.string(),
+  encoding: z.string(),
+  rows: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  refused: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+  warnings: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+  committed: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

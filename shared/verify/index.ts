@@ -1,0 +1,3 @@
+export * from './box';
+export { verifyScan, allCounted, type VerifyInput } from './verify';
+export { insertsFor, type InsertRule, type InsertOrderFacts } from './inserts';
