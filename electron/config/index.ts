@@ -1,6 +1,7 @@
 export { ConfigSchema, type Config, type ConfigInput } from './schema';
 export {
   ConfigError,
+  EMBEDDED_DEFAULT,
   configCandidates,
   loadConfig,
   parseConfig,

@@ -7,7 +7,15 @@ import { machineConfigPath, userConfigPath, userDataDir, type Environment } from
 /** The embedded default: demo data, and the demo flyer (品牌宣传页) in every box of the 旗舰店 shop. */
 export const EMBEDDED_DEFAULT = {
   demoData: true,
-  inserts: [{ id: 'brand-flyer', name: '品牌宣传页 brand flyer', barcode: '6900012347039', weightG: 5, whenShop: '旗舰店' }],
+  inserts: [
+    {
+      id: 'brand-flyer',
+      name: '品牌宣传页 brand flyer',
+      barcode: '6900012347039',
+      weightG: 5,
+      whenShop: '旗舰店',
+    },
+  ],
 };
 
 export class ConfigError extends Error {

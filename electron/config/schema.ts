@@ -128,8 +128,14 @@ export const ConfigSchema = z
       .prefault({}),
     reasons: z
       .strictObject({
-        override: z.array(z.string().min(1)).min(1).default(['customer-agreed', 'item-substituted', 'data-error', 'other']),
-        hold: z.array(z.string().min(1)).min(1).default(['damaged', 'missing-item', 'address-problem', 'other']),
+        override: z
+          .array(z.string().min(1))
+          .min(1)
+          .default(['customer-agreed', 'item-substituted', 'data-error', 'other']),
+        hold: z
+          .array(z.string().min(1))
+          .min(1)
+          .default(['damaged', 'missing-item', 'address-problem', 'other']),
         partial: z.array(z.string().min(1)).min(1).default(['short-stock', 'damaged', 'other']),
       })
       .prefault({}),

@@ -8,7 +8,10 @@ export function quantity(raw: string, what = 'quantity'): number {
   const n = Number(raw);
   if (n <= 0) throw new RowError(`${what} must be at least 1`);
   // A barcode scanned into the quantity column is the usual way a 13-digit "quantity" arrives.
-  if (n > MAX_QTY) throw new RowError(`${what} ${raw} is not plausible (more than ${MAX_QTY}; a barcode in the quantity column?)`);
+  if (n > MAX_QTY)
+    throw new RowError(
+      `${what} ${raw} is not plausible (more than ${MAX_QTY}; a barcode in the quantity column?)`,
+    );
   return n;
 }
 
@@ -36,7 +39,13 @@ export function flag(raw: string | undefined): boolean {
 }
 
 /** `A;B；C` — several values in one cell. */
-export const list = (raw: string | undefined): string[] => (raw ? raw.split(/[;；]/).map((s) => s.trim()).filter(Boolean) : []);
+export const list = (raw: string | undefined): string[] =>
+  raw
+    ? raw
+        .split(/[;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** `CODE*12` or `CODE x12` — a code with a count. */
 export function counted(item: string, what: string): { code: string; qty: number } {

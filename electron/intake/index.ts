@@ -14,18 +14,26 @@ export { readTable, TableError } from './table';
 export class ImportError extends Error {}
 
 /** Reads a CSV (UTF-8 or GB18030) or XLSX file of orders or products and imports it all-or-nothing. */
-export async function importFile(db: Database, kind: 'orders' | 'products', fileName: string, bytes: Buffer, now: Date): Promise<ImportReport> {
+export async function importFile(
+  db: Database,
+  kind: 'orders' | 'products',
+  fileName: string,
+  bytes: Buffer,
+  now: Date,
+): Promise<ImportReport> {
   let table;
   try {
     table = await readTable(fileName, bytes);
   } catch (err) {
-    if (err instanceof TableError || err instanceof Error) throw new ImportError(`${fileName}: ${err.message}`);
+    if (err instanceof TableError || err instanceof Error)
+      throw new ImportError(`${fileName}: ${err.message}`);
     throw err;
   }
   try {
     return kind === 'orders' ? importOrders(db, table, now) : importProducts(db, table, now);
   } catch (err) {
-    if (err instanceof Error && /^missing columns/.test(err.message)) throw new ImportError(`${fileName}: ${err.message}`);
+    if (err instanceof Error && /^missing columns/.test(err.message))
+      throw new ImportError(`${fileName}: ${err.message}`);
     throw err;
   }
 }
@@ -39,16 +47,29 @@ export const DEMO_USERS = [
 
 /** The embedded default's demo bench: products, orders and users, loaded once into an empty database. */
 export function loadDemoData(db: Database, repos: Repos, log: Log): void {
-  const empty = db.prepare('SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM users)').pluck().get() === 0;
+  const empty =
+    db
+      .prepare(
+        'SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM users)',
+      )
+      .pluck()
+      .get() === 0;
   if (!empty) return;
   const now = new Date();
   const table = (text: string) => {
     const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    return { header: lines[0]!.split(','), rows: lines.slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',').map((c) => c.trim()) })), encoding: 'utf-8' };
+    return {
+      header: lines[0]!.split(','),
+      rows: lines.slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',').map((c) => c.trim()) })),
+      encoding: 'utf-8',
+    };
   };
   const products = importProducts(db, table(demoProducts), now);
   const orders = importOrders(db, table(demoOrders), now);
-  if (!products.committed || !orders.committed) throw new Error(`demo data did not import: ${JSON.stringify([...products.refused, ...orders.refused])}`);
+  if (!products.committed || !orders.committed)
+    throw new Error(`demo data did not import: ${JSON.stringify([...products.refused, ...orders.refused])}`);
   db.transaction(() => DEMO_USERS.forEach((u) => repos.users.add(u)))();
-  log.info(`demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`);
+  log.info(
+    `demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`,
+  );
 }

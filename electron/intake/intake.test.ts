@@ -28,30 +28,48 @@ describe('decoding', () => {
   it('reads GBK as saved by Chinese Excel, and UTF-8 with or without BOM', () => {
     expect(decodeText(fixture('products-gbk.csv'))).toMatchObject({ encoding: 'gb18030' });
     expect(decodeText(fixture('products-gbk.csv')).text).toContain('西湖龙井');
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('products-utf8.csv')])).encoding).toBe('utf-8-bom');
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('products-utf8.csv')])).encoding,
+    ).toBe('utf-8-bom');
   });
   it('refuses bytes that are neither', () => {
-    expect(() => decodeText(Buffer.from([0x81, 0x30, 0xff, 0xfe, 0x00, 0x80]))).toThrow(/neither UTF-8 nor GB18030/);
+    expect(() => decodeText(Buffer.from([0x81, 0x30, 0xff, 0xfe, 0x00, 0x80]))).toThrow(
+      /neither UTF-8 nor GB18030/,
+    );
   });
 });
 
 describe('products import', () => {
-  it.each(['products-utf8.csv', 'products-gbk.csv'])('imports the Chinese preset from %s: aliases, case packs, missing weight flagged', async (name) => {
-    const report = await importFile(store.db, 'products', name, fixture(name), NOW);
-    expect(report).toMatchObject({ preset: 'cn-platform', imported: 3, committed: true, refused: [] });
-    expect(report.warnings).toEqual([{ line: 4, reason: expect.stringContaining('LAMP-1 has no unit weight') }]);
-    expect(store.db.prepare('SELECT sku, qty FROM barcodes ORDER BY code').all()).toEqual([
-      { sku: 'CUP-1', qty: 1 },
-      { sku: 'LAMP-1', qty: 1 },
-      { sku: 'TEA-1', qty: 1 },
-      { sku: 'TEA-1', qty: 1 },
-      { sku: 'CUP-1', qty: 12 },
-    ]);
-    expect(store.db.prepare("SELECT name, unit_weight_g FROM products WHERE sku = 'TEA-1'").get()).toEqual({ name: '西湖龙井 250g', unit_weight_g: 280 });
-  });
+  it.each(['products-utf8.csv', 'products-gbk.csv'])(
+    'imports the Chinese preset from %s: aliases, case packs, missing weight flagged',
+    async (name) => {
+      const report = await importFile(store.db, 'products', name, fixture(name), NOW);
+      expect(report).toMatchObject({ preset: 'cn-platform', imported: 3, committed: true, refused: [] });
+      expect(report.warnings).toEqual([
+        { line: 4, reason: expect.stringContaining('LAMP-1 has no unit weight') },
+      ]);
+      expect(store.db.prepare('SELECT sku, qty FROM barcodes ORDER BY code').all()).toEqual([
+        { sku: 'CUP-1', qty: 1 },
+        { sku: 'LAMP-1', qty: 1 },
+        { sku: 'TEA-1', qty: 1 },
+        { sku: 'TEA-1', qty: 1 },
+        { sku: 'CUP-1', qty: 12 },
+      ]);
+      expect(store.db.prepare("SELECT name, unit_weight_g FROM products WHERE sku = 'TEA-1'").get()).toEqual({
+        name: '西湖龙井 250g',
+        unit_weight_g: 280,
+      });
+    },
+  );
 
   it('refuses a barcode given to two SKUs, naming both, and writes nothing', async () => {
-    const report = await importFile(store.db, 'products', 'p.csv', csv('sku,name,barcodes\nA,Apple,111;222\nB,Banana,222\n'), NOW);
+    const report = await importFile(
+      store.db,
+      'products',
+      'p.csv',
+      csv('sku,name,barcodes\nA,Apple,111;222\nB,Banana,222\n'),
+      NOW,
+    );
     expect(report.committed).toBe(false);
     expect(report.refused).toEqual([{ line: 3, reason: 'barcode 222 is given to both A (line 2) and B' }]);
     expect(count('products')).toBe(0);
@@ -59,14 +77,30 @@ describe('products import', () => {
 
   it('refuses a barcode that already belongs to another SKU in the database', async () => {
     await importFile(store.db, 'products', 'p.csv', csv('sku,name,barcodes\nA,Apple,111\n'), NOW);
-    const report = await importFile(store.db, 'products', 'p.csv', csv('sku,name,barcodes\nB,Banana,111\n'), NOW);
+    const report = await importFile(
+      store.db,
+      'products',
+      'p.csv',
+      csv('sku,name,barcodes\nB,Banana,111\n'),
+      NOW,
+    );
     expect(report.refused[0]?.reason).toBe('barcode 111 already belongs to A; it cannot also be B');
   });
 
   it('imports kits whose components come later in the file', async () => {
-    const report = await importFile(store.db, 'products', 'p.csv', csv('sku,name,kit_components,kit_accepts_own_barcode\nSET,Set,A*2;B*1,yes\nA,a,,\nB,b,,\n'), NOW);
+    const report = await importFile(
+      store.db,
+      'products',
+      'p.csv',
+      csv('sku,name,kit_components,kit_accepts_own_barcode\nSET,Set,A*2;B*1,yes\nA,a,,\nB,b,,\n'),
+      NOW,
+    );
     expect(report.committed).toBe(true);
-    expect(store.db.prepare("SELECT component_sku, qty FROM kit_components WHERE kit_sku = 'SET' ORDER BY 1").all()).toEqual([
+    expect(
+      store.db
+        .prepare("SELECT component_sku, qty FROM kit_components WHERE kit_sku = 'SET' ORDER BY 1")
+        .all(),
+    ).toEqual([
       { component_sku: 'A', qty: 2 },
       { component_sku: 'B', qty: 1 },
     ]);
@@ -88,12 +122,25 @@ describe('orders import', () => {
   it('imports a GBK platform export, one row per line, with holds', async () => {
     await importFile(store.db, 'products', 'p.csv', fixture('products-utf8.csv'), NOW);
     const report = await importFile(store.db, 'orders', 'o.csv', fixture('orders-gbk.csv'), NOW);
-    expect(report).toMatchObject({ preset: 'cn-platform', encoding: 'gb18030', imported: 2, committed: true });
-    expect(store.db.prepare("SELECT sku, qty FROM order_lines JOIN orders ON orders.id = order_id WHERE order_no = 'SO-1' ORDER BY line_no").all()).toEqual([
+    expect(report).toMatchObject({
+      preset: 'cn-platform',
+      encoding: 'gb18030',
+      imported: 2,
+      committed: true,
+    });
+    expect(
+      store.db
+        .prepare(
+          "SELECT sku, qty FROM order_lines JOIN orders ON orders.id = order_id WHERE order_no = 'SO-1' ORDER BY line_no",
+        )
+        .all(),
+    ).toEqual([
       { sku: 'TEA-1', qty: 2 },
       { sku: 'CUP-1', qty: 1 },
     ]);
-    expect(store.db.prepare("SELECT status, hold_reason, receiver_name FROM orders WHERE order_no = 'SO-2'").get()).toEqual({ status: 'held', hold_reason: '待客审', receiver_name: '李四' });
+    expect(
+      store.db.prepare("SELECT status, hold_reason, receiver_name FROM orders WHERE order_no = 'SO-2'").get(),
+    ).toEqual({ status: 'held', hold_reason: '待客审', receiver_name: '李四' });
   });
 
   it('reports every bad row with its line and imports nothing', async () => {
@@ -110,21 +157,37 @@ describe('orders import', () => {
   });
 
   it('names missing columns', async () => {
-    await expect(importFile(store.db, 'orders', 'x.csv', csv('order,product\n1,2\n'), NOW)).rejects.toThrow(/missing columns: .*sku, qty/);
+    await expect(importFile(store.db, 'orders', 'x.csv', csv('order,product\n1,2\n'), NOW)).rejects.toThrow(
+      /missing columns: .*sku, qty/,
+    );
   });
 
   it('refuses a truncated CSV (open quote) as a whole', async () => {
-    await expect(importFile(store.db, 'orders', 'x.csv', csv('order_no,sku,qty\nA,"B,1\n'), NOW)).rejects.toThrow(/not a readable CSV/);
+    await expect(
+      importFile(store.db, 'orders', 'x.csv', csv('order_no,sku,qty\nA,"B,1\n'), NOW),
+    ).rejects.toThrow(/not a readable CSV/);
   });
 
   it('updates an order not yet packed, refuses one already packed', async () => {
     await importFile(store.db, 'orders', 'o.csv', csv('order_no,sku,qty,receiver\nA-1,TEA-1,1,Old\n'), NOW);
-    const again = await importFile(store.db, 'orders', 'o.csv', csv('order_no,sku,qty,receiver\nA-1,TEA-1,3,New\n'), NOW);
+    const again = await importFile(
+      store.db,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty,receiver\nA-1,TEA-1,3,New\n'),
+      NOW,
+    );
     expect(again).toMatchObject({ updated: 1, imported: 0, committed: true });
-    expect(store.db.prepare("SELECT receiver_name FROM orders WHERE order_no = 'A-1'").pluck().get()).toBe('New');
+    expect(store.db.prepare("SELECT receiver_name FROM orders WHERE order_no = 'A-1'").pluck().get()).toBe(
+      'New',
+    );
     expect(store.db.prepare('SELECT qty FROM order_lines').pluck().all()).toEqual([3]);
-    store.db.prepare("UPDATE orders SET status = 'packed', packed_at = '2026-11-28T10:00:00Z', packed_by = '张伟'").run();
+    store.db
+      .prepare("UPDATE orders SET status = 'packed', packed_at = '2026-11-28T10:00:00Z', packed_by = '张伟'")
+      .run();
     const packed = await importFile(store.db, 'orders', 'o.csv', csv('order_no,sku,qty\nA-1,TEA-1,5\n'), NOW);
-    expect(packed.refused).toEqual([{ line: 2, reason: 'order A-1 was already packed at 2026-11-28T10:00:00Z by 张伟' }]);
+    expect(packed.refused).toEqual([
+      { line: 2, reason: 'order A-1 was already packed at 2026-11-28T10:00:00Z by 张伟' },
+    ]);
   });
 });

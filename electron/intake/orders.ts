@@ -14,7 +14,8 @@ interface OrderDraft {
 /** Orders, one row per order line; all-or-nothing: any refused row and nothing is written. */
 export function importOrders(db: Database, table: Table, now: Date): ImportReport {
   const { preset, index } = pickPreset(table.header, ORDER_PRESETS);
-  const get = (cells: string[], f: OrderField) => (index[f] === undefined ? undefined : (cells[index[f]!] ?? ''));
+  const get = (cells: string[], f: OrderField) =>
+    index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
   const refused: ImportReport['refused'] = [];
   const warnings: ImportReport['warnings'] = [];
   const drafts = new Map<string, OrderDraft>();
@@ -29,17 +30,29 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
       const qty = quantity(get(cells, 'qty') ?? '');
       let draft = drafts.get(orderNo);
       // One row per order line means an order's rows sit together; the same number again later is a second order.
-      if (draft && previous !== orderNo) throw new RowError(`order ${orderNo} appears twice in this file (first at line ${draft.firstLine})`);
+      if (draft && previous !== orderNo)
+        throw new RowError(`order ${orderNo} appears twice in this file (first at line ${draft.firstLine})`);
       if (!draft) {
         const hold = holdReason(get(cells, 'status'));
         draft = {
           firstLine: line,
           orderNo,
           header: {
-            shop: get(cells, 'shop') || null, platform: get(cells, 'platform') || null, receiver_name: get(cells, 'receiver') || null, receiver_phone: get(cells, 'phone') || null,
-            province: get(cells, 'province') || null, city: get(cells, 'city') || null, district: get(cells, 'district') || null, address: get(cells, 'address') || null,
-            note: get(cells, 'note') || null, waybill_no: get(cells, 'waybillNo') || null, tote: get(cells, 'tote') || null, pick_list: get(cells, 'pickList') || null,
-            order_value_cents: money(get(cells, 'orderValue')), status: hold ? 'held' : 'released', hold_reason: hold,
+            shop: get(cells, 'shop') || null,
+            platform: get(cells, 'platform') || null,
+            receiver_name: get(cells, 'receiver') || null,
+            receiver_phone: get(cells, 'phone') || null,
+            province: get(cells, 'province') || null,
+            city: get(cells, 'city') || null,
+            district: get(cells, 'district') || null,
+            address: get(cells, 'address') || null,
+            note: get(cells, 'note') || null,
+            waybill_no: get(cells, 'waybillNo') || null,
+            tote: get(cells, 'tote') || null,
+            pick_list: get(cells, 'pickList') || null,
+            order_value_cents: money(get(cells, 'orderValue')),
+            status: hold ? 'held' : 'released',
+            hold_reason: hold,
           },
           lines: [],
         };
@@ -57,13 +70,34 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
   const existing = db.prepare('SELECT id, status, packed_at, packed_by FROM orders WHERE order_no = ?');
   const knownSku = db.prepare('SELECT 1 FROM products WHERE sku = ?');
   for (const d of drafts.values()) {
-    const row = existing.get(d.orderNo) as { id: number; status: string; packed_at: string | null; packed_by: string | null } | undefined;
-    if (row && (row.status === 'packed' || row.status === 'partial')) refused.push({ line: d.firstLine, reason: `order ${d.orderNo} was already packed${row.packed_at ? ` at ${row.packed_at}` : ''}${row.packed_by ? ` by ${row.packed_by}` : ''}` });
-    else if (row && row.status === 'packing') refused.push({ line: d.firstLine, reason: `order ${d.orderNo} is being packed right now` });
-    for (const l of d.lines) if (!knownSku.get(l.sku)) warnings.push({ line: l.line, reason: `SKU ${l.sku} is not in the products: import it before packing this order` });
+    const row = existing.get(d.orderNo) as
+      { id: number; status: string; packed_at: string | null; packed_by: string | null } | undefined;
+    if (row && (row.status === 'packed' || row.status === 'partial'))
+      refused.push({
+        line: d.firstLine,
+        reason: `order ${d.orderNo} was already packed${row.packed_at ? ` at ${row.packed_at}` : ''}${row.packed_by ? ` by ${row.packed_by}` : ''}`,
+      });
+    else if (row && row.status === 'packing')
+      refused.push({ line: d.firstLine, reason: `order ${d.orderNo} is being packed right now` });
+    for (const l of d.lines)
+      if (!knownSku.get(l.sku))
+        warnings.push({
+          line: l.line,
+          reason: `SKU ${l.sku} is not in the products: import it before packing this order`,
+        });
   }
 
-  const report: ImportReport = { kind: 'orders', preset: preset.name, encoding: table.encoding, rows: table.rows.length, imported: 0, updated: 0, refused: refused.sort((a, b) => a.line - b.line), warnings, committed: false };
+  const report: ImportReport = {
+    kind: 'orders',
+    preset: preset.name,
+    encoding: table.encoding,
+    rows: table.rows.length,
+    imported: 0,
+    updated: 0,
+    refused: refused.sort((a, b) => a.line - b.line),
+    warnings,
+    committed: false,
+  };
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const at = now.toISOString();
@@ -77,7 +111,9 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
      RETURNING id`,
   );
   const clearLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
-  const addLine = db.prepare('INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)');
+  const addLine = db.prepare(
+    'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const d of drafts.values()) {
       const was = existing.get(d.orderNo);

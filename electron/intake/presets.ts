@@ -5,26 +5,87 @@ export interface Preset<F extends string> {
   required: F[];
 }
 
-export type OrderField = 'orderNo' | 'shop' | 'platform' | 'sku' | 'name' | 'qty' | 'receiver' | 'phone' | 'province' | 'city' | 'district' | 'address' | 'note' | 'waybillNo' | 'tote' | 'pickList' | 'status' | 'orderValue';
-export type ProductField = 'sku' | 'name' | 'barcodes' | 'unitWeight' | 'length' | 'width' | 'height' | 'image' | 'caseBarcodes' | 'serialRequired' | 'kit' | 'kitOwnBarcode' | 'category';
+export type OrderField =
+  | 'orderNo'
+  | 'shop'
+  | 'platform'
+  | 'sku'
+  | 'name'
+  | 'qty'
+  | 'receiver'
+  | 'phone'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'address'
+  | 'note'
+  | 'waybillNo'
+  | 'tote'
+  | 'pickList'
+  | 'status'
+  | 'orderValue';
+export type ProductField =
+  | 'sku'
+  | 'name'
+  | 'barcodes'
+  | 'unitWeight'
+  | 'length'
+  | 'width'
+  | 'height'
+  | 'image'
+  | 'caseBarcodes'
+  | 'serialRequired'
+  | 'kit'
+  | 'kitOwnBarcode'
+  | 'category';
 
 export const ORDER_PRESETS: Preset<OrderField>[] = [
   {
     name: 'generic',
     required: ['orderNo', 'sku', 'qty'],
     columns: {
-      orderNo: ['order_no', 'order no', 'order'], shop: ['shop', 'store'], platform: ['platform'], sku: ['sku'], name: ['name', 'product name', 'item'], qty: ['qty', 'quantity'],
-      receiver: ['receiver', 'receiver_name', 'recipient'], phone: ['phone', 'mobile'], province: ['province', 'state'], city: ['city'], district: ['district'], address: ['address'], note: ['note', 'remark'],
-      waybillNo: ['waybill_no', 'waybill', 'tracking'], tote: ['tote'], pickList: ['pick_list', 'pick list'], status: ['status', 'hold'], orderValue: ['order_value', 'value', 'total'],
+      orderNo: ['order_no', 'order no', 'order'],
+      shop: ['shop', 'store'],
+      platform: ['platform'],
+      sku: ['sku'],
+      name: ['name', 'product name', 'item'],
+      qty: ['qty', 'quantity'],
+      receiver: ['receiver', 'receiver_name', 'recipient'],
+      phone: ['phone', 'mobile'],
+      province: ['province', 'state'],
+      city: ['city'],
+      district: ['district'],
+      address: ['address'],
+      note: ['note', 'remark'],
+      waybillNo: ['waybill_no', 'waybill', 'tracking'],
+      tote: ['tote'],
+      pickList: ['pick_list', 'pick list'],
+      status: ['status', 'hold'],
+      orderValue: ['order_value', 'value', 'total'],
     },
   },
   {
     name: 'cn-platform',
     required: ['orderNo', 'sku', 'qty'],
     columns: {
-      orderNo: ['订单号', '订单编号'], shop: ['店铺', '店铺名称'], platform: ['平台'], sku: ['商品编码', '商家编码'], name: ['商品名称'], qty: ['数量', '购买数量'],
-      receiver: ['收货人'], phone: ['手机', '联系电话'], province: ['省'], city: ['市'], district: ['区'], address: ['详细地址', '收货地址'], note: ['备注', '卖家备注'],
-      waybillNo: ['运单号', '快递单号'], tote: ['周转箱'], pickList: ['拣货单', '拣货单号'], status: ['订单状态', '审核状态'], orderValue: ['订单金额', '实付金额'],
+      orderNo: ['订单号', '订单编号'],
+      shop: ['店铺', '店铺名称'],
+      platform: ['平台'],
+      sku: ['商品编码', '商家编码'],
+      name: ['商品名称'],
+      qty: ['数量', '购买数量'],
+      receiver: ['收货人'],
+      phone: ['手机', '联系电话'],
+      province: ['省'],
+      city: ['市'],
+      district: ['区'],
+      address: ['详细地址', '收货地址'],
+      note: ['备注', '卖家备注'],
+      waybillNo: ['运单号', '快递单号'],
+      tote: ['周转箱'],
+      pickList: ['拣货单', '拣货单号'],
+      status: ['订单状态', '审核状态'],
+      orderValue: ['订单金额', '实付金额'],
     },
   },
 ];
@@ -34,22 +95,47 @@ export const PRODUCT_PRESETS: Preset<ProductField>[] = [
     name: 'generic',
     required: ['sku', 'name'],
     columns: {
-      sku: ['sku'], name: ['name'], barcodes: ['barcodes', 'barcode'], unitWeight: ['unit_weight_g', 'weight_g', 'weight'], length: ['length_mm'], width: ['width_mm'], height: ['height_mm'],
-      image: ['image'], caseBarcodes: ['case_barcodes', 'pack_barcodes'], serialRequired: ['serial_required'], kit: ['kit_components', 'kit'], kitOwnBarcode: ['kit_accepts_own_barcode'], category: ['category'],
+      sku: ['sku'],
+      name: ['name'],
+      barcodes: ['barcodes', 'barcode'],
+      unitWeight: ['unit_weight_g', 'weight_g', 'weight'],
+      length: ['length_mm'],
+      width: ['width_mm'],
+      height: ['height_mm'],
+      image: ['image'],
+      caseBarcodes: ['case_barcodes', 'pack_barcodes'],
+      serialRequired: ['serial_required'],
+      kit: ['kit_components', 'kit'],
+      kitOwnBarcode: ['kit_accepts_own_barcode'],
+      category: ['category'],
     },
   },
   {
     name: 'cn-platform',
     required: ['sku', 'name'],
     columns: {
-      sku: ['商品编码', '商家编码'], name: ['商品名称'], barcodes: ['条码', '商品条码'], unitWeight: ['单件重量(g)', '单件重量（g）', '重量(g)'], length: ['长(mm)', '长（mm）'], width: ['宽(mm)', '宽（mm）'], height: ['高(mm)', '高（mm）'],
-      image: ['图片'], caseBarcodes: ['箱码', '中包码'], serialRequired: ['序列号管理'], kit: ['组合明细'], kitOwnBarcode: ['组合可扫整套'], category: ['类目'],
+      sku: ['商品编码', '商家编码'],
+      name: ['商品名称'],
+      barcodes: ['条码', '商品条码'],
+      unitWeight: ['单件重量(g)', '单件重量（g）', '重量(g)'],
+      length: ['长(mm)', '长（mm）'],
+      width: ['宽(mm)', '宽（mm）'],
+      height: ['高(mm)', '高（mm）'],
+      image: ['图片'],
+      caseBarcodes: ['箱码', '中包码'],
+      serialRequired: ['序列号管理'],
+      kit: ['组合明细'],
+      kitOwnBarcode: ['组合可扫整套'],
+      category: ['类目'],
     },
   },
 ];
 
 /** Picks the preset by the header row; names the missing columns when none fits. */
-export function pickPreset<F extends string>(header: string[], presets: Preset<F>[]): { preset: Preset<F>; index: Partial<Record<F, number>> } {
+export function pickPreset<F extends string>(
+  header: string[],
+  presets: Preset<F>[],
+): { preset: Preset<F>; index: Partial<Record<F, number>> } {
   const norm = header.map((h) => h.trim().toLowerCase());
   let best: { missing: string[]; name: string } | null = null;
   for (const preset of presets) {
@@ -62,5 +148,7 @@ export function pickPreset<F extends string>(header: string[], presets: Preset<F
     if (missing.length === 0) return { preset, index };
     if (!best || missing.length < best.missing.length) best = { missing, name: preset.name };
   }
-  throw new Error(`missing columns: ${best!.missing.join(', ')} (no column preset matches the header: ${header.join(', ')})`);
+  throw new Error(
+    `missing columns: ${best!.missing.join(', ')} (no column preset matches the header: ${header.join(', ')})`,
+  );
 }

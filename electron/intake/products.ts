@@ -23,7 +23,8 @@ interface ProductDraft {
 /** Products with their barcodes (several per SKU, case packs with a count) and kit components; all-or-nothing. */
 export function importProducts(db: Database, table: Table, now: Date): ImportReport {
   const { preset, index } = pickPreset(table.header, PRODUCT_PRESETS);
-  const get = (cells: string[], f: ProductField) => (index[f] === undefined ? undefined : (cells[index[f]!] ?? ''));
+  const get = (cells: string[], f: ProductField) =>
+    index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
   const refused: ImportReport['refused'] = [];
   const warnings: ImportReport['warnings'] = [];
   const drafts = new Map<string, ProductDraft>();
@@ -34,9 +35,14 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
       const name = get(cells, 'name') ?? '';
       if (!sku) throw new RowError('SKU is empty');
       if (!name) throw new RowError(`product ${sku} has no name`);
-      if (drafts.has(sku)) throw new RowError(`SKU ${sku} appears twice in this file (first at line ${drafts.get(sku)!.line})`);
+      if (drafts.has(sku))
+        throw new RowError(`SKU ${sku} appears twice in this file (first at line ${drafts.get(sku)!.line})`);
       const unitWeightG = optionalInt(get(cells, 'unitWeight'), 'unit weight (g)', 100_000);
-      if (unitWeightG === null) warnings.push({ line, reason: `SKU ${sku} has no unit weight: the weight check will say it cannot check boxes with it` });
+      if (unitWeightG === null)
+        warnings.push({
+          line,
+          reason: `SKU ${sku} has no unit weight: the weight check will say it cannot check boxes with it`,
+        });
       drafts.set(sku, {
         line,
         sku,
@@ -49,7 +55,10 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
         category: get(cells, 'category') || null,
         serialRequired: flag(get(cells, 'serialRequired')),
         kitOwnBarcode: flag(get(cells, 'kitOwnBarcode')),
-        barcodes: [...list(get(cells, 'barcodes')).map((code) => ({ code, qty: 1 })), ...list(get(cells, 'caseBarcodes')).map((c) => counted(c, 'case barcode'))],
+        barcodes: [
+          ...list(get(cells, 'barcodes')).map((code) => ({ code, qty: 1 })),
+          ...list(get(cells, 'caseBarcodes')).map((c) => counted(c, 'case barcode')),
+        ],
         kit: list(get(cells, 'kit')).map((c) => {
           const { code, qty } = counted(c, 'kit component');
           return { sku: code, qty };
@@ -68,15 +77,38 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
   for (const d of drafts.values()) {
     for (const b of d.barcodes) {
       const other = owner.get(b.code);
-      if (other && other.sku !== d.sku) refused.push({ line: d.line, reason: `barcode ${b.code} is given to both ${other.sku} (line ${other.line}) and ${d.sku}` });
+      if (other && other.sku !== d.sku)
+        refused.push({
+          line: d.line,
+          reason: `barcode ${b.code} is given to both ${other.sku} (line ${other.line}) and ${d.sku}`,
+        });
       owner.set(b.code, d);
       const dbSku = inDb.get(b.code) as string | undefined;
-      if (dbSku && dbSku !== d.sku && !drafts.has(dbSku)) refused.push({ line: d.line, reason: `barcode ${b.code} already belongs to ${dbSku}; it cannot also be ${d.sku}` });
+      if (dbSku && dbSku !== d.sku && !drafts.has(dbSku))
+        refused.push({
+          line: d.line,
+          reason: `barcode ${b.code} already belongs to ${dbSku}; it cannot also be ${d.sku}`,
+        });
     }
-    for (const c of d.kit) if (!drafts.has(c.sku) && !skuExists.get(c.sku)) refused.push({ line: d.line, reason: `kit ${d.sku} names component ${c.sku}, which is not a product` });
+    for (const c of d.kit)
+      if (!drafts.has(c.sku) && !skuExists.get(c.sku))
+        refused.push({
+          line: d.line,
+          reason: `kit ${d.sku} names component ${c.sku}, which is not a product`,
+        });
   }
 
-  const report: ImportReport = { kind: 'products', preset: preset.name, encoding: table.encoding, rows: table.rows.length, imported: 0, updated: 0, refused: refused.sort((a, b) => a.line - b.line), warnings, committed: false };
+  const report: ImportReport = {
+    kind: 'products',
+    preset: preset.name,
+    encoding: table.encoding,
+    rows: table.rows.length,
+    imported: 0,
+    updated: 0,
+    refused: refused.sort((a, b) => a.line - b.line),
+    warnings,
+    committed: false,
+  };
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const at = now.toISOString();

@@ -23,13 +23,25 @@ function readCsv(bytes: Buffer): Table {
   const { text, encoding } = decodeText(bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, trim: true, delimiter: sniffDelimiter(text) }) as never;
+    records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+      delimiter: sniffDelimiter(text),
+    }) as never;
   } catch (err) {
     throw new TableError(`not a readable CSV: ${(err as Error).message}`);
   }
   const [head, ...rest] = records;
   if (!head) throw new TableError('the file has no header row');
-  return { header: head.record.map(clean), rows: rest.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ line: r.info.lines, cells: r.record.map(clean) })), encoding };
+  return {
+    header: head.record.map(clean),
+    rows: rest
+      .filter((r) => r.record.some((c) => c.trim() !== ''))
+      .map((r) => ({ line: r.info.lines, cells: r.record.map(clean) })),
+    encoding,
+  };
 }
 
 const sniffDelimiter = (text: string) => {

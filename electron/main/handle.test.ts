@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StationState } from '../../shared/contract';
 
-const STATE: StationState = { stationId: 'X', phase: 'idle', packer: null, box: null, feedback: null, reasons: { override: ['a'], hold: ['b'], partial: ['c'] }, revision: 0 };
+const STATE: StationState = {
+  stationId: 'X',
+  phase: 'idle',
+  packer: null,
+  box: null,
+  feedback: null,
+  reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
+  revision: 0,
+};
 import { invoke, type Handlers } from '../../shared/contract';
 import { silentLog } from '../log';
 import { makeHandler, type SenderEvent } from './handle';

@@ -3,19 +3,38 @@ import type { ScanResult } from '../../shared/verify';
 
 export type FeedbackDraft = Omit<Feedback, 'id' | 'at' | 'code'>;
 
-export const draft = (tone: Tone, kind: string, params: Feedback['params'] = {}): FeedbackDraft => ({ tone, kind, params });
+export const draft = (tone: Tone, kind: string, params: Feedback['params'] = {}): FeedbackDraft => ({
+  tone,
+  kind,
+  params,
+});
 
 /** The packer's message for a checked scan. */
-export function scanFeedback(check: ScanResult, names: (sku: string) => string, boxDone: boolean): FeedbackDraft {
+export function scanFeedback(
+  check: ScanResult,
+  names: (sku: string) => string,
+  boxDone: boolean,
+): FeedbackDraft {
   switch (check.result) {
     case 'ok':
-      return boxDone ? draft('done', 'box-verified', { sku: check.sku, name: names(check.sku) }) : draft('ok', 'item-ok', { sku: check.sku, name: names(check.sku) });
+      return boxDone
+        ? draft('done', 'box-verified', { sku: check.sku, name: names(check.sku) })
+        : draft('ok', 'item-ok', { sku: check.sku, name: names(check.sku) });
     case 'serial-needed':
       return draft('info', 'serial-needed', { sku: check.sku, name: names(check.sku) });
     case 'wrong-item':
-      return draft('wrong', 'wrong-item', { sku: check.sku, name: names(check.sku), expected: check.expected.join(', ') });
+      return draft('wrong', 'wrong-item', {
+        sku: check.sku,
+        name: names(check.sku),
+        expected: check.expected.join(', '),
+      });
     case 'over-scan':
-      return draft('over', 'over-scan', { sku: check.sku, name: names(check.sku), required: check.required, scanned: check.scanned });
+      return draft('over', 'over-scan', {
+        sku: check.sku,
+        name: names(check.sku),
+        required: check.required,
+        scanned: check.scanned,
+      });
     case 'unknown-barcode':
       return draft('unknown', 'unknown-barcode', { code: check.code, reason: check.reason ?? '' });
     case 'expired':
@@ -26,7 +45,10 @@ export function scanFeedback(check: ScanResult, names: (sku: string) => string, 
 }
 
 /** Expected/actual columns of the mismatch log for a refused scan. */
-export function mismatchColumns(check: ScanResult, code: string): { sku: string | null; expected: string | null; actual: string | null } {
+export function mismatchColumns(
+  check: ScanResult,
+  code: string,
+): { sku: string | null; expected: string | null; actual: string | null } {
   switch (check.result) {
     case 'wrong-item':
       return { sku: check.sku, expected: check.expected.join(', ') || '(nothing left)', actual: check.sku };

@@ -20,7 +20,8 @@ export interface PackContext {
 }
 
 /** YYYY-MM-DD in the bench's own time zone: an expiry date is a local date. */
-const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * The pack workflow of one bench: turns scans and actions into events, stores each event with its projections in one
@@ -43,18 +44,46 @@ export class PackWorkflow {
   }
 
   private toEnvelopes(stored: ReturnType<Repos['sessions']['events']>): Envelope[] {
-    return stored.map((s) => ({ sessionId: s.sessionId, seq: s.seq, at: s.at, packer: s.packer, stationId: s.stationId, event: s.payload as PackEvent }));
+    return stored.map((s) => ({
+      sessionId: s.sessionId,
+      seq: s.seq,
+      at: s.at,
+      packer: s.packer,
+      stationId: s.stationId,
+      event: s.payload as PackEvent,
+    }));
   }
 
   /** Appends events for the current (or a new) session atomically; only then does the box change. */
-  private commit(sessionId: string, orderId: number, orderNo: string, events: PackEvent[], before?: () => void): void {
+  private commit(
+    sessionId: string,
+    orderId: number,
+    orderNo: string,
+    events: PackEvent[],
+    before?: () => void,
+  ): void {
     const at = this.ctx.now().toISOString();
     let seq = this.current?.sessionId === sessionId ? this.current.lastSeq : 0;
-    const envelopes: Envelope[] = events.map((event) => ({ sessionId, seq: ++seq, at, packer: this.ctx.packer(), stationId: this.ctx.stationId, event }));
+    const envelopes: Envelope[] = events.map((event) => ({
+      sessionId,
+      seq: ++seq,
+      at,
+      packer: this.ctx.packer(),
+      stationId: this.ctx.stationId,
+      event,
+    }));
     this.ctx.db.transaction(() => {
       before?.();
       for (const env of envelopes) {
-        this.ctx.repos.sessions.append({ sessionId, seq: env.seq, type: env.event.type, payload: env.event, at, packer: env.packer, stationId: env.stationId });
+        this.ctx.repos.sessions.append({
+          sessionId,
+          seq: env.seq,
+          type: env.event.type,
+          payload: env.event,
+          at,
+          packer: env.packer,
+          stationId: env.stationId,
+        });
         project(this.ctx.repos, env, orderId, orderNo);
       }
     })();
@@ -70,7 +99,8 @@ export class PackWorkflow {
     if (reading.kind === 'command') return this.command(reading.command);
     const box = this.current;
     if (!box) return this.open(reading.kind === 'invalid' ? reading.code : reading.code);
-    if (box.verification !== 'open') return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    if (box.verification !== 'open')
+      return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
     return this.checkItem(box, reading);
   }
 
@@ -79,17 +109,34 @@ export class PackWorkflow {
     const code = reading.code;
     const insert = box.inserts.find((i) => i.barcode === code && !box.insertsConfirmed.includes(i.id));
     if (insert) {
-      this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'insert.confirmed', insertId: insert.id, via: 'scan' }]);
-      return this.current!.verification === 'complete' ? draft('done', 'box-verified', {}) : draft('ok', 'insert-ok', { name: insert.name });
+      this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+        { type: 'insert.confirmed', insertId: insert.id, via: 'scan' },
+      ]);
+      return this.current!.verification === 'complete'
+        ? draft('done', 'box-verified', {})
+        : draft('ok', 'insert-ok', { name: insert.name });
     }
     const facts = this.facts(box, reading);
     const check = verifyScan(
-      { requirements: box.requirements, counted: box.counted, boxSerials: box.serials, awaitingSerialFor: box.awaitingSerial?.key ?? null, today: localDate(this.ctx.now()) },
+      {
+        requirements: box.requirements,
+        counted: box.counted,
+        boxSerials: box.serials,
+        awaitingSerialFor: box.awaitingSerial?.key ?? null,
+        today: localDate(this.ctx.now()),
+      },
       facts,
     );
     const gs1 = reading.kind === 'gs1' ? reading.gs1 : null;
     this.commit(box.sessionId, this.orderId, box.order.orderNo, [
-      { type: 'scan.checked', code, symbology: reading.symbology, check, batch: gs1?.batch ?? null, expiry: gs1?.expiry ?? null },
+      {
+        type: 'scan.checked',
+        code,
+        symbology: reading.symbology,
+        check,
+        batch: gs1?.batch ?? null,
+        expiry: gs1?.expiry ?? null,
+      },
     ]);
     return scanFeedback(check, (sku) => this.nameOf(sku), this.current!.verification === 'complete');
   }
@@ -103,10 +150,23 @@ export class PackWorkflow {
     const lookups = gs1?.gtin ? [gs1.gtin, gs1.gtin.replace(/^0+/, ''), gs1.gtin.slice(1)] : [reading.code];
     let hit: { sku: string; qty: number; name: string } | null = null;
     for (const candidate of lookups) if ((hit = products.resolveBarcode(candidate))) break;
-    if (!hit && !gs1) hit = products.bySku(reading.code) ? { sku: reading.code, qty: 1, name: products.bySku(reading.code)!.name } : null;
+    if (!hit && !gs1)
+      hit = products.bySku(reading.code)
+        ? { sku: reading.code, qty: 1, name: products.bySku(reading.code)!.name }
+        : null;
     if (!hit && box.awaitingSerial) {
       const { sku } = box.awaitingSerial;
-      return { kind: 'product', code: reading.code, sku, name: this.nameOf(sku), packQty: 1, serial: reading.code, batch: null, expiry: null, serialTaken: sessions.serialTaken(sku, reading.code) };
+      return {
+        kind: 'product',
+        code: reading.code,
+        sku,
+        name: this.nameOf(sku),
+        packQty: 1,
+        serial: reading.code,
+        batch: null,
+        expiry: null,
+        serialTaken: sessions.serialTaken(sku, reading.code),
+      };
     }
     if (!hit) return { kind: 'unknown', code: reading.code };
     const serial = gs1?.serial ?? null;
@@ -124,7 +184,11 @@ export class PackWorkflow {
   }
 
   private nameOf(sku: string): string {
-    return this.current?.requirements.find((r) => r.sku === sku)?.name ?? this.ctx.repos.products.bySku(sku)?.name ?? sku;
+    return (
+      this.current?.requirements.find((r) => r.sku === sku)?.name ??
+      this.ctx.repos.products.bySku(sku)?.name ??
+      sku
+    );
   }
 
   /** Opens a box by order no., pre-printed waybill no., tote id or pick-list barcode. */
@@ -133,22 +197,53 @@ export class PackWorkflow {
     const found = orders.findByCode(code);
     if (!found) return draft('unknown', 'order-unknown', { code });
     const { order, via } = found;
-    if (order.status === 'held' || order.status === 'cancelled') return draft('wrong', 'order-held', { orderNo: order.order_no, reason: order.hold_reason ?? order.status });
+    if (order.status === 'held' || order.status === 'cancelled')
+      return draft('wrong', 'order-held', {
+        orderNo: order.order_no,
+        reason: order.hold_reason ?? order.status,
+      });
     if (order.status === 'packed' || order.status === 'partial') {
-      return draft('warn', 'order-packed', { orderNo: order.order_no, at: order.packed_at ?? '', by: order.packed_by ?? '' });
+      return draft('warn', 'order-packed', {
+        orderNo: order.order_no,
+        at: order.packed_at ?? '',
+        by: order.packed_by ?? '',
+      });
     }
     const last = sessions.latestFor(order.id);
-    if (last?.status === 'open' && last.station_id !== this.ctx.stationId) return draft('warn', 'order-open-elsewhere', { orderNo: order.order_no, station: last.station_id });
+    if (last?.status === 'open' && last.station_id !== this.ctx.stationId)
+      return draft('warn', 'order-open-elsewhere', { orderNo: order.order_no, station: last.station_id });
     if (last?.status === 'held') {
       this.current = replay(this.toEnvelopes(sessions.events(last.id)));
-      this.commit(last.id, order.id, order.order_no, [{ type: 'box.resumed', stationId: this.ctx.stationId }]);
+      this.commit(last.id, order.id, order.order_no, [
+        { type: 'box.resumed', stationId: this.ctx.stationId },
+      ]);
       return draft('info', 'box-resumed', { orderNo: order.order_no });
     }
     const sessionId = randomUUID();
-    const event: PackEvent = { type: 'box.opened', order: { id: order.id, orderNo: order.order_no, shop: order.shop, receiverName: order.receiver_name, city: order.city, note: order.note }, requirements: this.requirementsOf(order), inserts: this.insertsOf(order), via, code };
+    const event: PackEvent = {
+      type: 'box.opened',
+      order: {
+        id: order.id,
+        orderNo: order.order_no,
+        shop: order.shop,
+        receiverName: order.receiver_name,
+        city: order.city,
+        note: order.note,
+      },
+      requirements: this.requirementsOf(order),
+      inserts: this.insertsOf(order),
+      via,
+      code,
+    };
     this.current = null;
     this.commit(sessionId, order.id, order.order_no, [event], () =>
-      sessions.create({ id: sessionId, orderId: order.id, stationId: this.ctx.stationId, packer: this.ctx.packer(), at: this.ctx.now().toISOString() }),
+      sessions.create({
+        id: sessionId,
+        orderId: order.id,
+        stationId: this.ctx.stationId,
+        packer: this.ctx.packer(),
+        at: this.ctx.now().toISOString(),
+      }),
     );
     return draft('info', 'box-opened', { orderNo: order.order_no, via });
   }
@@ -160,7 +255,17 @@ export class PackWorkflow {
       const product = products.bySku(line.sku);
       const components = product ? products.kitComponents(line.sku) : [];
       if (components.length === 0) {
-        list.push({ key: `${line.line_no}:${line.sku}`, lineNo: line.line_no, sku: line.sku, name: product?.name ?? line.name ?? line.sku, required: line.qty, serialRequired: product?.serial_required === 1, unitWeightG: product?.unit_weight_g ?? null, image: product?.image ?? null, kit: null });
+        list.push({
+          key: `${line.line_no}:${line.sku}`,
+          lineNo: line.line_no,
+          sku: line.sku,
+          name: product?.name ?? line.name ?? line.sku,
+          required: line.qty,
+          serialRequired: product?.serial_required === 1,
+          unitWeightG: product?.unit_weight_g ?? null,
+          image: product?.image ?? null,
+          kit: null,
+        });
         continue;
       }
       for (const c of components) {
@@ -174,7 +279,13 @@ export class PackWorkflow {
           serialRequired: part?.serial_required === 1,
           unitWeightG: part?.unit_weight_g ?? null,
           image: part?.image ?? null,
-          kit: { sku: line.sku, name: product!.name, perKit: c.qty, kitQty: line.qty, acceptKitBarcode: product!.kit_accepts_own_barcode === 1 },
+          kit: {
+            sku: line.sku,
+            name: product!.name,
+            perKit: c.qty,
+            kitQty: line.qty,
+            acceptKitBarcode: product!.kit_accepts_own_barcode === 1,
+          },
         });
       }
     }
@@ -183,7 +294,10 @@ export class PackWorkflow {
 
   private insertsOf(order: OrderRow) {
     const skus = this.ctx.repos.orders.linesOf(order.id).map((l) => l.sku);
-    return insertsFor({ shop: order.shop, skus, orderValueCents: order.order_value_cents }, this.ctx.config.inserts);
+    return insertsFor(
+      { shop: order.shop, skus, orderValueCents: order.order_value_cents },
+      this.ctx.config.inserts,
+    );
   }
 
   command(c: ScanCommand): FeedbackDraft {
@@ -205,18 +319,33 @@ export class PackWorkflow {
     const box = this.current;
     const last = box?.okScans.at(-1);
     if (!box || !last) return draft('warn', 'nothing-to-undo', {});
-    if (box.verification === 'overridden' || box.verification === 'partial') return draft('warn', 'nothing-to-undo', {});
-    this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'scan.undone', undoneSeq: last.seq, sku: last.sku, allocations: last.allocations, serial: last.serial }]);
+    if (box.verification === 'overridden' || box.verification === 'partial')
+      return draft('warn', 'nothing-to-undo', {});
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+      {
+        type: 'scan.undone',
+        undoneSeq: last.seq,
+        sku: last.sku,
+        allocations: last.allocations,
+        serial: last.serial,
+      },
+    ]);
     return draft('info', 'undone', { sku: last.sku, name: this.nameOf(last.sku) });
   }
 
   confirmInsert(insertId?: string): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    const insert = box.inserts.find((i) => !box.insertsConfirmed.includes(i.id) && (insertId === undefined || i.id === insertId));
+    const insert = box.inserts.find(
+      (i) => !box.insertsConfirmed.includes(i.id) && (insertId === undefined || i.id === insertId),
+    );
     if (!insert) return draft('warn', 'no-insert', {});
-    this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'insert.confirmed', insertId: insert.id, via: 'confirm' }]);
-    return this.current!.verification === 'complete' ? draft('done', 'box-verified', {}) : draft('ok', 'insert-ok', { name: insert.name });
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+      { type: 'insert.confirmed', insertId: insert.id, via: 'confirm' },
+    ]);
+    return this.current!.verification === 'complete'
+      ? draft('done', 'box-verified', {})
+      : draft('ok', 'insert-ok', { name: insert.name });
   }
 
   hold(reason: string): FeedbackDraft {
@@ -230,18 +359,26 @@ export class PackWorkflow {
   partial(reason: string): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    if (box.verification !== 'open') return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    if (box.verification !== 'open')
+      return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
     if (box.okScans.length === 0) return draft('warn', 'partial-empty', {});
     const short = shortLines(box);
     this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'box.partial', reason, short }]);
-    return draft('warn', 'box-partial', { orderNo: box.order.orderNo, missing: short.reduce((n, s) => n + s.missing, 0), reason });
+    return draft('warn', 'box-partial', {
+      orderNo: box.order.orderNo,
+      missing: short.reduce((n, s) => n + s.missing, 0),
+      reason,
+    });
   }
 
   override(lead: string, reasonCode: string, comment: string | null): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    if (box.verification !== 'open') return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
-    this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'override.approved', lead, reasonCode, comment, short: shortLines(box) }]);
+    if (box.verification !== 'open')
+      return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+      { type: 'override.approved', lead, reasonCode, comment, short: shortLines(box) },
+    ]);
     return draft('done', 'override-approved', { lead, reason: reasonCode });
   }
 }

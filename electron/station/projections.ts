@@ -9,7 +9,14 @@ import type { Envelope } from './workflow';
  */
 export function project(repos: Repos, env: Envelope, orderId: number, orderNo: string): void {
   const e = env.event;
-  const base = { session_id: env.sessionId, seq: env.seq, order_no: orderNo, packer: env.packer, station_id: env.stationId, at: env.at };
+  const base = {
+    session_id: env.sessionId,
+    seq: env.seq,
+    order_no: orderNo,
+    packer: env.packer,
+    station_id: env.stationId,
+    at: env.at,
+  };
   switch (e.type) {
     case 'box.opened':
       repos.orders.setStatus(orderId, 'packing', null, env.at);
@@ -19,8 +26,15 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
       repos.orders.setStatus(orderId, 'packing', null, env.at);
       return;
     case 'scan.checked':
-      if (isMismatch(e.check.result)) repos.mismatches.add({ ...base, type: e.check.result, code: e.code, ...mismatchColumns(e.check, e.code) });
-      if (e.check.result === 'ok' && e.check.serial) repos.sessions.addSerial(e.check.sku, e.check.serial, env.sessionId, env.seq);
+      if (isMismatch(e.check.result))
+        repos.mismatches.add({
+          ...base,
+          type: e.check.result,
+          code: e.code,
+          ...mismatchColumns(e.check, e.code),
+        });
+      if (e.check.result === 'ok' && e.check.serial)
+        repos.sessions.addSerial(e.check.sku, e.check.serial, env.sessionId, env.seq);
       return;
     case 'scan.undone':
       if (e.serial) repos.sessions.removeSerial(e.sku, e.serial, env.sessionId);
@@ -40,7 +54,15 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
       });
       return;
     case 'box.partial':
-      for (const s of e.short) repos.sessions.addBackorder({ orderId, sessionId: env.sessionId, sku: s.sku, qty: s.missing, reason: e.reason, at: env.at });
+      for (const s of e.short)
+        repos.sessions.addBackorder({
+          orderId,
+          sessionId: env.sessionId,
+          sku: s.sku,
+          qty: s.missing,
+          reason: e.reason,
+          at: env.at,
+        });
       repos.mismatches.add({
         ...base,
         type: 'partial',

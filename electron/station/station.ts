@@ -13,7 +13,15 @@ import type { LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import { importFile, loadDemoData } from '../intake';
 import type { Log } from '../log';
-import { createRepos, openStore, pinMatches, ROLE_RANK, type Repos, type Store, type UserRow } from '../store';
+import {
+  createRepos,
+  openStore,
+  pinMatches,
+  ROLE_RANK,
+  type Repos,
+  type Store,
+  type UserRow,
+} from '../store';
 import { StationEvents } from './emitter';
 import type { FeedbackDraft } from './feedback';
 import { PackWorkflow } from './pack';
@@ -56,20 +64,34 @@ export class Station {
       if (config.demoData) loadDemoData(this.store.db, this.repos, options.log);
       this.packer = this.loadPacker();
       this.devices = new DeviceRegistry(config, (status) => this.events.emit('device.status', status));
-      this.pack = new PackWorkflow({ db: this.store.db, repos: this.repos, config, stationId: this.stationId, now: this.now, packer: () => this.packer?.name ?? null });
+      this.pack = new PackWorkflow({
+        db: this.store.db,
+        repos: this.repos,
+        config,
+        stationId: this.stationId,
+        now: this.now,
+        packer: () => this.packer?.name ?? null,
+      });
     } catch (err) {
       this.store.close();
       throw err;
     }
     const resumed = this.pack.box ? `, resumed box ${this.pack.box.order.orderNo}` : '';
-    options.log.info(`station ${this.stationId} open: db ${this.store.file} (schema ${this.store.schemaVersion}), config ${options.loaded.source.path ?? 'embedded default'}${resumed}`);
+    options.log.info(
+      `station ${this.stationId} open: db ${this.store.file} (schema ${this.store.schemaVersion}), config ${options.loaded.source.path ?? 'embedded default'}${resumed}`,
+    );
   }
 
   readonly handlers: Handlers = {
     'station.info': () => this.info(),
     'station.getState': () => this.state(),
     'scan.submit': ({ code }) => this.scan(code),
-    'user.login': (p) => this.login('badge' in p ? this.repos.users.byBadge(p.badge) : this.checkPin(this.repos.users.byName(p.name), p.pin)),
+    'user.login': (p) =>
+      this.login(
+        'badge' in p
+          ? this.repos.users.byBadge(p.badge)
+          : this.checkPin(this.repos.users.byName(p.name), p.pin),
+      ),
     'user.logout': () => {
       this.setPacker(null);
       return { ok: true as const };
@@ -81,12 +103,15 @@ export class Station {
     'box.partial': ({ reason }) => this.act(() => this.pack.partial(this.reason('partial', reason))),
     'override.approve': ({ lead, pin, reasonCode, comment }) => {
       const user = this.lead(lead, pin);
-      return this.act(() => this.pack.override(user.name, this.reason('override', reasonCode), comment ?? null));
+      return this.act(() =>
+        this.pack.override(user.name, this.reason('override', reasonCode), comment ?? null),
+      );
     },
     'order.release': ({ orderNo, lead, pin }) => {
       this.lead(lead, pin);
       const found = this.repos.orders.findByCode(orderNo);
-      if (!found || found.order.status !== 'held') throw new ContractError('refused', `order ${orderNo} is not on hold`);
+      if (!found || found.order.status !== 'held')
+        throw new ContractError('refused', `order ${orderNo} is not on hold`);
       this.repos.orders.setStatus(found.order.id, 'released', null, this.now().toISOString());
       return { ok: true as const };
     },
@@ -94,15 +119,31 @@ export class Station {
       const { total, rows } = this.repos.mismatches.list(f);
       return {
         total,
-        rows: rows.map((r) => ({ id: r.id, sessionId: r.session_id, type: r.type, orderNo: r.order_no, sku: r.sku, code: r.code, expected: r.expected, actual: r.actual, packer: r.packer, stationId: r.station_id, at: r.at, resolution: r.resolution, resolvedBy: r.resolved_by })),
+        rows: rows.map((r) => ({
+          id: r.id,
+          sessionId: r.session_id,
+          type: r.type,
+          orderNo: r.order_no,
+          sku: r.sku,
+          code: r.code,
+          expected: r.expected,
+          actual: r.actual,
+          packer: r.packer,
+          stationId: r.station_id,
+          at: r.at,
+          resolution: r.resolution,
+          resolvedBy: r.resolved_by,
+        })),
       };
     },
     'mismatch.resolve': ({ id, comment, lead, pin }) => {
       const user = this.lead(lead, pin);
-      if (!this.repos.mismatches.resolve(id, comment, user.name, this.now().toISOString())) throw new ContractError('refused', `no mismatch ${id}`);
+      if (!this.repos.mismatches.resolve(id, comment, user.name, this.now().toISOString()))
+        throw new ContractError('refused', `no mismatch ${id}`);
       return { ok: true as const };
     },
-    'import.file': ({ kind, fileName, contentBase64 }) => importFile(this.store.db, kind, fileName, Buffer.from(contentBase64, 'base64'), this.now()),
+    'import.file': ({ kind, fileName, contentBase64 }) =>
+      importFile(this.store.db, kind, fileName, Buffer.from(contentBase64, 'base64'), this.now()),
   };
 
   info(): StationInfo {
@@ -186,12 +227,16 @@ export class Station {
 
   private reason(kind: 'hold' | 'partial' | 'override', code: string): string {
     const list = this.options.loaded.config.reasons[kind];
-    if (!list.includes(code)) throw new ContractError('refused', `reason "${code}" is not one of: ${list.join(', ')}`);
+    if (!list.includes(code))
+      throw new ContractError('refused', `reason "${code}" is not one of: ${list.join(', ')}`);
     return code;
   }
 
   private loadPacker(): Packer | null {
-    const row = this.store.db.prepare("SELECT value FROM settings WHERE key = 'station.packer'").pluck().get() as string | undefined;
+    const row = this.store.db
+      .prepare("SELECT value FROM settings WHERE key = 'station.packer'")
+      .pluck()
+      .get() as string | undefined;
     if (!row) return null;
     const saved = JSON.parse(row) as { name: string } | null;
     const user = saved ? this.repos.users.byName(saved.name) : null;
@@ -199,13 +244,18 @@ export class Station {
   }
 
   private setPacker(packer: Packer | null): void {
-    this.store.db.prepare("INSERT INTO settings (key, value) VALUES ('station.packer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(packer ? { name: packer.name } : null));
+    this.store.db
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('station.packer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(packer ? { name: packer.name } : null));
     this.packer = packer;
     this.changed();
   }
 
   call(method: unknown, params: unknown): Promise<CallOutcome> {
-    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'refused', message: 'station is shutting down' } });
+    if (this.closed)
+      return Promise.resolve({ ok: false, error: { code: 'refused', message: 'station is shutting down' } });
     return invoke(this.handlers, method, params);
   }
 

@@ -21,7 +21,12 @@ export function boxView(box: BoxState): BoxView {
       serialRequired: r.serialRequired,
       kit: r.kit ? { sku: r.kit.sku, name: r.kit.name } : null,
     })),
-    inserts: box.inserts.map((i) => ({ id: i.id, name: i.name, barcode: i.barcode, confirmed: box.insertsConfirmed.includes(i.id) })),
+    inserts: box.inserts.map((i) => ({
+      id: i.id,
+      name: i.name,
+      barcode: i.barcode,
+      confirmed: box.insertsConfirmed.includes(i.id),
+    })),
     verification: box.verification,
     short: box.short.map((s) => ({ sku: s.sku, missing: s.missing })),
     awaitingSerial: box.awaitingSerial ? { sku: box.awaitingSerial.sku } : null,

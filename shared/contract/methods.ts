@@ -17,23 +17,45 @@ export const methods = {
     result: Feedback,
   },
   'user.login': {
-    params: z.union([z.strictObject({ badge: z.string().min(1).max(64) }), z.strictObject({ name: z.string().min(1).max(64), pin: Pin })]),
+    params: z.union([
+      z.strictObject({ badge: z.string().min(1).max(64) }),
+      z.strictObject({ name: z.string().min(1).max(64), pin: Pin }),
+    ]),
     result: z.strictObject({ name: z.string(), role: Role }),
   },
   'user.logout': { params: NoParams, result: Ok },
   'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },
   'box.undo': { params: NoParams, result: Feedback },
-  'insert.confirm': { params: z.strictObject({ insertId: z.string().min(1).optional() }).optional(), result: Feedback },
+  'insert.confirm': {
+    params: z.strictObject({ insertId: z.string().min(1).optional() }).optional(),
+    result: Feedback,
+  },
   'box.hold': { params: z.strictObject({ reason: Reason }), result: Feedback },
   'box.partial': { params: z.strictObject({ reason: Reason }), result: Feedback },
   'override.approve': {
-    params: z.strictObject({ lead: z.string().min(1).max(64), pin: Pin, reasonCode: Reason, comment: z.string().max(500).optional() }),
+    params: z.strictObject({
+      lead: z.string().min(1).max(64),
+      pin: Pin,
+      reasonCode: Reason,
+      comment: z.string().max(500).optional(),
+    }),
     result: Feedback,
   },
-  'order.release': { params: z.strictObject({ orderNo: z.string().min(1).max(64), lead: z.string().min(1).max(64), pin: Pin }), result: Ok },
-  'mismatch.list': { params: MismatchFilter, result: z.strictObject({ total: z.number().int(), rows: z.array(MismatchView) }) },
+  'order.release': {
+    params: z.strictObject({ orderNo: z.string().min(1).max(64), lead: z.string().min(1).max(64), pin: Pin }),
+    result: Ok,
+  },
+  'mismatch.list': {
+    params: MismatchFilter,
+    result: z.strictObject({ total: z.number().int(), rows: z.array(MismatchView) }),
+  },
   'mismatch.resolve': {
-    params: z.strictObject({ id: z.number().int().positive(), comment: Reason, lead: z.string().min(1).max(64), pin: Pin }),
+    params: z.strictObject({
+      id: z.number().int().positive(),
+      comment: Reason,
+      lead: z.string().min(1).max(64),
+      pin: Pin,
+    }),
     result: Ok,
   },
   'import.file': {

@@ -40,7 +40,14 @@ export const BoxView = z.strictObject({
   city: z.string().nullable(),
   note: z.string().nullable(),
   lines: z.array(BoxLineView),
-  inserts: z.array(z.strictObject({ id: z.string(), name: z.string(), barcode: z.string().nullable(), confirmed: z.boolean() })),
+  inserts: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      barcode: z.string().nullable(),
+      confirmed: z.boolean(),
+    }),
+  ),
   verification: z.enum(['open', 'complete', 'overridden', 'partial']),
   short: z.array(z.strictObject({ sku: z.string(), missing: z.number().int() })),
   awaitingSerial: z.strictObject({ sku: z.string() }).nullable(),

@@ -54,7 +54,11 @@ export const StationState = z.strictObject({
   packer: z.strictObject({ name: z.string(), role: Role }).nullable(),
   box: BoxView.nullable(),
   feedback: Feedback.nullable(),
-  reasons: z.strictObject({ override: z.array(z.string()), hold: z.array(z.string()), partial: z.array(z.string()) }),
+  reasons: z.strictObject({
+    override: z.array(z.string()),
+    hold: z.array(z.string()),
+    partial: z.array(z.string()),
+  }),
   /** Bumped on every change, so a view can drop a stale push. */
   revision: z.number().int().nonnegative(),
 });

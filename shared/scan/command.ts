@@ -32,4 +32,6 @@ export function parseCommand(code: string): ScanCommand | null {
 }
 
 export const commandBarcode = (c: ScanCommand): string =>
-  'reason' in c ? `${COMMAND_PREFIX}${c.command.toUpperCase()}:${c.reason}` : `${COMMAND_PREFIX}${c.command.toUpperCase()}`;
+  'reason' in c
+    ? `${COMMAND_PREFIX}${c.command.toUpperCase()}:${c.reason}`
+    : `${COMMAND_PREFIX}${c.command.toUpperCase()}`;

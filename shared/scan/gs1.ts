@@ -54,7 +54,8 @@ export function parseGs1(input: string, gsSubstitute?: string): Gs1Data {
     let value: string;
     if (found.length !== null) {
       value = s.slice(0, found.length);
-      if (value.length !== found.length) throw new Gs1Error(`AI (${found.ai}) needs ${found.length} characters, got ${value.length}`);
+      if (value.length !== found.length)
+        throw new Gs1Error(`AI (${found.ai}) needs ${found.length} characters, got ${value.length}`);
       s = s.slice(found.length);
       if (s.startsWith(GS)) s = s.slice(1);
     } else {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEDGE, WedgeDetector, commandBarcode, gtinCandidates, parseCommand, parseGs1, readScan, stripAim } from './index';
+import {
+  DEFAULT_WEDGE,
+  WedgeDetector,
+  commandBarcode,
+  gtinCandidates,
+  parseCommand,
+  parseGs1,
+  readScan,
+  stripAim,
+} from './index';
 
 describe('AIM identifiers', () => {
   it.each([
@@ -15,10 +24,18 @@ describe('AIM identifiers', () => {
 describe('GS1 element strings', () => {
   it('reads GTIN, expiry, batch and serial with real GS separators', () => {
     const d = parseGs1('0109501101530003172512311012AB\u001d21SN-0042');
-    expect(d).toMatchObject({ gtin: '09501101530003', expiry: '2025-12-31', batch: '12AB', serial: 'SN-0042' });
+    expect(d).toMatchObject({
+      gtin: '09501101530003',
+      expiry: '2025-12-31',
+      batch: '12AB',
+      serial: 'SN-0042',
+    });
   });
   it('reads the same with a configured GS substitute', () => {
-    expect(parseGs1('01095011015300031725123110LOT7|21S1', '|')).toMatchObject({ batch: 'LOT7', serial: 'S1' });
+    expect(parseGs1('01095011015300031725123110LOT7|21S1', '|')).toMatchObject({
+      batch: 'LOT7',
+      serial: 'S1',
+    });
   });
   it('a fixed-length AI needs no separator; a variable one at the end needs none either', () => {
     expect(parseGs1('010950110153000321XYZ')).toMatchObject({ gtin: '09501101530003', serial: 'XYZ' });
@@ -41,10 +58,13 @@ describe('GS1 element strings', () => {
 });
 
 describe('command barcodes', () => {
-  it.each(['PB:UNDO', 'PB:CONFIRM', 'PB:LOGOUT', 'PB:HOLD:damaged', 'PB:PARTIAL:short-stock'])('%s round-trips', (code) => {
-    const c = parseCommand(code)!;
-    expect(commandBarcode(c)).toBe(code.replace(/^PB:(\w+)/, (m) => m.toUpperCase()));
-  });
+  it.each(['PB:UNDO', 'PB:CONFIRM', 'PB:LOGOUT', 'PB:HOLD:damaged', 'PB:PARTIAL:short-stock'])(
+    '%s round-trips',
+    (code) => {
+      const c = parseCommand(code)!;
+      expect(commandBarcode(c)).toBe(code.replace(/^PB:(\w+)/, (m) => m.toUpperCase()));
+    },
+  );
   it('a hold without a reason is not a command', () => expect(parseCommand('PB:HOLD')).toBeNull());
 });
 
@@ -61,7 +81,11 @@ function type(det: WedgeDetector, text: string, ms: number, start = 1000, suffix
   actions.push(...det.timeout(t));
   actions.push(...det.key(suffix, t));
   for (const a of actions) if (a.type === 'release') field += a.text;
-  return { scans: actions.filter((a) => a.type === 'scan').map((a) => (a as { code: string }).code), field, actions };
+  return {
+    scans: actions.filter((a) => a.type === 'scan').map((a) => (a as { code: string }).code),
+    field,
+    actions,
+  };
 }
 
 describe('wedge burst detector', () => {

@@ -11,13 +11,19 @@ export interface WedgeOptions {
   prefix?: string;
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { avgMsPerChar: 30, maxGapMs: 60, minLength: 4, suffixKeys: ['Enter', 'Tab'] };
+export const DEFAULT_WEDGE: WedgeOptions = {
+  avgMsPerChar: 30,
+  maxGapMs: 60,
+  minLength: 4,
+  suffixKeys: ['Enter', 'Tab'],
+};
 
 /**
  * What to do with a key: `hold` swallow it for now; `scan` a complete code was read; `release` give these held
  * characters back to the focused field (it was a person typing); `pass` let the key through untouched.
  */
-export type WedgeAction = { type: 'hold' } | { type: 'scan'; code: string } | { type: 'release'; text: string } | { type: 'pass' };
+export type WedgeAction =
+  { type: 'hold' } | { type: 'scan'; code: string } | { type: 'release'; text: string } | { type: 'pass' };
 
 /**
  * Tells a scanner's keystroke burst from a person typing, key by key. Pure: the caller feeds `key()` every keydown with

@@ -51,6 +51,12 @@ export type ScanResult =
 
 export type ScanResultKind = ScanResult['result'];
 /** Results that are packing mistakes (logged as mismatches); `serial-needed` is a prompt, `ok` is fine. */
-export const MISMATCH_RESULTS = ['wrong-item', 'over-scan', 'unknown-barcode', 'expired', 'serial-duplicate'] as const;
+export const MISMATCH_RESULTS = [
+  'wrong-item',
+  'over-scan',
+  'unknown-barcode',
+  'expired',
+  'serial-duplicate',
+] as const;
 export type MismatchType = (typeof MISMATCH_RESULTS)[number] | 'override' | 'partial' | 'weight';
 export const isMismatch = (r: ScanResultKind): boolean => (MISMATCH_RESULTS as readonly string[]).includes(r);

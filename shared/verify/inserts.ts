@@ -27,5 +27,10 @@ export function insertsFor(order: InsertOrderFacts, rules: readonly InsertRule[]
         (rule.whenShop === undefined || order.shop === rule.whenShop) &&
         (rule.minOrderValueCents === undefined || (order.orderValueCents ?? 0) >= rule.minOrderValueCents),
     )
-    .map((rule) => ({ id: rule.id, name: rule.name, barcode: rule.barcode ?? null, weightG: rule.weightG ?? 0 }));
+    .map((rule) => ({
+      id: rule.id,
+      name: rule.name,
+      barcode: rule.barcode ?? null,
+      weightG: rule.weightG ?? 0,
+    }));
 }

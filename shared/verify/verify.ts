@@ -12,18 +12,23 @@ export interface VerifyInput {
   today: string;
 }
 
-const remaining = (r: Requirement, counted: Readonly<Record<string, number>>) => r.required - (counted[r.key] ?? 0);
+const remaining = (r: Requirement, counted: Readonly<Record<string, number>>) =>
+  r.required - (counted[r.key] ?? 0);
 
 /**
  * Checks one scan against the box. Pure: same box, same facts, same verdict — which is what lets a crashed bench
  * replay its events and land exactly where it was.
  */
 export function verifyScan(input: VerifyInput, facts: ScanFacts): ScanResult {
-  if (facts.kind === 'unknown') return { result: 'unknown-barcode', code: facts.code, ...(facts.reason ? { reason: facts.reason } : {}) };
+  if (facts.kind === 'unknown')
+    return { result: 'unknown-barcode', code: facts.code, ...(facts.reason ? { reason: facts.reason } : {}) };
   const { requirements, counted } = input;
-  const expected = () => [...new Set(requirements.filter((r) => remaining(r, counted) > 0).map((r) => r.sku))];
+  const expected = () => [
+    ...new Set(requirements.filter((r) => remaining(r, counted) > 0).map((r) => r.sku)),
+  ];
 
-  if (facts.expiry && facts.expiry < input.today) return { result: 'expired', sku: facts.sku, expiry: facts.expiry };
+  if (facts.expiry && facts.expiry < input.today)
+    return { result: 'expired', sku: facts.sku, expiry: facts.expiry };
 
   // The kit's own barcode counts one whole kit, where that kit allows it.
   const kitParts = requirements.filter((r) => r.kit?.sku === facts.sku && r.kit.acceptKitBarcode);
@@ -31,9 +36,20 @@ export function verifyScan(input: VerifyInput, facts: ScanFacts): ScanResult {
     const adding = facts.packQty;
     const short = kitParts.find((r) => remaining(r, counted) < r.kit!.perKit * adding);
     if (short) {
-      return { result: 'over-scan', sku: facts.sku, required: short.kit!.kitQty, scanned: Math.floor((counted[short.key] ?? 0) / short.kit!.perKit), adding };
+      return {
+        result: 'over-scan',
+        sku: facts.sku,
+        required: short.kit!.kitQty,
+        scanned: Math.floor((counted[short.key] ?? 0) / short.kit!.perKit),
+        adding,
+      };
     }
-    return { result: 'ok', sku: facts.sku, allocations: kitParts.map((r) => ({ key: r.key, qty: r.kit!.perKit * adding })), serial: null };
+    return {
+      result: 'ok',
+      sku: facts.sku,
+      allocations: kitParts.map((r) => ({ key: r.key, qty: r.kit!.perKit * adding })),
+      serial: null,
+    };
   }
 
   const candidates = requirements.filter((r) => r.sku === facts.sku);
@@ -55,6 +71,9 @@ export function verifyScan(input: VerifyInput, facts: ScanFacts): ScanResult {
 }
 
 /** Every requirement counted in full. */
-export function allCounted(requirements: readonly Requirement[], counted: Readonly<Record<string, number>>): boolean {
+export function allCounted(
+  requirements: readonly Requirement[],
+  counted: Readonly<Record<string, number>>,
+): boolean {
   return requirements.every((r) => remaining(r, counted) <= 0);
 }

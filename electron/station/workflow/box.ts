@@ -1,4 +1,10 @@
-import { allCounted, type Allocation, type InsertRequirement, type Requirement, type ScanResult } from '../../../shared/verify';
+import {
+  allCounted,
+  type Allocation,
+  type InsertRequirement,
+  type Requirement,
+  type ScanResult,
+} from '../../../shared/verify';
 import type { BoxOrder, Envelope, ShortLine } from './events';
 
 export interface OkScan {
@@ -38,10 +44,13 @@ export interface BoxState {
   packer: string | null;
 }
 
-const done = (box: BoxState) => allCounted(box.requirements, box.counted) && box.inserts.every((i) => box.insertsConfirmed.includes(i.id));
+const done = (box: BoxState) =>
+  allCounted(box.requirements, box.counted) && box.inserts.every((i) => box.insertsConfirmed.includes(i.id));
 
 const withVerification = (box: BoxState): BoxState =>
-  box.verification === 'open' || box.verification === 'complete' ? { ...box, verification: done(box) ? 'complete' : 'open' } : box;
+  box.verification === 'open' || box.verification === 'complete'
+    ? { ...box, verification: done(box) ? 'complete' : 'open' }
+    : box;
 
 /**
  * The pack reducer: the box after one more event. Pure and total, so replaying a session's events at start gives
@@ -83,7 +92,10 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       const counted = { ...box.counted };
       for (const a of check.allocations) counted[a.key] = (counted[a.key] ?? 0) + a.qty;
       next.counted = counted;
-      next.okScans = [...box.okScans, { seq: env.seq, sku: check.sku, allocations: check.allocations, serial: check.serial }];
+      next.okScans = [
+        ...box.okScans,
+        { seq: env.seq, sku: check.sku, allocations: check.allocations, serial: check.serial },
+      ];
       if (check.serial) next.serials = [...box.serials, { sku: check.sku, serial: check.serial }];
       return withVerification(next);
     }

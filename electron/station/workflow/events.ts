@@ -12,7 +12,14 @@ export interface BoxOrder {
 
 /** Everything that happens to a box. Each is appended to `events` before anything acts on it. */
 export type PackEvent =
-  | { type: 'box.opened'; order: BoxOrder; requirements: Requirement[]; inserts: InsertRequirement[]; via: OpenedVia; code: string }
+  | {
+      type: 'box.opened';
+      order: BoxOrder;
+      requirements: Requirement[];
+      inserts: InsertRequirement[];
+      via: OpenedVia;
+      code: string;
+    }
   | { type: 'box.resumed'; stationId: string }
   | {
       type: 'scan.checked';
@@ -24,7 +31,13 @@ export type PackEvent =
     }
   | { type: 'scan.undone'; undoneSeq: number; sku: string; allocations: Allocation[]; serial: string | null }
   | { type: 'insert.confirmed'; insertId: string; via: 'scan' | 'confirm' }
-  | { type: 'override.approved'; lead: string; reasonCode: string; comment: string | null; short: ShortLine[] }
+  | {
+      type: 'override.approved';
+      lead: string;
+      reasonCode: string;
+      comment: string | null;
+      short: ShortLine[];
+    }
   | { type: 'box.partial'; reason: string; short: ShortLine[] }
   | { type: 'box.held'; reason: string };
 

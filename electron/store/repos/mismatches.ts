@@ -33,7 +33,12 @@ export interface MismatchFilter {
 export class MismatchesRepo {
   constructor(private readonly db: Database) {}
 
-  add(row: Omit<MismatchRow, 'id' | 'resolution' | 'resolved_by' | 'resolved_at'> & { resolution?: string | null; resolved_by?: string | null }): void {
+  add(
+    row: Omit<MismatchRow, 'id' | 'resolution' | 'resolved_by' | 'resolved_at'> & {
+      resolution?: string | null;
+      resolved_by?: string | null;
+    },
+  ): void {
     this.db
       .prepare(
         `INSERT INTO mismatches (session_id, seq, type, order_no, sku, code, expected, actual, packer, station_id, at, resolution, resolved_by, resolved_at)
@@ -45,22 +50,33 @@ export class MismatchesRepo {
   list(f: MismatchFilter): { total: number; rows: MismatchRow[] } {
     const where: string[] = [];
     const args: Record<string, unknown> = {};
-    // `to` is inclusive of its whole day when given as a date.
-    if (f.from) (where.push('at >= @from'), (args.from = f.from));
-    if (f.to) (where.push('at < @to'), (args.to = /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? nextDay(f.to) : f.to));
-    if (f.packer) (where.push('packer = @packer'), (args.packer = f.packer));
-    if (f.sku) (where.push('sku = @sku'), (args.sku = f.sku));
-    if (f.type) (where.push('type = @type'), (args.type = f.type));
-    if (f.station) (where.push('station_id = @station'), (args.station = f.station));
+    const add = (clause: string, name: string, value: unknown) => {
+      if (value === undefined || value === '') return;
+      where.push(clause);
+      args[name] = value;
+    };
+    add('at >= @from', 'from', f.from);
+    // A bare date as `to` includes that whole day.
+    add('at < @to', 'to', f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? nextDay(f.to) : f.to);
+    add('packer = @packer', 'packer', f.packer);
+    add('sku = @sku', 'sku', f.sku);
+    add('type = @type', 'type', f.type);
+    add('station_id = @station', 'station', f.station);
     if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = this.db.prepare(`SELECT count(*) FROM mismatches ${clause}`).pluck().get(args) as number;
-    const rows = this.db.prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`).all({ ...args, limit: f.limit, offset: f.offset }) as MismatchRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...args, limit: f.limit, offset: f.offset }) as MismatchRow[];
     return { total, rows };
   }
 
   resolve(id: number, resolution: string, by: string, at: string): boolean {
-    return this.db.prepare('UPDATE mismatches SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(resolution, by, at, id).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE mismatches SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?')
+        .run(resolution, by, at, id).changes === 1
+    );
   }
 }
 

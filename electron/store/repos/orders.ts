@@ -43,11 +43,25 @@ export class OrdersRepo {
     this.byCode = [
       ['order', db.prepare('SELECT * FROM orders WHERE order_no = ?')],
       ['waybill', db.prepare('SELECT * FROM orders WHERE waybill_no = ?')],
-      ['tote', db.prepare("SELECT * FROM orders WHERE tote = ? AND status IN ('released', 'packing', 'held') ORDER BY id LIMIT 1")],
-      ['pickList', db.prepare("SELECT * FROM orders WHERE pick_list = ? AND status IN ('released', 'packing', 'held') ORDER BY id LIMIT 1")],
+      [
+        'tote',
+        db.prepare(
+          "SELECT * FROM orders WHERE tote = ? AND status IN ('released', 'packing', 'held') ORDER BY id LIMIT 1",
+        ),
+      ],
+      [
+        'pickList',
+        db.prepare(
+          "SELECT * FROM orders WHERE pick_list = ? AND status IN ('released', 'packing', 'held') ORDER BY id LIMIT 1",
+        ),
+      ],
     ];
-    this.lines = db.prepare('SELECT line_no, sku, name, qty FROM order_lines WHERE order_id = ? ORDER BY line_no');
-    this.setStatusStmt = db.prepare('UPDATE orders SET status = ?, hold_reason = ?, updated_at = ? WHERE id = ?');
+    this.lines = db.prepare(
+      'SELECT line_no, sku, name, qty FROM order_lines WHERE order_id = ? ORDER BY line_no',
+    );
+    this.setStatusStmt = db.prepare(
+      'UPDATE orders SET status = ?, hold_reason = ?, updated_at = ? WHERE id = ?',
+    );
   }
 
   /** An order by anything printed for it: order no., pre-printed waybill no., tote id, pick-list barcode. */
@@ -72,10 +86,17 @@ export class OrdersRepo {
   }
 
   markPacked(id: number, status: 'packed' | 'partial', at: string, by: string | null): void {
-    this.db.prepare('UPDATE orders SET status = ?, hold_reason = NULL, packed_at = ?, packed_by = ?, updated_at = ? WHERE id = ?').run(status, at, by, at, id);
+    this.db
+      .prepare(
+        'UPDATE orders SET status = ?, hold_reason = NULL, packed_at = ?, packed_by = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(status, at, by, at, id);
   }
 
-  search(query: { text?: string; status?: OrderStatus; limit: number; offset: number }): { total: number; rows: OrderRow[] } {
+  search(query: { text?: string; status?: OrderStatus; limit: number; offset: number }): {
+    total: number;
+    rows: OrderRow[];
+  } {
     const where: string[] = [];
     const args: unknown[] = [];
     if (query.text) {
@@ -87,8 +108,13 @@ export class OrdersRepo {
       args.push(query.status);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = this.db.prepare(`SELECT count(*) FROM orders ${clause}`).pluck().get(...args) as number;
-    const rows = this.db.prepare(`SELECT * FROM orders ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset) as OrderRow[];
+    const total = this.db
+      .prepare(`SELECT count(*) FROM orders ${clause}`)
+      .pluck()
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(`SELECT * FROM orders ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...args, query.limit, query.offset) as OrderRow[];
     return { total, rows };
   }
 }

@@ -24,9 +24,13 @@ export class ProductsRepo {
   private kit: Statement;
 
   constructor(db: Database) {
-    this.barcode = db.prepare('SELECT b.sku, b.qty, p.name FROM barcodes b JOIN products p ON p.sku = b.sku WHERE b.code = ?');
+    this.barcode = db.prepare(
+      'SELECT b.sku, b.qty, p.name FROM barcodes b JOIN products p ON p.sku = b.sku WHERE b.code = ?',
+    );
     this.product = db.prepare('SELECT * FROM products WHERE sku = ?');
-    this.kit = db.prepare('SELECT component_sku, qty FROM kit_components WHERE kit_sku = ? ORDER BY component_sku');
+    this.kit = db.prepare(
+      'SELECT component_sku, qty FROM kit_components WHERE kit_sku = ? ORDER BY component_sku',
+    );
   }
 
   /** Barcode → SKU and how many units one scan counts (1, or a case / inner pack). */

@@ -29,18 +29,26 @@ export class SessionsRepo {
     this.insertEvent = db.prepare(
       'INSERT INTO events (session_id, seq, type, payload, at, packer, station_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.eventsOf = db.prepare('SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq');
+    this.eventsOf = db.prepare(
+      'SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq',
+    );
   }
 
   create(row: { id: string; orderId: number; stationId: string; packer: string | null; at: string }): void {
     this.db
-      .prepare("INSERT INTO pack_sessions (id, order_id, station_id, packer, status, opened_at) VALUES (?, ?, ?, ?, 'open', ?)")
+      .prepare(
+        "INSERT INTO pack_sessions (id, order_id, station_id, packer, status, opened_at) VALUES (?, ?, ?, ?, 'open', ?)",
+      )
       .run(row.id, row.orderId, row.stationId, row.packer, row.at);
   }
 
   setStatus(id: string, status: SessionRow['status'], at: string | null, stationId?: string): void {
-    if (stationId) this.db.prepare('UPDATE pack_sessions SET status = ?, closed_at = ?, station_id = ? WHERE id = ?').run(status, at, stationId, id);
-    else this.db.prepare('UPDATE pack_sessions SET status = ?, closed_at = ? WHERE id = ?').run(status, at, id);
+    if (stationId)
+      this.db
+        .prepare('UPDATE pack_sessions SET status = ?, closed_at = ?, station_id = ? WHERE id = ?')
+        .run(status, at, stationId, id);
+    else
+      this.db.prepare('UPDATE pack_sessions SET status = ?, closed_at = ? WHERE id = ?').run(status, at, id);
   }
 
   append(e: StoredEvent): void {
@@ -48,32 +56,75 @@ export class SessionsRepo {
   }
 
   events(sessionId: string): StoredEvent[] {
-    return (this.eventsOf.all(sessionId) as { session_id: string; seq: number; type: string; payload: string; at: string; packer: string | null; station_id: string }[]).map(
-      (r) => ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload), at: r.at, packer: r.packer, stationId: r.station_id }),
-    );
+    return (
+      this.eventsOf.all(sessionId) as {
+        session_id: string;
+        seq: number;
+        type: string;
+        payload: string;
+        at: string;
+        packer: string | null;
+        station_id: string;
+      }[]
+    ).map((r) => ({
+      sessionId: r.session_id,
+      seq: r.seq,
+      type: r.type,
+      payload: JSON.parse(r.payload),
+      at: r.at,
+      packer: r.packer,
+      stationId: r.station_id,
+    }));
   }
 
   openAt(stationId: string): SessionRow | null {
-    return (this.db.prepare("SELECT * FROM pack_sessions WHERE station_id = ? AND status = 'open' ORDER BY opened_at DESC LIMIT 1").get(stationId) as SessionRow | undefined) ?? null;
+    return (
+      (this.db
+        .prepare(
+          "SELECT * FROM pack_sessions WHERE station_id = ? AND status = 'open' ORDER BY opened_at DESC LIMIT 1",
+        )
+        .get(stationId) as SessionRow | undefined) ?? null
+    );
   }
 
   latestFor(orderId: number): SessionRow | null {
-    return (this.db.prepare('SELECT * FROM pack_sessions WHERE order_id = ? ORDER BY opened_at DESC LIMIT 1').get(orderId) as SessionRow | undefined) ?? null;
+    return (
+      (this.db
+        .prepare('SELECT * FROM pack_sessions WHERE order_id = ? ORDER BY opened_at DESC LIMIT 1')
+        .get(orderId) as SessionRow | undefined) ?? null
+    );
   }
 
   serialTaken(sku: string, serial: string): boolean {
-    return this.db.prepare('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?').get(sku, serial) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?').get(sku, serial) !== undefined
+    );
   }
 
   addSerial(sku: string, serial: string, sessionId: string, seq: number): void {
-    this.db.prepare('INSERT INTO box_serials (sku, serial, session_id, seq) VALUES (?, ?, ?, ?)').run(sku, serial, sessionId, seq);
+    this.db
+      .prepare('INSERT INTO box_serials (sku, serial, session_id, seq) VALUES (?, ?, ?, ?)')
+      .run(sku, serial, sessionId, seq);
   }
 
   removeSerial(sku: string, serial: string, sessionId: string): void {
-    this.db.prepare('DELETE FROM box_serials WHERE sku = ? AND serial = ? AND session_id = ?').run(sku, serial, sessionId);
+    this.db
+      .prepare('DELETE FROM box_serials WHERE sku = ? AND serial = ? AND session_id = ?')
+      .run(sku, serial, sessionId);
   }
 
-  addBackorder(row: { orderId: number; sessionId: string; sku: string; qty: number; reason: string; at: string }): void {
-    this.db.prepare('INSERT INTO backorders (order_id, session_id, sku, qty, reason, at) VALUES (?, ?, ?, ?, ?, ?)').run(row.orderId, row.sessionId, row.sku, row.qty, row.reason, row.at);
+  addBackorder(row: {
+    orderId: number;
+    sessionId: string;
+    sku: string;
+    qty: number;
+    reason: string;
+    at: string;
+  }): void {
+    this.db
+      .prepare(
+        'INSERT INTO backorders (order_id, session_id, sku, qty, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(row.orderId, row.sessionId, row.sku, row.qty, row.reason, row.at);
   }
 }

@@ -28,7 +28,11 @@ export function pinMatches(pin: string, stored: string | null): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return timingSafeEqual(actual, expected);
 }
 
@@ -49,11 +53,17 @@ export class UsersRepo {
   }
 
   byBadge(badge: string): UserRow | null {
-    return (this.db.prepare('SELECT * FROM users WHERE badge = ? AND active = 1').get(badge) as UserRow | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT * FROM users WHERE badge = ? AND active = 1').get(badge) as
+        UserRow | undefined) ?? null
+    );
   }
 
   byName(name: string): UserRow | null {
-    return (this.db.prepare('SELECT * FROM users WHERE name = ? AND active = 1').get(name) as UserRow | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT * FROM users WHERE name = ? AND active = 1').get(name) as
+        UserRow | undefined) ?? null
+    );
   }
 
   list(): UserRow[] {
