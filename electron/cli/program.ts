@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version';
 import { registerConfig } from './config';
 import { registerDb } from './db';
+import { registerIntake } from './intake';
 import { registerServe } from './serve';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
@@ -13,5 +14,6 @@ export function buildProgram(rendererDir: string): Command {
   registerServe(program, rendererDir);
   registerConfig(program);
   registerDb(program);
+  registerIntake(program);
   return program;
 }

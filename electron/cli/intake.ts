@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ImportReport } from '../../shared/contract';
+import { importFile, ImportError } from '../intake';
+import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
+import { createRepos, type Role } from '../store';
+import { withStore } from './store';
+
+function printReport(r: ImportReport, json: boolean): void {
+  if (json) return console.log(JSON.stringify(r, null, 2));
+  console.log(`${r.kind}: ${r.rows} rows read (${r.encoding}, preset ${r.preset})`);
+  for (const w of r.warnings) console.log(`  line ${w.line}: warning: ${w.reason}`);
+  for (const x of r.refused) console.error(`  line ${x.line}: refused: ${x.reason}`);
+  console.log(
+    r.committed
+      ? `imported ${r.imported}, updated ${r.updated}`
+      : `nothing imported: fix the ${r.refused.length} refused row(s) and import the file again`,
+  );
+}
+
+function registerImport(program: Command, kind: 'orders' | 'products'): void {
+  program
+    .command(kind)
+    .description(`${kind} from CSV (UTF-8 or GBK/GB18030) or XLSX`)
+    .command('import')
+    .description(`import ${kind}: all rows or none; every refused row is listed with its line number`)
+    .argument('<file>', 'CSV or XLSX file')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: { config?: string; json?: boolean }) => {
+      const report = await withStore(opts.config, async (store) => {
+        try {
+          return await importFile(store.db, kind, file, readFileSync(file), new Date());
+        } catch (err) {
+          if (err instanceof ImportError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+            console.error(`cannot import: ${(err as Error).message}`);
+            process.exit(1);
+          }
+          throw err;
+        }
+      });
+      printReport(report, opts.json ?? false);
+      if (!report.committed) process.exitCode = 1;
+    });
+}
+
+export function registerIntake(program: Command): void {
+  registerImport(program, 'orders');
+  registerImport(program, 'products');
+
+  program
+    .command('mismatches')
+    .description('the mismatch log')
+    .command('export')
+    .description('export mismatches to .csv (UTF-8 with BOM, opens in Excel) or .xlsx')
+    .requiredOption('--out <file>', 'FILE.csv or FILE.xlsx')
+    .option('--from <date>', 'first day, YYYY-MM-DD')
+    .option('--to <date>', 'last day (inclusive), YYYY-MM-DD')
+    .option('--packer <name>')
+    .option('--sku <sku>')
+    .option('--type <type>')
+    .option('-c, --config <file>', 'config file')
+    .action(
+      async (opts: {
+        out: string;
+        from?: string;
+        to?: string;
+        packer?: string;
+        sku?: string;
+        type?: string;
+        config?: string;
+      }) => {
+        for (const d of [opts.from, opts.to]) {
+          if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) {
+            console.error(`dates are YYYY-MM-DD, got "${d}"`);
+            process.exit(1);
+          }
+        }
+        if (!/\.(csv|xlsx)$/i.test(opts.out)) {
+          console.error('--out must end in .csv or .xlsx');
+          process.exit(1);
+        }
+        await withStore(opts.config, async (store) => {
+          const rows = allMismatches(createRepos(store.db).mismatches, {
+            from: opts.from,
+            to: opts.to,
+            packer: opts.packer,
+            sku: opts.sku,
+            type: opts.type,
+          });
+          writeFileSync(
+            opts.out,
+            /\.xlsx$/i.test(opts.out) ? await mismatchesXlsx(rows) : mismatchesCsv(rows),
+          );
+          console.log(`${rows.length} mismatches -> ${opts.out}`);
+        });
+      },
+    );
+
+  const users = program.command('users').description('packers, leads and admins of this bench');
+  users
+    .command('add')
+    .description('add a user (badge for scan login, PIN hashed with scrypt)')
+    .requiredOption('--name <name>')
+    .requiredOption('--role <role>', 'packer | lead | admin')
+    .option('--badge <code>')
+    .option('--pin <digits>', '4–8 digits')
+    .option('-c, --config <file>', 'config file')
+    .action(async (opts: { name: string; role: string; badge?: string; pin?: string; config?: string }) => {
+      if (!['packer', 'lead', 'admin'].includes(opts.role))
+        return fail(`--role must be packer, lead or admin`);
+      if (opts.pin !== undefined && !/^\d{4,8}$/.test(opts.pin)) return fail('--pin must be 4–8 digits');
+      await withStore(opts.config, (store) => {
+        try {
+          createRepos(store.db).users.add({
+            name: opts.name,
+            role: opts.role as Role,
+            badge: opts.badge ?? null,
+            pin: opts.pin ?? null,
+          });
+        } catch (err) {
+          fail(
+            /UNIQUE/.test((err as Error).message)
+              ? `a user with that name or badge exists`
+              : (err as Error).message,
+          );
+        }
+        console.log(`added ${opts.role} ${opts.name}`);
+      });
+    });
+  users
+    .command('list')
+    .option('-c, --config <file>', 'config file')
+    .action(async (opts: { config?: string }) => {
+      await withStore(opts.config, (store) => {
+        for (const u of createRepos(store.db).users.list())
+          console.log(`${u.role.padEnd(7)} ${u.name}${u.badge ? `  badge ${u.badge}` : ''}`);
+      });
+    });
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}

@@ -1,0 +1,1 @@
+export { allMismatches, mismatchesCsv, mismatchesXlsx } from './mismatches';
