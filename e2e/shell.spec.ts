@@ -6,7 +6,7 @@ test.describe('bench shell in the browser', () => {
     await expect(page.getByTestId('station-id')).toHaveText('E2E-BENCH-7');
     await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Devices' }).getByRole('listitem')).toHaveCount(3);
-    await expect(page.getByRole('status')).toHaveText('Scan an order to start');
+    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan your badge');
     await expect(page.getByText('connected', { exact: true })).toBeVisible();
   });
 
@@ -42,7 +42,7 @@ test.describe('zh-CN bench', () => {
   test.use({ stationConfig: { station: { id: 'SZ-02', locale: 'zh-CN' } } });
   test('uses the configured locale', async ({ page, station }) => {
     await page.goto(station.url);
-    await expect(page.getByRole('status')).toHaveText('请扫描订单开始');
+    await expect(page.getByRole('status', { name: '下一步' })).toHaveText('请扫描工牌');
     await expect(page.getByTestId('station-id')).toHaveText('SZ-02');
   });
 });

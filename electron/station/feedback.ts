@@ -1,9 +1,9 @@
-import type { Feedback, Tone } from '../../shared/contract';
+import type { Feedback, FeedbackKind, Tone } from '../../shared/contract';
 import type { ScanResult } from '../../shared/verify';
 
 export type FeedbackDraft = Omit<Feedback, 'id' | 'at' | 'code'>;
 
-export const draft = (tone: Tone, kind: string, params: Feedback['params'] = {}): FeedbackDraft => ({
+export const draft = (tone: Tone, kind: FeedbackKind, params: Feedback['params'] = {}): FeedbackDraft => ({
   tone,
   kind,
   params,

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from './i18n';
 import { DevicesPage } from './pages/DevicesPage';
-import { PackPage } from './pages/PackPage';
+import { MismatchesPage } from './pages/MismatchesPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { PackPage } from './pages/pack/PackPage';
+import { client } from './client';
+import { useWedge } from './scan/useWedge';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusBar } from './StatusBar';
@@ -26,6 +30,11 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // A scan from any page goes to the pack workflow; its verdict shows on the Pack page and in the status bar.
+  useWedge((code) => {
+    performance.mark('packbench:scan-sent');
+    void client.call('scan.submit', { code, scanner: 'wedge' });
+  });
   const configured = view.info?.locale;
   useEffect(() => {
     if (configured) setLocale(configured);
@@ -45,9 +54,9 @@ export function App() {
         {page === 'pack' && <PackPage view={view} />}
         {page === 'devices' && <DevicesPage view={view} />}
         {page === 'settings' && <SettingsPage view={view} />}
-        {(page === 'mismatches' || page === 'orders' || page === 'handover') && (
-          <PlaceholderPage page={page} />
-        )}
+        {page === 'mismatches' && <MismatchesPage view={view} />}
+        {page === 'orders' && <OrdersPage />}
+        {page === 'handover' && <PlaceholderPage page={page} />}
       </main>
       <StatusBar view={view} />
     </div>

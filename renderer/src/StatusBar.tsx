@@ -19,6 +19,11 @@ export function StatusBar({ view }: { view: StationView }) {
           </li>
         ))}
       </ul>
+      {view.state?.feedback && (
+        <span className={`last-feedback tone-${view.state.feedback.tone}`} data-testid="last-feedback">
+          {t(`feedback.${view.state.feedback.kind}`, view.state.feedback.params)}
+        </span>
+      )}
       <span className="version">v{info?.version ?? ''}</span>
     </footer>
   );

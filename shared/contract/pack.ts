@@ -6,6 +6,40 @@ export const Role = z.enum(['packer', 'lead', 'admin']);
 export const Tone = z.enum(['ok', 'wrong', 'over', 'unknown', 'done', 'info', 'warn']);
 export type Tone = z.infer<typeof Tone>;
 
+/** Every message the station can give the packer; the view has a translation for each (a test checks). */
+export const FEEDBACK_KINDS = [
+  'login',
+  'logout',
+  'badge-unknown',
+  'login-refused',
+  'box-opened',
+  'box-resumed',
+  'order-unknown',
+  'order-held',
+  'order-packed',
+  'order-open-elsewhere',
+  'item-ok',
+  'insert-ok',
+  'box-verified',
+  'serial-needed',
+  'wrong-item',
+  'over-scan',
+  'unknown-barcode',
+  'expired',
+  'serial-duplicate',
+  'undone',
+  'nothing-to-undo',
+  'no-box',
+  'no-insert',
+  'box-held',
+  'box-partial',
+  'partial-empty',
+  'override-approved',
+  'box-waiting-weight',
+] as const;
+export const FeedbackKind = z.enum(FEEDBACK_KINDS);
+export type FeedbackKind = z.infer<typeof FeedbackKind>;
+
 /**
  * What the packer is told after a scan or action. `kind` is a message key the view translates (`feedback.<kind>`),
  * `params` fill it in. `id` increases so the view plays each sound once.
@@ -13,7 +47,7 @@ export type Tone = z.infer<typeof Tone>;
 export const Feedback = z.strictObject({
   id: z.number().int().nonnegative(),
   tone: Tone,
-  kind: z.string(),
+  kind: FeedbackKind,
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   code: z.string().nullable(),
   at: z.string(),

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** A page whose capability arrives with a later part of Packbench; it says so plainly. */
-export function PlaceholderPage({ page }: { page: 'mismatches' | 'orders' | 'handover' }) {
+export function PlaceholderPage({ page }: { page: 'handover' }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`${page}-heading`} className="page">

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './station';
+
+test.use({ stationConfig: { station: { id: 'E2E-PACK', locale: 'en' }, demoData: true } });
+
+/** Types like a keyboard-wedge scanner: characters a few ms apart, then Enter. */
+async function wedgeScan(page: Page, code: string) {
+  await expect(page.getByTestId('station-id')).not.toHaveText('…');
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+test('a packer verifies an order by scanning only; a wrong item turns the screen red and is logged', async ({
+  page,
+  station,
+}) => {
+  await page.goto(station.url);
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan your badge');
+  await wedgeScan(page, 'U1001');
+  await expect(page.getByRole('alert')).toHaveText('Hello 张伟');
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan an order');
+
+  await wedgeScan(page, 'SO202611290002');
+  await expect(page.getByTestId('order-no')).toHaveText('SO202611290002');
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan items');
+
+  await wedgeScan(page, '6900012345141'); // mug
+  await expect(page.getByRole('alert')).toHaveAttribute('data-tone', 'ok');
+  await expect(page.getByLabel('CUP-CER-01 Scanned')).toHaveText('1');
+
+  await wedgeScan(page, '6900012345004'); // tea: not in this order
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveAttribute('data-tone', 'wrong');
+  await expect(alert).toContainText('Wrong item');
+  await expect(alert).toHaveCSS('background-color', 'rgb(217, 45, 32)');
+
+  await wedgeScan(page, '6900012345493'); // shirt 1/2
+  await wedgeScan(page, '6900012345493'); // shirt 2/2
+  await expect(page.getByRole('alert')).toHaveText(/All items verified/);
+  await expect(page.getByRole('alert')).toHaveAttribute('data-tone', 'done');
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Put the box on the scale');
+
+  await page.getByRole('link', { name: 'Mismatches' }).click();
+  const row = page
+    .getByRole('table', { name: 'Mismatches' })
+    .getByRole('row')
+    .filter({ hasText: 'TEA-LJ-250' });
+  await expect(row).toContainText('wrong item');
+  await expect(row).toContainText('SO202611290002');
+  await expect(row).toContainText('张伟');
+  await expect(row).toContainText('E2E-PACK');
+});
+
+test('a scan never lands in a focused text field; slow typing stays there', async ({ page, station }) => {
+  await page.goto(`${station.url}#/mismatches`);
+  const sku = page.getByLabel('SKU');
+  await sku.click();
+  await page.keyboard.type('abc', { delay: 120 });
+  await expect(sku).toHaveValue('abc');
+  await wedgeScan(page, 'U1001');
+  // The scan was taken (and went to the pack workflow), the field kept what the person typed.
+  await expect(page.getByTestId('last-feedback')).toHaveText('Hello 张伟');
+  await expect(sku).toHaveValue('abc');
+  await expect(sku).toBeFocused();
+});
+
+test('a lead overrides a short box with the PIN pad and a reason', async ({ page, station }) => {
+  await page.goto(station.url);
+  await wedgeScan(page, 'U1001');
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan an order');
+  await wedgeScan(page, 'SO202611290002');
+  await expect(page.getByTestId('order-no')).toHaveText('SO202611290002');
+  await page.getByRole('button', { name: 'Lead override' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lead override' });
+  await dialog.getByLabel('Reason').selectOption('customer-agreed');
+  await dialog.getByLabel('Shift lead').fill('L2001');
+  for (const d of '2468') await dialog.getByRole('button', { name: d, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Approved by 李主管: customer agreed');
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Put the box on the scale');
+});
+
+test('orders and products import from the Orders page, refused rows listed', async ({ page, station }) => {
+  await page.goto(`${station.url}#/orders`);
+  await page.getByLabel('Import orders (CSV or XLSX)').setInputFiles({
+    name: 'orders.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('order_no,sku,qty\nNEW-1,TEA-LJ-250,2\nNEW-2,TEA-LJ-250,0\n'),
+  });
+  await expect(page.getByRole('status').last()).toContainText('line 3: quantity must be at least 1');
+  await page.getByLabel('Import orders (CSV or XLSX)').setInputFiles({
+    name: 'orders.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('order_no,sku,qty\nNEW-1,TEA-LJ-250,2\n'),
+  });
+  await expect(page.getByRole('status').last()).toContainText('1 imported');
+});

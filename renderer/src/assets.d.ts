@@ -1,0 +1,4 @@
+declare module '*.wav' {
+  const url: string;
+  export default url;
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MismatchView } from '../../../shared/contract/pack';
+import { client } from '../client';
+import type { StationView } from '../useStation';
+
+const PAGE = 25;
+const TYPES = [
+  'wrong-item',
+  'over-scan',
+  'unknown-barcode',
+  'expired',
+  'serial-duplicate',
+  'override',
+  'partial',
+  'weight',
+];
+
+interface Filter {
+  from: string;
+  to: string;
+  type: string;
+  packer: string;
+  sku: string;
+  resolved: '' | 'yes' | 'no';
+}
+
+/** The shift lead's review of packing exceptions: filter, page, resolve with a comment. */
+export function MismatchesPage({ view }: { view: StationView }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>({
+    from: '',
+    to: '',
+    type: '',
+    packer: '',
+    sku: '',
+    resolved: '',
+  });
+  const [offset, setOffset] = useState(0);
+  const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
+  const revision = view.state?.revision;
+
+  const load = useCallback(() => {
+    const f = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== '' && k !== 'resolved'));
+    const resolved = filter.resolved === '' ? {} : { resolved: filter.resolved === 'yes' };
+    void client.call('mismatch.list', { ...f, ...resolved, limit: PAGE, offset }).then(setData);
+  }, [filter, offset]);
+  useEffect(load, [load, revision]);
+
+  const set = (k: keyof Filter) => (e: { target: { value: string } }) => {
+    setOffset(0);
+    setFilter((f) => ({ ...f, [k]: e.target.value }));
+  };
+  return (
+    <section aria-labelledby="mismatches-heading" className="page">
+      <h1 id="mismatches-heading">{t('mismatches.heading')}</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('mismatches.from')} <input type="date" value={filter.from} onChange={set('from')} />
+        </label>
+        <label>
+          {t('mismatches.to')} <input type="date" value={filter.to} onChange={set('to')} />
+        </label>
+        <label>
+          {t('mismatches.type')}
+          <select value={filter.type} onChange={set('type')}>
+            <option value="">{t('mismatches.any')}</option>
+            {TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`mismatchType.${ty}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('mismatches.packer')} <input value={filter.packer} onChange={set('packer')} />
+        </label>
+        <label>
+          {t('mismatches.sku')} <input value={filter.sku} onChange={set('sku')} />
+        </label>
+        <label>
+          {t('mismatches.resolved')}
+          <select value={filter.resolved} onChange={set('resolved')}>
+            <option value="">{t('mismatches.any')}</option>
+            <option value="yes">{t('mismatches.yes')}</option>
+            <option value="no">{t('mismatches.no')}</option>
+          </select>
+        </label>
+      </form>
+      <p>{t('mismatches.total', { count: data.total })}</p>
+      <table className="grid" aria-label={t('mismatches.heading')}>
+        <thead>
+          <tr>
+            {['time', 'type', 'order', 'sku', 'expected', 'actual', 'packer', 'station', 'resolution'].map(
+              (c) => (
+                <th key={c} scope="col">
+                  {t(`mismatches.${c}`)}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((m) => (
+            <tr key={m.id} data-type={m.type}>
+              <td>{new Date(m.at).toLocaleString()}</td>
+              <td>{t(`mismatchType.${m.type}`, { defaultValue: m.type })}</td>
+              <td>{m.orderNo}</td>
+              <td>{m.sku}</td>
+              <td>{m.expected}</td>
+              <td>{m.actual}</td>
+              <td>{m.packer}</td>
+              <td>{m.stationId}</td>
+              <td>{m.resolution ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.rows.length === 0 && <p>{t('mismatches.none')}</p>}
+      <div className="pager">
+        <button type="button" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
+          {t('mismatches.prev')}
+        </button>
+        <button
+          type="button"
+          disabled={offset + PAGE >= data.total}
+          onClick={() => setOffset((o) => o + PAGE)}
+        >
+          {t('mismatches.next')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationState } from '../../../../shared/contract/station';
+import { client } from '../../client';
+import { PinPad } from '../../components/PinPad';
+
+type Dialog = null | 'hold' | 'partial' | 'override';
+
+/** Undo, set aside, partial shipment and the lead's override (PIN + reason code). */
+export function ExceptionActions({ state }: { state: StationState }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [reason, setReason] = useState('');
+  const [lead, setLead] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const box = state.box;
+  if (!box) return null;
+  const open = (d: Dialog) => {
+    setDialog(d);
+    setReason(d ? state.reasons[d][0]! : '');
+    setError(null);
+  };
+  const done = (p: Promise<unknown>) =>
+    p.then(
+      () => open(null),
+      (err: Error) => setError(err.message),
+    );
+  const verifying = box.verification === 'open';
+  return (
+    <div className="actions">
+      <button type="button" disabled={!box.canUndo} onClick={() => void client.call('box.undo')}>
+        {t('pack.undo')}
+      </button>
+      <button type="button" onClick={() => open('hold')}>
+        {t('pack.hold')}
+      </button>
+      <button type="button" disabled={!verifying} onClick={() => open('partial')}>
+        {t('pack.partial')}
+      </button>
+      <button type="button" disabled={!verifying} onClick={() => open('override')}>
+        {t('pack.override')}
+      </button>
+      {dialog && (
+        <div role="dialog" aria-label={t(`pack.${dialog}`)} className="dialog">
+          <h3>{t(`pack.${dialog}`)}</h3>
+          <label className="field">
+            {t('pack.reason')}
+            <select value={reason} onChange={(e) => setReason(e.target.value)}>
+              {state.reasons[dialog].map((r) => (
+                <option key={r} value={r}>
+                  {t(`reasons.${r}`, { defaultValue: r })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {dialog === 'override' ? (
+            <>
+              <label className="field">
+                {t('pack.lead')}
+                <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
+              </label>
+              <PinPad
+                submitLabel={t('pack.approve')}
+                onSubmit={(pin) => done(client.call('override.approve', { lead, pin, reasonCode: reason }))}
+              />
+            </>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => done(client.call(dialog === 'hold' ? 'box.hold' : 'box.partial', { reason }))}
+            >
+              {t(`pack.${dialog}`)}
+            </button>
+          )}
+          <button type="button" onClick={() => open(null)}>
+            {t('pack.cancel')}
+          </button>
+          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

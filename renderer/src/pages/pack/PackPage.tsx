@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { client } from '../../client';
+import type { StationView } from '../../useStation';
+import { BoxPanel } from './BoxPanel';
+import { ExceptionActions } from './ExceptionActions';
+import { FeedbackBanner } from './FeedbackBanner';
+import { LoginPanel } from './LoginPanel';
+
+/** The packer's screen, readable from 1.5 m: the next action, the order, its lines, the last scan's verdict. */
+export function PackPage({ view }: { view: StationView }) {
+  const { t } = useTranslation();
+  const state = view.state;
+  return (
+    <section aria-labelledby="pack-heading" className="page pack">
+      <h1 id="pack-heading" className="visually-hidden">
+        {t('pack.heading')}
+      </h1>
+      <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
+        {state ? t(`pack.phase.${state.phase}`) : t('error.loading')}
+      </p>
+      <FeedbackBanner feedback={state?.feedback ?? null} />
+      {state?.phase === 'login' && <LoginPanel />}
+      {state?.box && <BoxPanel box={state.box} />}
+      {state?.phase === 'weighing' && <p className="pending">{t('pack.weighingPending')}</p>}
+      {state?.box && <ExceptionActions state={state} />}
+      {state?.packer && (
+        <p className="packer">
+          {t('pack.packer')}: <strong>{state.packer.name}</strong>{' '}
+          <button type="button" onClick={() => void client.call('user.logout')}>
+            {t('pack.logout')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
