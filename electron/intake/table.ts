@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeText } from './decode';
 
 export interface Table {
@@ -52,7 +52,9 @@ const sniffDelimiter = (text: string) => {
 const clean = (s: string) => s.replace(/^\uFEFF/, '').trim();
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes a quarter of a second to load, and most imports are CSV.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

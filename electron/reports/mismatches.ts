@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { MismatchFilter, MismatchRow, MismatchesRepo } from '../store';
 
 const COLUMNS: { key: keyof MismatchRow; header: string; width: number }[] = [
@@ -44,7 +43,8 @@ export function mismatchesCsv(rows: MismatchRow[]): Buffer {
 }
 
 export async function mismatchesXlsx(rows: MismatchRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Packbench';
   const sheet = wb.addWorksheet('mismatches 异常');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));

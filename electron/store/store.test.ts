@@ -106,3 +106,30 @@ describe('migrate', () => {
     db.close();
   });
 });
+
+describe('query plans', () => {
+  it('every lookup on the scan path uses an index, never a table scan', () => {
+    const store = openStore(join(dir, 'plan.db'));
+    const plan = (sql: string) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(plan('SELECT * FROM orders WHERE order_no = ?')).toMatch(/USING INDEX sqlite_autoindex_orders/);
+    expect(plan('SELECT * FROM orders WHERE waybill_no = ?')).toMatch(/USING INDEX orders_by_waybill/);
+    expect(
+      plan(
+        "SELECT * FROM orders WHERE tote = ? AND status IN ('released', 'packing', 'held') ORDER BY id LIMIT 1",
+      ),
+    ).toMatch(/USING INDEX orders_by_tote/);
+    expect(
+      plan("SELECT * FROM orders WHERE pick_list = ? AND status IN ('released') ORDER BY id LIMIT 1"),
+    ).toMatch(/USING INDEX orders_by_pick_list/);
+    expect(
+      plan('SELECT b.sku, b.qty, p.name FROM barcodes b JOIN products p ON p.sku = b.sku WHERE b.code = ?'),
+    ).not.toMatch(/SCAN/);
+    expect(
+      plan('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?'.replace('serial = ?', "serial = 'y'")),
+    ).toMatch(/PRIMARY KEY|autoindex/);
+    store.close();
+  });
+});
