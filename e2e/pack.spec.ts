@@ -95,3 +95,17 @@ test('orders and products import from the Orders page, refused rows listed', asy
   });
   await expect(page.getByRole('status').last()).toContainText('1 imported');
 });
+
+test('Devices page: scan something shows the code and its symbology and packs nothing', async ({
+  page,
+  station,
+}) => {
+  await page.goto(`${station.url}#/devices`);
+  await page.getByRole('button', { name: 'Start scan test' }).click();
+  await wedgeScan(page, ']E06900012345141');
+  await expect(page.getByTestId('test-code')).toHaveText('6900012345141');
+  await expect(page.getByTestId('test-symbology')).toHaveText('ean13');
+  await page.getByRole('button', { name: 'Stop scan test' }).click();
+  await page.getByRole('link', { name: 'Pack' }).click();
+  await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan your badge');
+});

@@ -3,6 +3,7 @@ import { VERSION } from '../version';
 import { registerConfig } from './config';
 import { registerDb } from './db';
 import { registerIntake } from './intake';
+import { registerScanner } from './scanner';
 import { registerServe } from './serve';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
@@ -15,5 +16,7 @@ export function buildProgram(rendererDir: string): Command {
   registerConfig(program);
   registerDb(program);
   registerIntake(program);
+  const sim = program.command('sim').description('device emulators for training and tests');
+  registerScanner(program, sim);
   return program;
 }

@@ -42,6 +42,19 @@ const Scanner = z.strictObject({
   prefix: z.string().optional(),
   vendorId: UsbId.optional(),
   productId: UsbId.optional(),
+  /** Bytes (hex) a serial scanner takes to beep good / bad, from its programming manual. */
+  beep: z
+    .strictObject({
+      good: z
+        .string()
+        .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' })
+        .optional(),
+      bad: z
+        .string()
+        .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' })
+        .optional(),
+    })
+    .optional(),
 });
 
 const LabelPrinter = z.strictObject({

@@ -57,14 +57,12 @@ export function configuredDevices(config: Config): DeviceStatus[] {
       detail: NO_DRIVER,
     });
   for (const scanner of config.scanners) {
-    // A wedge scanner is a keyboard: the page reads it, nothing to connect.
-    const ready = scanner.kind === 'wedge';
+    // A wedge scanner is a keyboard: the page reads it, nothing to connect. The others' drivers report in.
     list.push({
       id: `scanner:${scanner.name}`,
       kind: 'scanner',
-      name: `${scanner.name} (${scanner.kind})`,
-      state: ready ? 'ready' : 'not-connected',
-      ...(ready ? {} : { detail: NO_DRIVER }),
+      name: `${scanner.name} (${scanner.kind}${scanner.port ? ` ${scanner.port}` : ''})`,
+      state: scanner.kind === 'wedge' ? 'ready' : 'connecting',
     });
   }
   for (const role of ['label', 'slip'] as const) {

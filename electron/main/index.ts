@@ -10,6 +10,7 @@ import { makeHandler } from './handle';
 import { hardenSession } from './security';
 import { appPage, createBenchWindow } from './window';
 import { startUpdates } from './updates';
+import { createMainWedge } from './wedge';
 
 /** `--config FILE` or `--config=FILE` on the app's command line (IT shortcuts); else the usual lookup. */
 function configFlag(argv: string[]): string | undefined {
@@ -60,6 +61,27 @@ if (!app.requestSingleInstanceLock()) {
       makeHandler((m, p) => s.call(m, p), page.isOurUrl, log),
     );
     win = createBenchWindow(outDir, page, log);
+    // Scans are read in main as well, so they work wherever focus is (and never type into a field).
+    const { scan } = s.options.loaded.config;
+    const wedge = createMainWedge(
+      {
+        onScan: (code) => void s.call('scan.submit', { code, scanner: 'wedge' }),
+        insertText: (text) => void win?.webContents.insertText(text),
+        now: () => performance.now(),
+        setTimer: (fn, ms) => {
+          const t = setTimeout(fn, ms);
+          return () => clearTimeout(t);
+        },
+      },
+      {
+        avgMsPerChar: scan.avgMsPerChar,
+        minLength: scan.minLength,
+        ...(scan.prefix ? { prefix: scan.prefix } : {}),
+      },
+    );
+    win.webContents.on('before-input-event', (event, input) => {
+      if (wedge(input)) event.preventDefault();
+    });
     for (const event of Object.keys(eventTable) as EventName[]) {
       s.on(event, (payload) => win?.webContents.send(IPC_EVENT, event, payload));
     }

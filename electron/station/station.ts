@@ -11,6 +11,8 @@ import {
 } from '../../shared/contract';
 import type { LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
+import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
+import { stripAim } from '../../shared/scan';
 import { importFile, loadDemoData } from '../intake';
 import type { Log } from '../log';
 import {
@@ -53,8 +55,10 @@ export class Station {
   private feedbackId = 0;
   private revision = 0;
   private closed = false;
+  private scanners: ScannerSource[] = [];
+  private scanTest: StationState['scanTest'] = { active: false, last: null };
 
-  constructor(private readonly options: StationOptions) {
+  constructor(readonly options: StationOptions) {
     const { config } = options.loaded;
     this.stationId = config.station.id;
     this.now = options.now ?? (() => new Date());
@@ -72,6 +76,12 @@ export class Station {
         now: this.now,
         packer: () => this.packer?.name ?? null,
       });
+      this.scanners = createScanners(
+        config,
+        (scan) => this.receive(scan),
+        (id, state, detail) => this.devices.report(id, { state, detail }),
+      );
+      for (const s of this.scanners) s.start();
     } catch (err) {
       this.store.close();
       throw err;
@@ -85,7 +95,18 @@ export class Station {
   readonly handlers: Handlers = {
     'station.info': () => this.info(),
     'station.getState': () => this.state(),
-    'scan.submit': ({ code }) => this.scan(code),
+    'scan.submit': ({ code, scanner }) => {
+      const { data, symbology } = stripAim(code);
+      return (
+        this.receive({ code, symbology, scanner: scanner ?? 'wedge', at: this.now() }) ??
+        this.testFeedback(data)
+      );
+    },
+    'scanner.test': ({ active }) => {
+      this.scanTest = { active, last: active ? this.scanTest.last : null };
+      this.changed();
+      return { ok: true as const };
+    },
     'user.login': (p) =>
       this.login(
         'badge' in p
@@ -155,6 +176,11 @@ export class Station {
       locale: config.station.locale ?? null,
       configSource: source,
       devices: this.devices.list(),
+      wedge: {
+        avgMsPerChar: config.scan.avgMsPerChar,
+        minLength: config.scan.minLength,
+        prefix: config.scan.prefix ?? null,
+      },
     };
   }
 
@@ -167,12 +193,63 @@ export class Station {
       packer: this.packer,
       box: box ? boxView(box) : null,
       feedback: this.feedback,
+      scanTest: this.scanTest,
       reasons,
       revision: this.revision,
     };
   }
 
-  /** A scan from any scanner: a badge when nobody is logged in, else the pack workflow's. */
+  /**
+   * The one stream of scans, from every scanner. In the Devices page's scan test, a scan is shown and not packed;
+   * then there is no feedback.
+   */
+  receive(scan: ScanEvent): Feedback | null {
+    if (this.scanTest.active) {
+      this.scanTest = {
+        active: true,
+        last: {
+          code: stripAim(scan.code).data,
+          symbology: scan.symbology,
+          scanner: scan.scanner,
+          at: scan.at.toISOString(),
+        },
+      };
+      this.changed();
+      return null;
+    }
+    const feedback = this.scan(scan.code);
+    this.beep(scan.scanner, feedback);
+    return feedback;
+  }
+
+  private testFeedback(code: string): Feedback {
+    return {
+      id: this.feedbackId,
+      tone: 'info',
+      kind: 'scan-test',
+      params: { code },
+      code,
+      at: this.now().toISOString(),
+    };
+  }
+
+  private beep(scanner: string, feedback: Feedback): void {
+    const beep = this.options.loaded.config.scanners.find((s) => s.name === scanner)?.beep;
+    const source = this.scanners.find((s) => s.id === `scanner:${scanner}`);
+    if (!beep || !source || !('send' in source)) return;
+    const hex =
+      feedback.tone === 'ok' || feedback.tone === 'done'
+        ? beep.good
+        : feedback.tone === 'info'
+          ? undefined
+          : beep.bad;
+    if (hex)
+      void (source as { send(b: Buffer): Promise<void> })
+        .send(Buffer.from(hex, 'hex'))
+        .catch(() => undefined);
+  }
+
+  /** A scan's code through the pack workflow: a badge when nobody is logged in, else the workflow's. */
   scan(code: string): Feedback {
     if (!this.packer) {
       const user = this.repos.users.byBadge(code.trim());
@@ -267,6 +344,7 @@ export class Station {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all(this.scanners.map((s) => s.stop()));
     this.store.close();
     this.options.log.info(`station ${this.stationId} closed`);
   }

@@ -59,3 +59,4 @@ export function startServe(
     child.on('exit', (code) => reject(new Error(`packbench serve exited ${code}:\n${out}`)));
   });
 }
+export { ptyPair, waitFor, type PtyPair } from './socat';

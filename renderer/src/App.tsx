@@ -31,10 +31,20 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   // A scan from any page goes to the pack workflow; its verdict shows on the Pack page and in the status bar.
-  useWedge((code) => {
-    performance.mark('packbench:scan-sent');
-    void client.call('scan.submit', { code, scanner: 'wedge' });
-  });
+  const wedge = view.info?.wedge;
+  useWedge(
+    (code) => {
+      performance.mark('packbench:scan-sent');
+      void client.call('scan.submit', { code, scanner: 'wedge' });
+    },
+    wedge
+      ? {
+          avgMsPerChar: wedge.avgMsPerChar,
+          minLength: wedge.minLength,
+          ...(wedge.prefix ? { prefix: wedge.prefix } : {}),
+        }
+      : {},
+  );
   const configured = view.info?.locale;
   useEffect(() => {
     if (configured) setLocale(configured);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { StationState } from './index';
 
+import { invoke, type Handlers } from './index';
+
 const STATE: StationState = {
   stationId: 'X',
   phase: 'idle',
   packer: null,
   box: null,
   feedback: null,
+  scanTest: { active: false, last: null },
   reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
   revision: 0,
 };
-import { invoke, type Handlers } from './index';
 
 const base = {
   'station.info': () => {

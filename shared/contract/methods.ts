@@ -16,6 +16,7 @@ export const methods = {
     params: z.strictObject({ code: z.string().min(1).max(512), scanner: z.string().max(64).optional() }),
     result: Feedback,
   },
+  'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([
       z.strictObject({ badge: z.string().min(1).max(64) }),

@@ -27,6 +27,7 @@ export const FEEDBACK_KINDS = [
   'unknown-barcode',
   'expired',
   'serial-duplicate',
+  'scan-test',
   'undone',
   'nothing-to-undo',
   'no-box',

@@ -42,6 +42,12 @@ export const StationInfo = z.strictObject({
   locale: Locale.nullable(),
   configSource: ConfigSource,
   devices: z.array(DeviceStatus),
+  /** Keyboard-wedge settings the page's scan detector uses. */
+  wedge: z.strictObject({
+    avgMsPerChar: z.number(),
+    minLength: z.number().int(),
+    prefix: z.string().nullable(),
+  }),
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 
@@ -54,6 +60,18 @@ export const StationState = z.strictObject({
   packer: z.strictObject({ name: z.string(), role: Role }).nullable(),
   box: BoxView.nullable(),
   feedback: Feedback.nullable(),
+  /** Devices page "scan something": while active, scans are shown here and not packed. */
+  scanTest: z.strictObject({
+    active: z.boolean(),
+    last: z
+      .strictObject({
+        code: z.string(),
+        symbology: z.string().nullable(),
+        scanner: z.string(),
+        at: z.string(),
+      })
+      .nullable(),
+  }),
   reasons: z.strictObject({
     override: z.array(z.string()),
     hold: z.array(z.string()),

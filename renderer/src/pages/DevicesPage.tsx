@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StationView } from '../useStation';
+import { ScanTestPanel } from './ScanTestPanel';
 
 export function DevicesPage({ view }: { view: StationView }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function DevicesPage({ view }: { view: StationView }) {
           ))}
         </tbody>
       </table>
+      <ScanTestPanel state={view.state} />
       <p className="pending">{t('devices.pending')}</p>
     </section>
   );

@@ -1,0 +1,1 @@
+export { SerialLink, type SerialSettings, type LinkEvents } from './link';
