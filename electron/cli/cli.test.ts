@@ -57,7 +57,7 @@ describe('packbench CLI', () => {
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed.config.carriers.sf.checkWord).toBe('***(9 chars)');
-    expect(printed.config.weight).toEqual({ toleranceGrams: 50, tolerancePercent: 5 });
+    expect(printed.config.weight).toMatchObject({ toleranceGrams: 50, tolerancePercent: 5 });
     expect(result.stdout).not.toContain('topsecret');
   });
 

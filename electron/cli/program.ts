@@ -4,6 +4,7 @@ import { registerConfig } from './config';
 import { registerDb } from './db';
 import { registerIntake } from './intake';
 import { registerScanner } from './scanner';
+import { registerScale } from './scale';
 import { registerServe } from './serve';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
@@ -18,5 +19,6 @@ export function buildProgram(rendererDir: string): Command {
   registerIntake(program);
   const sim = program.command('sim').description('device emulators for training and tests');
   registerScanner(program, sim);
+  registerScale(program, sim);
   return program;
 }

@@ -32,7 +32,7 @@ describe('parseConfig', () => {
     expect(config.station.id).toBe('B-07');
     expect(config.scale).toEqual({ kind: 'virtual', grams: 0 });
     expect(config.scanners).toEqual([{ name: 'wedge', kind: 'wedge' }]);
-    expect(config.weight).toEqual({ toleranceGrams: 50, tolerancePercent: 5 });
+    expect(config.weight).toMatchObject({ toleranceGrams: 50, tolerancePercent: 5 });
     expect(config.carriers.default).toBe('pool');
   });
 

@@ -26,6 +26,8 @@ const SerialScale = z.strictObject({
   parity: Parity.default('none'),
   dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
   stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** For protocols whose frames carry no unit (Toledo 8217, 耀华). */
+  unit: z.enum(['kg', 'g', 'lb', 'oz']).default('kg'),
 });
 const HidScale = z.strictObject({ kind: z.literal('hid'), vendorId: UsbId, productId: UsbId });
 const VirtualScale = z.strictObject({
@@ -127,6 +129,28 @@ export const ConfigSchema = z
       .strictObject({
         toleranceGrams: z.number().int().min(0).default(50),
         tolerancePercent: z.number().min(0).max(100).default(5),
+        bySku: z
+          .record(
+            z.string(),
+            z.strictObject({
+              grams: z.number().min(0).optional(),
+              percent: z.number().min(0).max(100).optional(),
+            }),
+          )
+          .default({}),
+        byCategory: z
+          .record(
+            z.string(),
+            z.strictObject({
+              grams: z.number().min(0).optional(),
+              percent: z.number().min(0).max(100).optional(),
+            }),
+          )
+          .default({}),
+        /** At or below this the platter counts as empty (a box was lifted). */
+        nearZeroGrams: z.number().int().min(0).default(20),
+        /** Scales without a stability flag: stable after this long within ±1 division. */
+        stableWindowMs: z.number().int().min(100).default(500),
       })
       .prefault({}),
     notify: z.strictObject({ url: Url, secret: Secret }).optional(),

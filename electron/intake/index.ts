@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import type { Log } from '../log';
 import type { Repos } from '../store';
+import type { PackageType } from '../../shared/weight';
 import { importOrders } from './orders';
 import { importProducts } from './products';
 import { readTable, TableError } from './table';
@@ -45,6 +46,15 @@ export const DEMO_USERS = [
   { name: 'admin', role: 'admin', badge: 'A9001', pin: '9999' },
 ] as const;
 
+/** Box types of the demo bench; their codes are printed on the box shelf to be scanned. */
+export const DEMO_PACKAGES: PackageType[] = [
+  { code: 'BAG-S', name: '快递袋 S / poly bag S', tareG: 15, inner: [250, 180, 40] },
+  { code: 'BOX-XS', name: '纸箱 XS', tareG: 90, inner: [180, 120, 80] },
+  { code: 'BOX-S', name: '纸箱 S', tareG: 140, inner: [250, 180, 120] },
+  { code: 'BOX-M', name: '纸箱 M', tareG: 220, inner: [350, 250, 180] },
+  { code: 'BOX-L', name: '纸箱 L', tareG: 350, inner: [450, 350, 300] },
+];
+
 /** The embedded default's demo bench: products, orders and users, loaded once into an empty database. */
 export function loadDemoData(db: Database, repos: Repos, log: Log): void {
   const empty =
@@ -68,7 +78,10 @@ export function loadDemoData(db: Database, repos: Repos, log: Log): void {
   const orders = importOrders(db, table(demoOrders), now);
   if (!products.committed || !orders.committed)
     throw new Error(`demo data did not import: ${JSON.stringify([...products.refused, ...orders.refused])}`);
-  db.transaction(() => DEMO_USERS.forEach((u) => repos.users.add(u)))();
+  db.transaction(() => {
+    DEMO_USERS.forEach((u) => repos.users.add(u));
+    DEMO_PACKAGES.forEach((p) => repos.packages.add(p));
+  })();
   log.info(
     `demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`,
   );

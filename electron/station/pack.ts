@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Feedback } from '../../shared/contract';
 import { readScan, type ScanCommand } from '../../shared/scan';
 import { insertsFor, verifyScan, type Requirement, type ScanFacts } from '../../shared/verify';
+import { checkWeight, learnedCheck, skuSetKey, suggestBox, type PackageType } from '../../shared/weight';
 import type { Config } from '../config';
 import type { OrderRow, Repos } from '../store';
 import { draft, scanFeedback, type FeedbackDraft } from './feedback';
@@ -18,6 +19,11 @@ export interface PackContext {
   /** Who is logged in at this bench (null = nobody). */
   packer: () => string | null;
 }
+
+const dimsOf = (
+  p: { length_mm: number | null; width_mm: number | null; height_mm: number | null } | null,
+): [number, number, number] | null =>
+  p && p.length_mm && p.width_mm && p.height_mm ? [p.length_mm, p.width_mm, p.height_mm] : null;
 
 /** YYYY-MM-DD in the bench's own time zone: an expiry date is a local date. */
 const localDate = (d: Date) =>
@@ -98,7 +104,10 @@ export class PackWorkflow {
     const reading = readScan(code, this.ctx.config.scan.gsSubstitute);
     if (reading.kind === 'command') return this.command(reading.command);
     const box = this.current;
-    if (!box) return this.open(reading.kind === 'invalid' ? reading.code : reading.code);
+    if (!box) return this.open(reading.code);
+    const pkg = this.ctx.repos.packages.byCode(reading.code);
+    if (pkg && !box.weightApproved) return this.setPackage(pkg.code);
+    if (box.weightApproved) return draft('warn', 'box-waiting-booking', { orderNo: box.order.orderNo });
     if (box.verification !== 'open')
       return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
     return this.checkItem(box, reading);
@@ -263,6 +272,8 @@ export class PackWorkflow {
           required: line.qty,
           serialRequired: product?.serial_required === 1,
           unitWeightG: product?.unit_weight_g ?? null,
+          dimsMm: dimsOf(product),
+          category: product?.category ?? null,
           image: product?.image ?? null,
           kit: null,
         });
@@ -278,6 +289,8 @@ export class PackWorkflow {
           required: c.qty * line.qty,
           serialRequired: part?.serial_required === 1,
           unitWeightG: part?.unit_weight_g ?? null,
+          dimsMm: dimsOf(part),
+          category: part?.category ?? null,
           image: part?.image ?? null,
           kit: {
             sku: line.sku,
@@ -371,15 +384,90 @@ export class PackWorkflow {
     });
   }
 
+  /** A lead approves what blocks the box now: missing items while verifying, a weight out of tolerance after. */
   override(lead: string, reasonCode: string, comment: string | null): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    if (box.verification !== 'open')
-      return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    if (box.verification === 'open') {
+      this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+        {
+          type: 'override.approved',
+          lead,
+          reasonCode,
+          comment,
+          short: shortLines(box),
+          scope: 'verification',
+        },
+      ]);
+      return draft('done', 'override-approved', { lead, reason: reasonCode });
+    }
+    if (!box.weighing || box.weightApproved) return draft('warn', 'no-override', {});
     this.commit(box.sessionId, this.orderId, box.order.orderNo, [
-      { type: 'override.approved', lead, reasonCode, comment, short: shortLines(box) },
+      { type: 'override.approved', lead, reasonCode, comment, short: [], scope: 'weight' },
     ]);
-    return draft('done', 'override-approved', { lead, reason: reasonCode });
+    return draft('done', 'weight-approved', { lead, reason: reasonCode, grams: box.weighing.grams });
+  }
+
+  /** The box type the packer scanned or tapped; a weight already taken is checked again with its tare. */
+  setPackage(code: string): FeedbackDraft {
+    const box = this.current;
+    if (!box) return draft('warn', 'no-box', {});
+    const pkg = this.ctx.repos.packages.byCode(code);
+    if (!pkg) return draft('unknown', 'unknown-barcode', { code });
+    const chosen = { code: pkg.code, name: pkg.name, tareG: pkg.tareG };
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'box.package', package: chosen }]);
+    if (box.weighing && !box.weightApproved) return this.weigh(box.weighing.grams, box.weighing.placement);
+    return draft('info', 'package-set', { name: pkg.name, tare: pkg.tareG });
+  }
+
+  /** The smallest box type that fits what is in the box. */
+  suggestedPackage(box: BoxState): PackageType | null {
+    const items = box.requirements.map((r) => ({ dims: r.dimsMm ?? null, qty: box.counted[r.key] ?? 0 }));
+    return suggestBox(items, this.ctx.repos.packages.list());
+  }
+
+  /** What the box should weigh now: its items, the chosen (else suggested) box's tare and the inserts. */
+  expectedWeight(box: BoxState, actualG = 0) {
+    const pkg = box.package ?? this.suggestedPackage(box);
+    const lines = box.requirements.map((r) => ({
+      sku: r.sku,
+      qty: box.counted[r.key] ?? 0,
+      unitWeightG: r.unitWeightG,
+      category: r.category ?? null,
+    }));
+    const insertsG = box.inserts
+      .filter((i) => box.insertsConfirmed.includes(i.id))
+      .reduce((g, i) => g + i.weightG, 0);
+    const { weight } = this.ctx.config;
+    return {
+      pkg,
+      lines,
+      check: checkWeight({ lines, tareG: pkg?.tareG ?? 0, insertsG, actualG, rules: weight }),
+    };
+  }
+
+  /** A stable weight of a fresh placement, while the box waits for one. */
+  weigh(grams: number, placement: number): FeedbackDraft {
+    const box = this.current;
+    if (!box || box.verification === 'open' || box.weightApproved) return draft('warn', 'no-box', {});
+    const { pkg, lines, check } = this.expectedWeight(box, grams);
+    const skuSet = skuSetKey(lines);
+    const learned =
+      check.verdict === 'ok'
+        ? learnedCheck(this.ctx.repos.sessions.weightHistory(skuSet, box.sessionId), grams)
+        : null;
+    const chosen = pkg ? { code: pkg.code, name: pkg.name, tareG: pkg.tareG } : null;
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [
+      { type: 'box.weighed', grams, placement, package: chosen, check, learned, skuSet },
+    ]);
+    const params = { grams, expected: check.expectedG, tolerance: check.toleranceG, diff: check.differenceG };
+    if (check.verdict === 'unknown')
+      return draft('warn', 'weight-unknown', { ...params, skus: check.missingWeights.join(', ') });
+    if (check.verdict === 'over') return draft('wrong', 'weight-over', params);
+    if (check.verdict === 'under') return draft('wrong', 'weight-under', params);
+    if (learned?.warn)
+      return draft('warn', 'weight-unusual', { ...params, usual: learned.meanG, n: learned.n });
+    return draft('done', 'weight-ok', params);
   }
 }
 

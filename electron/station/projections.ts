@@ -42,6 +42,19 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
     case 'insert.confirmed':
       return;
     case 'override.approved':
+      if (e.scope === 'weight') {
+        repos.mismatches.add({
+          ...base,
+          type: 'override',
+          sku: null,
+          code: null,
+          expected: 'weight in tolerance',
+          actual: 'weight approved by a lead',
+          resolution: `override by ${e.lead}: ${e.reasonCode}${e.comment ? ` — ${e.comment}` : ''}`,
+          resolved_by: e.lead,
+        });
+        return;
+      }
       repos.mismatches.add({
         ...base,
         type: 'override',
@@ -73,6 +86,27 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
         resolution: `partial: ${e.reason}`,
         resolved_by: env.packer,
       });
+      return;
+    case 'box.weighed': {
+      const c = e.check;
+      if (c.verdict === 'ok') {
+        repos.sessions.recordWeight(env.sessionId, e.skuSet, e.grams, env.at);
+        return;
+      }
+      repos.mismatches.add({
+        ...base,
+        type: 'weight',
+        sku: c.missingWeights.join(', ') || null,
+        code: null,
+        expected:
+          c.verdict === 'unknown'
+            ? `no unit weight for ${c.missingWeights.join(', ')}`
+            : `${c.expectedG} g ± ${c.toleranceG} g`,
+        actual: `${c.actualG} g (${c.differenceG >= 0 ? '+' : ''}${c.differenceG} g)`,
+      });
+      return;
+    }
+    case 'box.package':
       return;
     case 'box.held':
       repos.sessions.setStatus(env.sessionId, 'held', env.at);

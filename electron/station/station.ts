@@ -9,24 +9,19 @@ import {
   type StationInfo,
   type StationState,
 } from '../../shared/contract';
+import { stripAim } from '../../shared/scan';
 import type { LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
+import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
-import { stripAim } from '../../shared/scan';
-import { importFile, loadDemoData } from '../intake';
+import { loadDemoData } from '../intake';
 import type { Log } from '../log';
-import {
-  createRepos,
-  openStore,
-  pinMatches,
-  ROLE_RANK,
-  type Repos,
-  type Store,
-  type UserRow,
-} from '../store';
+import { createRepos, openStore, type Repos, type Store, type UserRow } from '../store';
 import { StationEvents } from './emitter';
 import type { FeedbackDraft } from './feedback';
+import { createHandlers } from './handlers';
 import { PackWorkflow } from './pack';
+import { People } from './people';
 import { boxView, phaseOf } from './view';
 
 export interface StationOptions {
@@ -35,8 +30,6 @@ export interface StationOptions {
   log: Log;
   now?: () => Date;
 }
-
-type Packer = { name: string; role: UserRow['role'] };
 
 /**
  * One bench: its database, devices and pack workflow, behind the contract. The Electron main process and the
@@ -47,10 +40,12 @@ export class Station {
   readonly repos: Repos;
   readonly devices: DeviceRegistry;
   readonly pack: PackWorkflow;
+  readonly people: People;
+  readonly scale: ScaleDevice;
+  readonly now: () => Date;
+  readonly handlers: Handlers;
   private readonly events = new StationEvents();
   private readonly stationId: string;
-  private readonly now: () => Date;
-  private packer: Packer | null;
   private feedback: Feedback | null = null;
   private feedbackId = 0;
   private revision = 0;
@@ -66,7 +61,7 @@ export class Station {
     try {
       this.repos = createRepos(this.store.db);
       if (config.demoData) loadDemoData(this.store.db, this.repos, options.log);
-      this.packer = this.loadPacker();
+      this.people = new People(this.store.db, this.repos);
       this.devices = new DeviceRegistry(config, (status) => this.events.emit('device.status', status));
       this.pack = new PackWorkflow({
         db: this.store.db,
@@ -74,14 +69,20 @@ export class Station {
         config,
         stationId: this.stationId,
         now: this.now,
-        packer: () => this.packer?.name ?? null,
+        packer: () => this.people.packer?.name ?? null,
       });
+      this.handlers = createHandlers(this);
       this.scanners = createScanners(
         config,
         (scan) => this.receive(scan),
         (id, state, detail) => this.devices.report(id, { state, detail }),
       );
+      this.scale = createScale(config, {
+        reading: (r) => this.onScaleReading(r),
+        state: (state, detail) => this.devices.report('scale', { state, detail }),
+      });
       for (const s of this.scanners) s.start();
+      this.scale.start();
     } catch (err) {
       this.store.close();
       throw err;
@@ -92,81 +93,6 @@ export class Station {
     );
   }
 
-  readonly handlers: Handlers = {
-    'station.info': () => this.info(),
-    'station.getState': () => this.state(),
-    'scan.submit': ({ code, scanner }) => {
-      const { data, symbology } = stripAim(code);
-      return (
-        this.receive({ code, symbology, scanner: scanner ?? 'wedge', at: this.now() }) ??
-        this.testFeedback(data)
-      );
-    },
-    'scanner.test': ({ active }) => {
-      this.scanTest = { active, last: active ? this.scanTest.last : null };
-      this.changed();
-      return { ok: true as const };
-    },
-    'user.login': (p) =>
-      this.login(
-        'badge' in p
-          ? this.repos.users.byBadge(p.badge)
-          : this.checkPin(this.repos.users.byName(p.name), p.pin),
-      ),
-    'user.logout': () => {
-      this.setPacker(null);
-      return { ok: true as const };
-    },
-    'user.list': () => this.repos.users.list().map((u) => ({ name: u.name, role: u.role })),
-    'box.undo': () => this.act(() => this.pack.undo()),
-    'insert.confirm': (p) => this.act(() => this.pack.confirmInsert(p?.insertId)),
-    'box.hold': ({ reason }) => this.act(() => this.pack.hold(this.reason('hold', reason))),
-    'box.partial': ({ reason }) => this.act(() => this.pack.partial(this.reason('partial', reason))),
-    'override.approve': ({ lead, pin, reasonCode, comment }) => {
-      const user = this.lead(lead, pin);
-      return this.act(() =>
-        this.pack.override(user.name, this.reason('override', reasonCode), comment ?? null),
-      );
-    },
-    'order.release': ({ orderNo, lead, pin }) => {
-      this.lead(lead, pin);
-      const found = this.repos.orders.findByCode(orderNo);
-      if (!found || found.order.status !== 'held')
-        throw new ContractError('refused', `order ${orderNo} is not on hold`);
-      this.repos.orders.setStatus(found.order.id, 'released', null, this.now().toISOString());
-      return { ok: true as const };
-    },
-    'mismatch.list': (f) => {
-      const { total, rows } = this.repos.mismatches.list(f);
-      return {
-        total,
-        rows: rows.map((r) => ({
-          id: r.id,
-          sessionId: r.session_id,
-          type: r.type,
-          orderNo: r.order_no,
-          sku: r.sku,
-          code: r.code,
-          expected: r.expected,
-          actual: r.actual,
-          packer: r.packer,
-          stationId: r.station_id,
-          at: r.at,
-          resolution: r.resolution,
-          resolvedBy: r.resolved_by,
-        })),
-      };
-    },
-    'mismatch.resolve': ({ id, comment, lead, pin }) => {
-      const user = this.lead(lead, pin);
-      if (!this.repos.mismatches.resolve(id, comment, user.name, this.now().toISOString()))
-        throw new ContractError('refused', `no mismatch ${id}`);
-      return { ok: true as const };
-    },
-    'import.file': ({ kind, fileName, contentBase64 }) =>
-      importFile(this.store.db, kind, fileName, Buffer.from(contentBase64, 'base64'), this.now()),
-  };
-
   info(): StationInfo {
     const { config, source } = this.options.loaded;
     return {
@@ -176,6 +102,7 @@ export class Station {
       locale: config.station.locale ?? null,
       configSource: source,
       devices: this.devices.list(),
+      scale: { protocol: this.scale.protocol, canZero: this.scale.canZero, canTare: this.scale.canTare },
       wedge: {
         avgMsPerChar: config.scan.avgMsPerChar,
         minLength: config.scan.minLength,
@@ -186,15 +113,25 @@ export class Station {
 
   state(): StationState {
     const box = this.pack.box;
-    const { reasons } = this.options.loaded.config;
+    let view = null;
+    if (box) {
+      const { pkg, check } = this.pack.expectedWeight(box);
+      const suggested = box.package ? null : pkg;
+      view = boxView(box, {
+        expectedG: check.expectedG,
+        toleranceG: check.toleranceG,
+        missingWeights: check.missingWeights,
+        suggested: suggested ? { code: suggested.code, name: suggested.name } : null,
+      });
+    }
     return {
       stationId: this.stationId,
-      phase: phaseOf(this.packer, box),
-      packer: this.packer,
-      box: box ? boxView(box) : null,
+      phase: phaseOf(this.people.packer, box),
+      packer: this.people.packer,
+      box: view,
       feedback: this.feedback,
       scanTest: this.scanTest,
-      reasons,
+      reasons: this.options.loaded.config.reasons,
       revision: this.revision,
     };
   }
@@ -222,7 +159,48 @@ export class Station {
     return feedback;
   }
 
-  private testFeedback(code: string): Feedback {
+  /** A scan's code through the pack workflow: a badge when nobody is logged in, else the workflow's. */
+  scan(code: string): Feedback {
+    if (!this.people.packer) {
+      const user = this.people.byBadge(code);
+      if (!user) return this.tell({ tone: 'unknown', kind: 'badge-unknown', params: { code } }, code);
+      this.login(user);
+      return this.feedback!;
+    }
+    const result = this.pack.scan(code);
+    if (result.kind === 'logout') this.logout();
+    const told = this.tell(result, code);
+    this.weighIfReady();
+    return told;
+  }
+
+  /** Every scale reading goes to the views; a stable one of a fresh placement weighs the box that waits for it. */
+  private lastReading: ScaleReading | null = null;
+  private consumedPlacement = 0;
+  onScaleReading(r: ScaleReading): void {
+    this.lastReading = r;
+    this.events.emit('scale.reading', {
+      grams: r.grams,
+      stable: r.stable,
+      error: r.error,
+      at: r.at.toISOString(),
+    });
+    this.weighIfReady();
+  }
+
+  private weighIfReady(): void {
+    const r = this.lastReading;
+    const box = this.pack.box;
+    if (!r || !box || !this.people.packer || box.verification === 'open' || box.weightApproved) return;
+    if (!r.stable || r.grams === null || r.placement === null) return;
+    // A placement weighs one box once: the previous box's weight is never taken for this one.
+    if (r.placement <= this.consumedPlacement) return;
+    this.consumedPlacement = r.placement;
+    this.scale.consume(r.placement);
+    this.tell(this.pack.weigh(r.grams, r.placement), null);
+  }
+
+  testFeedback(code: string): Feedback {
     return {
       id: this.feedbackId,
       tone: 'info',
@@ -231,6 +209,11 @@ export class Station {
       code,
       at: this.now().toISOString(),
     };
+  }
+
+  setScanTest(active: boolean): void {
+    this.scanTest = { active, last: active ? this.scanTest.last : null };
+    this.changed();
   }
 
   private beep(scanner: string, feedback: Feedback): void {
@@ -249,24 +232,12 @@ export class Station {
         .catch(() => undefined);
   }
 
-  /** A scan's code through the pack workflow: a badge when nobody is logged in, else the workflow's. */
-  scan(code: string): Feedback {
-    if (!this.packer) {
-      const user = this.repos.users.byBadge(code.trim());
-      if (!user) return this.tell({ tone: 'unknown', kind: 'badge-unknown', params: { code } }, code);
-      this.login(user);
-      return this.feedback!;
-    }
-    const result = this.pack.scan(code);
-    if (result.kind === 'logout') {
-      this.setPacker(null);
-    }
-    return this.tell(result, code);
-  }
-
-  private act(fn: () => FeedbackDraft): Feedback {
-    if (!this.packer) throw new ContractError('refused', 'log in first');
-    return this.tell(fn(), null);
+  /** An action of the logged-in packer (or a lead at the bench). */
+  act(fn: () => FeedbackDraft): Feedback {
+    if (!this.people.packer) throw new ContractError('refused', 'log in first');
+    const told = this.tell(fn(), null);
+    this.weighIfReady();
+    return told;
   }
 
   private tell(d: FeedbackDraft, code: string | null): Feedback {
@@ -280,54 +251,26 @@ export class Station {
     this.events.emit('station.state', this.state());
   }
 
-  private login(user: UserRow | null): Packer {
+  login(user: UserRow | null): { name: string; role: UserRow['role'] } {
     if (!user) {
       this.tell({ tone: 'unknown', kind: 'login-refused', params: {} }, null);
       throw new ContractError('refused', 'badge or name and PIN not recognised');
     }
-    this.setPacker({ name: user.name, role: user.role });
+    this.people.set({ name: user.name, role: user.role });
     this.tell({ tone: 'ok', kind: 'login', params: { name: user.name } }, null);
-    return this.packer!;
+    return this.people.packer!;
   }
 
-  private checkPin(user: UserRow | null, pin: string): UserRow | null {
-    return user && pinMatches(pin, user.pin_hash) ? user : null;
+  logout(): void {
+    this.people.set(null);
+    this.changed();
   }
 
-  private lead(nameOrBadge: string, pin: string): UserRow {
-    const user = this.repos.users.byName(nameOrBadge) ?? this.repos.users.byBadge(nameOrBadge);
-    if (!user || ROLE_RANK[user.role] < ROLE_RANK.lead || !pinMatches(pin, user.pin_hash)) {
-      throw new ContractError('refused', 'a shift lead with the right PIN is needed');
-    }
-    return user;
-  }
-
-  private reason(kind: 'hold' | 'partial' | 'override', code: string): string {
+  reason(kind: 'hold' | 'partial' | 'override', code: string): string {
     const list = this.options.loaded.config.reasons[kind];
     if (!list.includes(code))
       throw new ContractError('refused', `reason "${code}" is not one of: ${list.join(', ')}`);
     return code;
-  }
-
-  private loadPacker(): Packer | null {
-    const row = this.store.db
-      .prepare("SELECT value FROM settings WHERE key = 'station.packer'")
-      .pluck()
-      .get() as string | undefined;
-    if (!row) return null;
-    const saved = JSON.parse(row) as { name: string } | null;
-    const user = saved ? this.repos.users.byName(saved.name) : null;
-    return user ? { name: user.name, role: user.role } : null;
-  }
-
-  private setPacker(packer: Packer | null): void {
-    this.store.db
-      .prepare(
-        "INSERT INTO settings (key, value) VALUES ('station.packer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(packer ? { name: packer.name } : null));
-    this.packer = packer;
-    this.changed();
   }
 
   call(method: unknown, params: unknown): Promise<CallOutcome> {
@@ -344,7 +287,7 @@ export class Station {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.scanners.map((s) => s.stop()));
+    await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop()]);
     this.store.close();
     this.options.log.info(`station ${this.stationId} closed`);
   }

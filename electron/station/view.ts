@@ -2,7 +2,14 @@ import type { BoxView, StationState } from '../../shared/contract';
 import type { BoxState } from './workflow';
 
 /** The box as the packer's screen shows it. */
-export function boxView(box: BoxState): BoxView {
+export interface WeightPreview {
+  expectedG: number;
+  toleranceG: number;
+  missingWeights: string[];
+  suggested: { code: string; name: string } | null;
+}
+
+export function boxView(box: BoxState, weight: WeightPreview): BoxView {
   return {
     sessionId: box.sessionId,
     orderNo: box.order.orderNo,
@@ -32,11 +39,25 @@ export function boxView(box: BoxState): BoxView {
     awaitingSerial: box.awaitingSerial ? { sku: box.awaitingSerial.sku } : null,
     serials: box.serials,
     canUndo: box.verification === 'open' && box.okScans.length > 0,
+    package: box.package,
+    suggestedPackage: weight.suggested ? { code: weight.suggested.code, name: weight.suggested.name } : null,
+    weight: {
+      expectedG: weight.expectedG,
+      toleranceG: weight.toleranceG,
+      grams: box.weighing?.grams ?? null,
+      differenceG: box.weighing?.check.differenceG ?? null,
+      verdict: box.weighing?.check.verdict ?? null,
+      missingWeights: weight.missingWeights,
+      usualG: box.weighing?.learned?.meanG ?? null,
+      unusual: box.weighing?.learned?.warn ?? false,
+    },
+    weightApproved: box.weightApproved,
   };
 }
 
 export function phaseOf(packer: unknown, box: BoxState | null): StationState['phase'] {
   if (!packer) return 'login';
   if (!box) return 'idle';
-  return box.verification === 'open' ? 'verifying' : 'weighing';
+  if (box.verification === 'open') return 'verifying';
+  return box.weightApproved ? 'booking' : 'weighing';
 }

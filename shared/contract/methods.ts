@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StationInfo, StationState, DeviceStatus } from './station';
+import { StationInfo, StationState, DeviceStatus, ScaleReadingView } from './station';
 import { Feedback, ImportReport, MismatchFilter, MismatchView, Role } from './pack';
 
 const NoParams = z.strictObject({}).optional();
@@ -16,6 +16,17 @@ export const methods = {
     params: z.strictObject({ code: z.string().min(1).max(512), scanner: z.string().max(64).optional() }),
     result: Feedback,
   },
+  'scale.setVirtual': {
+    params: z.strictObject({ grams: z.number().int().min(0).max(1_000_000) }),
+    result: Ok,
+  },
+  'scale.zero': { params: NoParams, result: Ok },
+  'scale.tare': { params: NoParams, result: Ok },
+  'package.list': {
+    params: NoParams,
+    result: z.array(z.strictObject({ code: z.string(), name: z.string(), tareG: z.number().int() })),
+  },
+  'box.setPackage': { params: z.strictObject({ code: z.string().min(1).max(64) }), result: Feedback },
   'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([
@@ -74,6 +85,7 @@ export const methods = {
 export const events = {
   'station.state': StationState,
   'device.status': DeviceStatus,
+  'scale.reading': ScaleReadingView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

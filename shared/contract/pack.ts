@@ -37,6 +37,15 @@ export const FEEDBACK_KINDS = [
   'partial-empty',
   'override-approved',
   'box-waiting-weight',
+  'box-waiting-booking',
+  'package-set',
+  'weight-ok',
+  'weight-unusual',
+  'weight-over',
+  'weight-under',
+  'weight-unknown',
+  'weight-approved',
+  'no-override',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
@@ -88,6 +97,19 @@ export const BoxView = z.strictObject({
   awaitingSerial: z.strictObject({ sku: z.string() }).nullable(),
   serials: z.array(z.strictObject({ sku: z.string(), serial: z.string() })),
   canUndo: z.boolean(),
+  package: z.strictObject({ code: z.string(), name: z.string(), tareG: z.number().int() }).nullable(),
+  suggestedPackage: z.strictObject({ code: z.string(), name: z.string() }).nullable(),
+  weight: z.strictObject({
+    expectedG: z.number().int(),
+    toleranceG: z.number().int(),
+    grams: z.number().int().nullable(),
+    differenceG: z.number().int().nullable(),
+    verdict: z.enum(['under', 'ok', 'over', 'unknown']).nullable(),
+    missingWeights: z.array(z.string()),
+    usualG: z.number().int().nullable(),
+    unusual: z.boolean(),
+  }),
+  weightApproved: z.boolean(),
 });
 export type BoxView = z.infer<typeof BoxView>;
 

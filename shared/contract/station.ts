@@ -42,6 +42,7 @@ export const StationInfo = z.strictObject({
   locale: Locale.nullable(),
   configSource: ConfigSource,
   devices: z.array(DeviceStatus),
+  scale: z.strictObject({ protocol: z.string(), canZero: z.boolean(), canTare: z.boolean() }),
   /** Keyboard-wedge settings the page's scan detector uses. */
   wedge: z.strictObject({
     avgMsPerChar: z.number(),
@@ -51,8 +52,8 @@ export const StationInfo = z.strictObject({
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 
-/** login → idle (no box) → verifying (scanning items) → weighing (items verified, the scale is next). */
-export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing']);
+/** login → idle (no box) → verifying (scanning items) → weighing (on the scale) → booking (weight approved). */
+export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing', 'booking']);
 
 export const StationState = z.strictObject({
   stationId: z.string(),
@@ -81,3 +82,12 @@ export const StationState = z.strictObject({
   revision: z.number().int().nonnegative(),
 });
 export type StationState = z.infer<typeof StationState>;
+
+/** Live weight, pushed as the scale reports it. */
+export const ScaleReadingView = z.strictObject({
+  grams: z.number().int().nullable(),
+  stable: z.boolean(),
+  error: z.string().nullable(),
+  at: z.string(),
+});
+export type ScaleReadingView = z.infer<typeof ScaleReadingView>;

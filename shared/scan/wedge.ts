@@ -34,7 +34,12 @@ export class WedgeDetector {
   private firstAt = 0;
   private lastAt = 0;
 
-  constructor(private readonly options: WedgeOptions = DEFAULT_WEDGE) {}
+  constructor(private options: WedgeOptions = DEFAULT_WEDGE) {}
+
+  /** New settings (e.g. from the station's config) without dropping a burst in progress. */
+  configure(options: WedgeOptions): void {
+    this.options = options;
+  }
 
   get holding(): boolean {
     return this.chars.length > 0;

@@ -8,6 +8,10 @@ export interface Requirement {
   required: number;
   serialRequired: boolean;
   unitWeightG: number | null;
+  /** Outer size in mm, for the box suggestion; null when unknown. */
+  dimsMm?: [number, number, number] | null;
+  /** Product category, for per-category weight tolerance. */
+  category?: string | null;
   image: string | null;
   /** Set when this requirement is a component of a kit line. */
   kit: { sku: string; name: string; perKit: number; kitQty: number; acceptKitBarcode: boolean } | null;

@@ -5,7 +5,8 @@ import {
   type Requirement,
   type ScanResult,
 } from '../../../shared/verify';
-import type { BoxOrder, Envelope, ShortLine } from './events';
+import type { BoxOrder, BoxPackage, Envelope, ShortLine } from './events';
+import type { LearnedCheck, WeightCheck } from '../../../shared/weight';
 
 export interface OkScan {
   seq: number;
@@ -39,6 +40,12 @@ export interface BoxState {
   status: 'open' | 'held';
   holdReason: string | null;
   lastScan: LastScan | null;
+  /** The box type chosen (its tare counts in the expected weight). */
+  package: BoxPackage | null;
+  /** The last weighing and its verdict. */
+  weighing: { grams: number; placement: number; check: WeightCheck; learned: LearnedCheck | null } | null;
+  /** In tolerance, or approved by a lead: the carrier may be booked. */
+  weightApproved: boolean;
   lastSeq: number;
   openedAt: string;
   packer: string | null;
@@ -74,6 +81,9 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       status: 'open',
       holdReason: null,
       lastScan: null,
+      package: null,
+      weighing: null,
+      weightApproved: false,
       lastSeq: env.seq,
       openedAt: env.at,
       packer: env.packer,
@@ -112,7 +122,17 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
     case 'insert.confirmed':
       return withVerification({ ...next, insertsConfirmed: [...box.insertsConfirmed, e.insertId] });
     case 'override.approved':
+      if (e.scope === 'weight') return { ...next, weightApproved: true };
       return { ...next, verification: 'overridden', short: e.short, awaitingSerial: null };
+    case 'box.package':
+      return { ...next, package: e.package };
+    case 'box.weighed':
+      return {
+        ...next,
+        package: e.package,
+        weighing: { grams: e.grams, placement: e.placement, check: e.check, learned: e.learned },
+        weightApproved: e.check.verdict === 'ok',
+      };
     case 'box.partial':
       return { ...next, verification: 'partial', short: e.short, awaitingSerial: null };
     case 'box.held':

@@ -1,4 +1,5 @@
 import type { Allocation, InsertRequirement, Requirement, ScanResult } from '../../../shared/verify';
+import type { LearnedCheck, WeightCheck } from '../../../shared/weight';
 import type { OpenedVia } from '../../store';
 
 export interface BoxOrder {
@@ -37,9 +38,28 @@ export type PackEvent =
       reasonCode: string;
       comment: string | null;
       short: ShortLine[];
+      /** What the lead approved: missing items (verification, the default) or a weight out of tolerance. */
+      scope?: 'verification' | 'weight';
+    }
+  | { type: 'box.package'; package: BoxPackage }
+  | {
+      type: 'box.weighed';
+      grams: number;
+      placement: number;
+      package: BoxPackage | null;
+      check: WeightCheck;
+      learned: LearnedCheck | null;
+      /** The box's SKUs and quantities (skuSetKey), for the learned check's history. */
+      skuSet: string;
     }
   | { type: 'box.partial'; reason: string; short: ShortLine[] }
   | { type: 'box.held'; reason: string };
+
+export interface BoxPackage {
+  code: string;
+  name: string;
+  tareG: number;
+}
 
 export interface ShortLine {
   key: string;

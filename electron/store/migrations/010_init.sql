@@ -143,6 +143,15 @@ CREATE TABLE backorders (
   at TEXT NOT NULL
 ) STRICT;
 
+-- Approved box weights by SKU set: the history the learned weight check compares with.
+CREATE TABLE box_weights (
+  session_id TEXT PRIMARY KEY REFERENCES pack_sessions(id),
+  sku_set TEXT NOT NULL,
+  grams INTEGER NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX box_weights_by_set ON box_weights(sku_set, at);
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL CHECK (json_valid(value))

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { MismatchesRepo } from './mismatches';
 import { OrdersRepo } from './orders';
+import { PackagesRepo } from './packages';
 import { ProductsRepo } from './products';
 import { SessionsRepo } from './sessions';
 import { UsersRepo } from './users';
@@ -10,6 +11,7 @@ export * from './products';
 export * from './sessions';
 export * from './users';
 export * from './mismatches';
+export * from './packages';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -17,6 +19,7 @@ export interface Repos {
   sessions: SessionsRepo;
   users: UsersRepo;
   mismatches: MismatchesRepo;
+  packages: PackagesRepo;
 }
 
 export const createRepos = (db: Database): Repos => ({
@@ -25,4 +28,5 @@ export const createRepos = (db: Database): Repos => ({
   sessions: new SessionsRepo(db),
   users: new UsersRepo(db),
   mismatches: new MismatchesRepo(db),
+  packages: new PackagesRepo(db),
 });

@@ -113,6 +113,22 @@ export class SessionsRepo {
       .run(sku, serial, sessionId);
   }
 
+  recordWeight(sessionId: string, skuSet: string, grams: number, at: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO box_weights (session_id, sku_set, grams, at) VALUES (?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET grams = excluded.grams, at = excluded.at',
+      )
+      .run(sessionId, skuSet, grams, at);
+  }
+
+  /** Approved weights of earlier boxes with the same SKU set, newest first. */
+  weightHistory(skuSet: string, exceptSession: string, limit = 50): number[] {
+    return this.db
+      .prepare('SELECT grams FROM box_weights WHERE sku_set = ? AND session_id <> ? ORDER BY at DESC LIMIT ?')
+      .pluck()
+      .all(skuSet, exceptSession, limit) as number[];
+  }
+
   addBackorder(row: {
     orderId: number;
     sessionId: string;

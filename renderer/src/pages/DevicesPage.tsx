@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StationView } from '../useStation';
 import { ScanTestPanel } from './ScanTestPanel';
+import { ScaleControls } from './ScaleControls';
 
 export function DevicesPage({ view }: { view: StationView }) {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function DevicesPage({ view }: { view: StationView }) {
           ))}
         </tbody>
       </table>
+      <ScaleControls view={view} />
       <ScanTestPanel state={view.state} />
       <p className="pending">{t('devices.pending')}</p>
     </section>

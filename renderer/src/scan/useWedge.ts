@@ -30,10 +30,17 @@ function giveBack(target: Element | null, text: string): void {
 export function useWedge(onScan: (code: string) => void, options: Partial<WedgeOptions> = {}): void {
   const scanRef = useRef(onScan);
   scanRef.current = onScan;
+  const detectorRef = useRef<WedgeDetector | null>(null);
+  const optsRef = useRef<WedgeOptions>({ ...DEFAULT_WEDGE, ...options });
   const key = JSON.stringify(options);
+  // Settings arrive with the station's info, possibly mid-burst: update in place, never start over.
   useEffect(() => {
-    const opts = { ...DEFAULT_WEDGE, ...(JSON.parse(key) as Partial<WedgeOptions>) };
-    const detector = new WedgeDetector(opts);
+    optsRef.current = { ...DEFAULT_WEDGE, ...(JSON.parse(key) as Partial<WedgeOptions>) };
+    detectorRef.current?.configure(optsRef.current);
+  }, [key]);
+  useEffect(() => {
+    const detector = new WedgeDetector(optsRef.current);
+    detectorRef.current = detector;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let target: Element | null = null;
     const run = (actions: WedgeAction[]) => {
@@ -56,12 +63,12 @@ export function useWedge(onScan: (code: string) => void, options: Partial<WedgeO
       run(actions);
       clearTimeout(timer);
       if (detector.holding)
-        timer = setTimeout(() => run(detector.timeout(performance.now())), opts.maxGapMs + 5);
+        timer = setTimeout(() => run(detector.timeout(performance.now())), optsRef.current.maxGapMs + 5);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       clearTimeout(timer);
     };
-  }, [key]);
+  }, []);
 }

@@ -37,7 +37,13 @@ export function ExceptionActions({ state }: { state: StationState }) {
       <button type="button" disabled={!verifying} onClick={() => open('partial')}>
         {t('pack.partial')}
       </button>
-      <button type="button" disabled={!verifying} onClick={() => open('override')}>
+      <button
+        type="button"
+        disabled={
+          !verifying && (box.weightApproved || box.weight.verdict === null || box.weight.verdict === 'ok')
+        }
+        onClick={() => open('override')}
+      >
         {t('pack.override')}
       </button>
       {dialog && (

@@ -5,6 +5,7 @@ import { BoxPanel } from './BoxPanel';
 import { ExceptionActions } from './ExceptionActions';
 import { FeedbackBanner } from './FeedbackBanner';
 import { LoginPanel } from './LoginPanel';
+import { WeightPanel } from './WeightPanel';
 
 /** The packer's screen, readable from 1.5 m: the next action, the order, its lines, the last scan's verdict. */
 export function PackPage({ view }: { view: StationView }) {
@@ -21,7 +22,10 @@ export function PackPage({ view }: { view: StationView }) {
       <FeedbackBanner feedback={state?.feedback ?? null} />
       {state?.phase === 'login' && <LoginPanel />}
       {state?.box && <BoxPanel box={state.box} />}
-      {state?.phase === 'weighing' && <p className="pending">{t('pack.weighingPending')}</p>}
+      {state?.box && state.box.verification !== 'open' && (
+        <WeightPanel box={state.box} virtualScale={view.info?.scale.protocol === 'virtual'} />
+      )}
+      {state?.phase === 'booking' && <p className="pending">{t('pack.bookingPending')}</p>}
       {state?.box && <ExceptionActions state={state} />}
       {state?.packer && (
         <p className="packer">

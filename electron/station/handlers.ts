@@ -1,0 +1,90 @@
+import { ContractError, type Handlers } from '../../shared/contract';
+import { stripAim } from '../../shared/scan';
+import { importFile } from '../intake';
+import type { Station } from './station';
+
+const OK = { ok: true as const };
+
+/** The contract's methods, each a thin door into the station. */
+export function createHandlers(s: Station): Handlers {
+  const { repos } = s;
+  return {
+    'station.info': () => s.info(),
+    'station.getState': () => s.state(),
+    'scan.submit': ({ code, scanner }) =>
+      s.receive({ code, symbology: stripAim(code).symbology, scanner: scanner ?? 'wedge', at: s.now() }) ??
+      s.testFeedback(stripAim(code).data),
+    'scanner.test': ({ active }) => {
+      s.setScanTest(active);
+      return OK;
+    },
+    'scale.setVirtual': ({ grams }) => {
+      if (!s.scale.setWeight)
+        throw new ContractError('refused', 'this bench has a real scale, not the virtual one');
+      s.scale.setWeight(grams);
+      return OK;
+    },
+    'scale.zero': async () => {
+      await s.scale.zero().catch((e: Error) => Promise.reject(new ContractError('refused', e.message)));
+      return OK;
+    },
+    'scale.tare': async () => {
+      await s.scale.tare().catch((e: Error) => Promise.reject(new ContractError('refused', e.message)));
+      return OK;
+    },
+    'package.list': () => repos.packages.list().map((p) => ({ code: p.code, name: p.name, tareG: p.tareG })),
+    'box.setPackage': ({ code }) => s.act(() => s.pack.setPackage(code)),
+    'user.login': (p) =>
+      s.login('badge' in p ? s.people.byBadge(p.badge) : s.people.byNameAndPin(p.name, p.pin)),
+    'user.logout': () => {
+      s.logout();
+      return OK;
+    },
+    'user.list': () => repos.users.list().map((u) => ({ name: u.name, role: u.role })),
+    'box.undo': () => s.act(() => s.pack.undo()),
+    'insert.confirm': (p) => s.act(() => s.pack.confirmInsert(p?.insertId)),
+    'box.hold': ({ reason }) => s.act(() => s.pack.hold(s.reason('hold', reason))),
+    'box.partial': ({ reason }) => s.act(() => s.pack.partial(s.reason('partial', reason))),
+    'override.approve': ({ lead, pin, reasonCode, comment }) => {
+      const user = s.people.lead(lead, pin);
+      return s.act(() => s.pack.override(user.name, s.reason('override', reasonCode), comment ?? null));
+    },
+    'order.release': ({ orderNo, lead, pin }) => {
+      s.people.lead(lead, pin);
+      const found = repos.orders.findByCode(orderNo);
+      if (!found || found.order.status !== 'held')
+        throw new ContractError('refused', `order ${orderNo} is not on hold`);
+      repos.orders.setStatus(found.order.id, 'released', null, s.now().toISOString());
+      return OK;
+    },
+    'mismatch.list': (f) => {
+      const { total, rows } = repos.mismatches.list(f);
+      return {
+        total,
+        rows: rows.map((r) => ({
+          id: r.id,
+          sessionId: r.session_id,
+          type: r.type,
+          orderNo: r.order_no,
+          sku: r.sku,
+          code: r.code,
+          expected: r.expected,
+          actual: r.actual,
+          packer: r.packer,
+          stationId: r.station_id,
+          at: r.at,
+          resolution: r.resolution,
+          resolvedBy: r.resolved_by,
+        })),
+      };
+    },
+    'mismatch.resolve': ({ id, comment, lead, pin }) => {
+      const user = s.people.lead(lead, pin);
+      if (!repos.mismatches.resolve(id, comment, user.name, s.now().toISOString()))
+        throw new ContractError('refused', `no mismatch ${id}`);
+      return OK;
+    },
+    'import.file': ({ kind, fileName, contentBase64 }) =>
+      importFile(s.store.db, kind, fileName, Buffer.from(contentBase64, 'base64'), s.now()),
+  };
+}

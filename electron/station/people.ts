@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import { ContractError } from '../../shared/contract';
+import { pinMatches, ROLE_RANK, type Repos, type UserRow } from '../store';
+
+export type Packer = { name: string; role: UserRow['role'] };
+
+/** Who is logged in at the bench (kept across restarts) and who may approve what. */
+export class People {
+  packer: Packer | null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repos,
+  ) {
+    this.packer = this.load();
+  }
+
+  byBadge(badge: string): UserRow | null {
+    return this.repos.users.byBadge(badge.trim());
+  }
+
+  byNameAndPin(name: string, pin: string): UserRow | null {
+    const user = this.repos.users.byName(name);
+    return user && pinMatches(pin, user.pin_hash) ? user : null;
+  }
+
+  /** A shift lead (or admin), by name or badge, with the right PIN; else refused. */
+  lead(nameOrBadge: string, pin: string): UserRow {
+    const user = this.repos.users.byName(nameOrBadge) ?? this.repos.users.byBadge(nameOrBadge);
+    if (!user || ROLE_RANK[user.role] < ROLE_RANK.lead || !pinMatches(pin, user.pin_hash)) {
+      throw new ContractError('refused', 'a shift lead with the right PIN is needed');
+    }
+    return user;
+  }
+
+  set(packer: Packer | null): void {
+    this.db
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('station.packer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(packer ? { name: packer.name } : null));
+    this.packer = packer;
+  }
+
+  private load(): Packer | null {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'station.packer'").pluck().get() as
+      string | undefined;
+    const saved = row ? (JSON.parse(row) as { name: string } | null) : null;
+    const user = saved ? this.repos.users.byName(saved.name) : null;
+    return user ? { name: user.name, role: user.role } : null;
+  }
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoxView } from '../../../../shared/contract/pack';
+import { client } from '../../client';
+import { VirtualScaleControl } from '../../components/VirtualScaleControl';
+import { useScaleReading } from '../../useScale';
+
+/** Live weight against the expected weight and its tolerance band; the verdict; the box type. */
+export function WeightPanel({ box, virtualScale }: { box: BoxView; virtualScale: boolean }) {
+  const { t } = useTranslation();
+  const reading = useScaleReading();
+  const [packages, setPackages] = useState<{ code: string; name: string; tareG: number }[]>([]);
+  useEffect(() => void client.call('package.list').then(setPackages), []);
+  const w = box.weight;
+  const live = reading?.grams ?? null;
+  const inBand = live !== null && Math.abs(live - w.expectedG) <= w.toleranceG;
+  return (
+    <section className="weight-panel" aria-label={t('pack.weightPanel')}>
+      <div className="weight-live">
+        <span className="label">{t('pack.liveWeight')}</span>
+        <output
+          className={`grams ${live === null ? '' : inBand ? 'in-band' : 'out-band'}`}
+          aria-label={t('pack.liveWeight')}
+          data-testid="live-weight"
+        >
+          {live === null ? '—' : `${live} g`}
+        </output>
+        <span className={reading?.stable ? 'stable' : 'moving'}>
+          {reading ? (reading.stable ? t('pack.stable') : t('pack.moving')) : ''}
+        </span>
+      </div>
+      <div className="weight-expected" data-testid="expected-weight">
+        {t('pack.expected')}: {w.expectedG} g ± {w.toleranceG} g ({w.expectedG - w.toleranceG}–
+        {w.expectedG + w.toleranceG} g)
+      </div>
+      {w.missingWeights.length > 0 && (
+        <p className="short">{t('pack.missingWeights', { skus: w.missingWeights.join(', ') })}</p>
+      )}
+      {w.verdict && (
+        <p className={`verdict verdict-${w.verdict}`} data-testid="weight-verdict">
+          {w.grams} g · {t(`pack.verdict.${w.verdict}`)}
+          {w.differenceG !== null && ` (${w.differenceG > 0 ? '+' : ''}${w.differenceG} g)`}
+          {w.verdict !== 'ok' && !box.weightApproved && <small> — {t('pack.reweigh')}</small>}
+        </p>
+      )}
+      <label className="field">
+        {t('pack.package')}
+        <select
+          value={box.package?.code ?? ''}
+          onChange={(e) => void client.call('box.setPackage', { code: e.target.value })}
+          disabled={box.weightApproved}
+        >
+          <option value="" disabled>
+            {box.suggestedPackage
+              ? t('pack.suggested', { name: box.suggestedPackage.name })
+              : t('pack.noPackage')}
+          </option>
+          {packages.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name} · {p.tareG} g
+            </option>
+          ))}
+        </select>
+      </label>
+      {virtualScale && !box.weightApproved && <VirtualScaleControl />}
+    </section>
+  );
+}
