@@ -67,9 +67,9 @@ it('stable frame’s last byte → weight verdict pushed', () => {
   const feed = (bytes: Uint8Array) => {
     for (const f of decoder.push(bytes)) pipeline.frame(f);
   };
-  let verdictAt = 0;
+  const verdict = { at: 0 };
   station.on('station.state', (s) => {
-    if (s.feedback?.kind.startsWith('weight-')) verdictAt = performance.now();
+    if (s.feedback?.kind.startsWith('weight-')) verdict.at = performance.now();
   });
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -79,10 +79,10 @@ it('stable frame’s last byte → weight verdict pushed', () => {
     feed(codec.frame({ grams: 0, stable: true }, 'kg')); // lift the last box
     const frame = codec.frame({ grams: 425, stable: true }, 'kg'); // 280 g tea + 140 g box
     feed(frame.subarray(0, frame.length - 1));
-    verdictAt = 0;
+    verdict.at = 0;
     const start = performance.now();
     feed(frame.subarray(frame.length - 1));
-    if (verdictAt) times.push(verdictAt - start);
+    if (verdict.at) times.push(verdict.at - start);
     station.scan('PB:HOLD:other');
   }
   times.sort((a, b) => a - b);
