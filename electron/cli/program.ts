@@ -5,6 +5,7 @@ import { registerDb } from './db';
 import { registerIntake } from './intake';
 import { registerScanner } from './scanner';
 import { registerScale } from './scale';
+import { registerPrinter } from './printer';
 import { registerServe } from './serve';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
@@ -20,5 +21,6 @@ export function buildProgram(rendererDir: string): Command {
   const sim = program.command('sim').description('device emulators for training and tests');
   registerScanner(program, sim);
   registerScale(program, sim);
+  registerPrinter(program, sim);
   return program;
 }

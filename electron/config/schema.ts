@@ -70,8 +70,32 @@ const SlipPrinter = z.strictObject({ uri: PrinterUri, language: z.enum(['escpos'
 const Secret = z.string().min(1);
 const Url = z.url();
 
+const Price = z.strictObject({
+  firstCents: z.number().int().min(0),
+  extraPerKgCents: z.number().int().min(0),
+});
+const CarrierRule = z.strictObject({
+  provinces: z.array(z.string()).optional(),
+  excludeProvinces: z.array(z.string()).optional(),
+  cod: z.boolean().optional(),
+  minWeightG: z.number().int().min(0).optional(),
+  maxWeightG: z.number().int().min(0).optional(),
+  firstWeightG: z.number().int().min(1).optional(),
+  divisor: z.number().positive().optional(),
+  remoteSurchargeCents: z.number().int().min(0).optional(),
+  prices: z.strictObject({ default: Price, byProvince: z.record(z.string(), Price).optional() }),
+});
+const CarrierName = z.enum(['pool', 'kdniao', 'sf', 'shipengine']);
+
 const Carriers = z.strictObject({
-  default: z.enum(['pool', 'kdniao', 'sf', 'shipengine']).default('pool'),
+  default: CarrierName.default('pool'),
+  /** Price tables and limits per carrier, for choosing one per box. */
+  rules: z.partialRecord(CarrierName, CarrierRule).default({}),
+  /** A shop that always ships with one carrier. */
+  shopOverride: z.record(z.string(), CarrierName).default({}),
+  remoteProvinces: z.array(z.string()).default(['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南']),
+  /** How long a carrier call may take before its outcome counts as unknown. */
+  timeoutMs: z.number().int().min(500).default(8000),
   pool: z
     .strictObject({
       carrierName: z.string().min(1).default('demo'),
@@ -154,6 +178,26 @@ export const ConfigSchema = z
       })
       .prefault({}),
     notify: z.strictObject({ url: Url, secret: Secret }).optional(),
+    /** The sender printed on face sheets and sent to carriers. */
+    shipper: z
+      .strictObject({
+        name: z.string().min(1),
+        phone: z.string().min(3),
+        province: z.string().min(1),
+        city: z.string().min(1),
+        district: z.string().default(''),
+        address: z.string().min(1),
+        postCode: z.string().optional(),
+        company: z.string().optional(),
+      })
+      .prefault({
+        name: 'Packbench 仓',
+        phone: '057188886666',
+        province: '浙江省',
+        city: '杭州市',
+        district: '余杭区',
+        address: '文一西路 1500 号 3 号仓',
+      }),
     scan: z
       .strictObject({
         /** The character a wedge scanner sends for GS (FNC1), when it cannot send 0x1D. */

@@ -2,8 +2,8 @@ import type { DeviceStatus } from '../../shared/contract';
 import type { Config } from '../config';
 
 /**
- * The bench's devices as configured, with their live state. Drivers (scale, scanner, printer) report into it; until a
- * driver for a kind is running, a configured hardware device says `not-connected` and why.
+ * The bench's devices as configured, with their live state: every driver (scale, scanners, printers) reports into it;
+ * until it first does, a hardware device is `connecting`.
  */
 export class DeviceRegistry {
   private devices = new Map<string, DeviceStatus>();
@@ -33,8 +33,6 @@ export class DeviceRegistry {
   }
 }
 
-const NO_DRIVER = 'no driver for this device in this version yet';
-
 export function configuredDevices(config: Config): DeviceStatus[] {
   const list: DeviceStatus[] = [];
   const scale = config.scale;
@@ -45,16 +43,14 @@ export function configuredDevices(config: Config): DeviceStatus[] {
       id: 'scale',
       kind: 'scale',
       name: `${scale.protocol} @ ${scale.port}`,
-      state: 'not-connected',
-      detail: NO_DRIVER,
+      state: 'connecting',
     });
   else
     list.push({
       id: 'scale',
       kind: 'scale',
       name: `HID ${hex(scale.vendorId)}:${hex(scale.productId)}`,
-      state: 'not-connected',
-      detail: NO_DRIVER,
+      state: 'connecting',
     });
   for (const scanner of config.scanners) {
     // A wedge scanner is a keyboard: the page reads it, nothing to connect. The others' drivers report in.
@@ -72,8 +68,7 @@ export function configuredDevices(config: Config): DeviceStatus[] {
         id: `printer:${role}`,
         kind: 'printer',
         name: `${role}: ${printer.uri} (${printer.language})`,
-        state: 'not-connected',
-        detail: NO_DRIVER,
+        state: 'connecting',
       });
   }
   return list;

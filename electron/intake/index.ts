@@ -3,6 +3,7 @@ import type { ImportReport } from '../../shared/contract';
 import type { Log } from '../log';
 import type { Repos } from '../store';
 import type { PackageType } from '../../shared/weight';
+import { PoolAdapter } from '../carriers/adapters/pool';
 import { importOrders } from './orders';
 import { importProducts } from './products';
 import { readTable, TableError } from './table';
@@ -82,6 +83,12 @@ export function loadDemoData(db: Database, repos: Repos, log: Log): void {
     DEMO_USERS.forEach((u) => repos.users.add(u));
     DEMO_PACKAGES.forEach((p) => repos.packages.add(p));
   })();
+  // The demo bench's offline waybill pool (carrier "demo"): 2 000 numbers.
+  PoolAdapter.import(
+    db,
+    'demo',
+    Array.from({ length: 2000 }, (_, i) => `PB26${String(1129000001 + i)}`),
+  );
   log.info(
     `demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`,
   );

@@ -51,6 +51,8 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
             tote: get(cells, 'tote') || null,
             pick_list: get(cells, 'pickList') || null,
             order_value_cents: money(get(cells, 'orderValue')),
+            cod_cents: money(get(cells, 'cod')),
+            carrier_required: get(cells, 'carrier') || null,
             status: hold ? 'held' : 'released',
             hold_reason: hold,
           },
@@ -102,12 +104,12 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
 
   const at = now.toISOString();
   const insert = db.prepare(
-    `INSERT INTO orders (order_no, shop, platform, status, hold_reason, receiver_name, receiver_phone, province, city, district, address, note, waybill_no, tote, pick_list, order_value_cents, created_at, updated_at)
-     VALUES (@order_no, @shop, @platform, @status, @hold_reason, @receiver_name, @receiver_phone, @province, @city, @district, @address, @note, @waybill_no, @tote, @pick_list, @order_value_cents, @at, @at)
+    `INSERT INTO orders (order_no, shop, platform, status, hold_reason, receiver_name, receiver_phone, province, city, district, address, note, waybill_no, tote, pick_list, order_value_cents, cod_cents, carrier_required, created_at, updated_at)
+     VALUES (@order_no, @shop, @platform, @status, @hold_reason, @receiver_name, @receiver_phone, @province, @city, @district, @address, @note, @waybill_no, @tote, @pick_list, @order_value_cents, @cod_cents, @carrier_required, @at, @at)
      ON CONFLICT(order_no) DO UPDATE SET shop = excluded.shop, platform = excluded.platform, status = excluded.status, hold_reason = excluded.hold_reason,
        receiver_name = excluded.receiver_name, receiver_phone = excluded.receiver_phone, province = excluded.province, city = excluded.city, district = excluded.district,
        address = excluded.address, note = excluded.note, waybill_no = excluded.waybill_no, tote = excluded.tote, pick_list = excluded.pick_list,
-       order_value_cents = excluded.order_value_cents, updated_at = excluded.updated_at
+       order_value_cents = excluded.order_value_cents, cod_cents = excluded.cod_cents, carrier_required = excluded.carrier_required, updated_at = excluded.updated_at
      RETURNING id`,
   );
   const clearLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');

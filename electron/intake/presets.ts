@@ -23,7 +23,9 @@ export type OrderField =
   | 'tote'
   | 'pickList'
   | 'status'
-  | 'orderValue';
+  | 'orderValue'
+  | 'cod'
+  | 'carrier';
 export type ProductField =
   | 'sku'
   | 'name'
@@ -62,6 +64,8 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       pickList: ['pick_list', 'pick list'],
       status: ['status', 'hold'],
       orderValue: ['order_value', 'value', 'total'],
+      cod: ['cod', 'cod_amount'],
+      carrier: ['carrier', 'required_carrier'],
     },
   },
   {
@@ -86,6 +90,8 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       pickList: ['拣货单', '拣货单号'],
       status: ['订单状态', '审核状态'],
       orderValue: ['订单金额', '实付金额'],
+      cod: ['代收货款', '代收金额'],
+      carrier: ['指定快递', '物流公司'],
     },
   },
 ];

@@ -34,6 +34,40 @@ export function createHandlers(s: Station): Handlers {
     },
     'package.list': () => repos.packages.list().map((p) => ({ code: p.code, name: p.name, tareG: p.tareG })),
     'box.setPackage': ({ code }) => s.act(() => s.pack.setPackage(code)),
+    'box.book': async (p) => {
+      if (p?.carrier) {
+        if (!p.lead || !p.pin)
+          throw new ContractError('refused', 'choosing another carrier needs a shift lead and PIN');
+        s.people.lead(p.lead, p.pin);
+      }
+      if (!s.people.packer) throw new ContractError('refused', 'log in first');
+      return s.announce(await s.shipping.book({ carrier: p?.carrier, lead: p?.lead }));
+    },
+    'box.rebook': async ({ carrier, lead, pin, reason }) => {
+      const user = s.people.lead(lead, pin);
+      return s.announce(await s.shipping.rebook(carrier, user.name, reason));
+    },
+    'printer.test': async ({ printer }) => {
+      await s.printTest(printer);
+      return OK;
+    },
+    'printer.reprint': ({ reason, waybillNo }) => {
+      s.reprint(reason, waybillNo);
+      return OK;
+    },
+    'printJob.list': () =>
+      repos.printJobs
+        .recent(50)
+        .map((j) => ({
+          id: j.id,
+          printer: j.printer,
+          kind: j.kind,
+          waybillNo: j.waybill_no,
+          status: j.status,
+          attempts: j.attempts,
+          lastError: j.last_error,
+          reason: j.reason,
+        })),
     'user.login': (p) =>
       s.login('badge' in p ? s.people.byBadge(p.badge) : s.people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => {

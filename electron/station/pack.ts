@@ -61,12 +61,59 @@ export class PackWorkflow {
   }
 
   /** Appends events for the current (or a new) session atomically; only then does the box change. */
+  /** Appends events to a session (the open box's or another) with their projections; `also` runs in the same transaction. */
+  record(
+    sessionId: string,
+    orderId: number,
+    orderNo: string,
+    events: PackEvent[],
+    also?: (envelopes: Envelope[]) => void,
+  ): void {
+    if (this.current?.sessionId === sessionId)
+      return this.commit(sessionId, orderId, orderNo, events, undefined, also);
+    const at = this.ctx.now().toISOString();
+    let seq = this.ctx.repos.sessions.maxSeq(sessionId);
+    const envelopes: Envelope[] = events.map((event) => ({
+      sessionId,
+      seq: ++seq,
+      at,
+      packer: this.ctx.packer(),
+      stationId: this.ctx.stationId,
+      event,
+    }));
+    this.ctx.db.transaction(() => {
+      for (const env of envelopes) {
+        this.ctx.repos.sessions.append({
+          sessionId,
+          seq: env.seq,
+          type: env.event.type,
+          payload: env.event,
+          at,
+          packer: env.packer,
+          stationId: env.stationId,
+        });
+        project(this.ctx.repos, env, orderId, orderNo);
+      }
+      also?.(envelopes);
+    })();
+  }
+
+  get orderIdOfBox(): number {
+    return this.orderId;
+  }
+
+  /** The closed box leaves the bench. */
+  clear(): void {
+    this.current = null;
+  }
+
   private commit(
     sessionId: string,
     orderId: number,
     orderNo: string,
     events: PackEvent[],
     before?: () => void,
+    also?: (envelopes: Envelope[]) => void,
   ): void {
     const at = this.ctx.now().toISOString();
     let seq = this.current?.sessionId === sessionId ? this.current.lastSeq : 0;
@@ -92,6 +139,7 @@ export class PackWorkflow {
         });
         project(this.ctx.repos, env, orderId, orderNo);
       }
+      also?.(envelopes);
     })();
     let box = this.current?.sessionId === sessionId ? this.current : null;
     for (const env of envelopes) box = applyEvent(box, env);

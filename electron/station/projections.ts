@@ -107,6 +107,26 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
       return;
     }
     case 'box.package':
+    case 'box.booking':
+    case 'box.booked':
+    case 'box.bookingFailed':
+    case 'box.bookingUnknown':
+    case 'box.bookingCancelled':
+      // The shipments table is written by the booking itself, before and after the carrier call.
+      return;
+    case 'label.mismatch':
+      repos.mismatches.add({
+        ...base,
+        type: 'label-mismatch',
+        sku: null,
+        code: e.actual,
+        expected: e.expected,
+        actual: e.actual,
+      });
+      return;
+    case 'box.closed':
+      repos.sessions.setStatus(env.sessionId, 'closed', env.at);
+      repos.orders.markPacked(orderId, e.partial ? 'partial' : 'packed', env.at, env.packer);
       return;
     case 'box.held':
       repos.sessions.setStatus(env.sessionId, 'held', env.at);

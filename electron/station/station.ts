@@ -11,9 +11,14 @@ import {
 } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import type { LoadedConfig } from '../config';
+import { dirname, isAbsolute, join } from 'node:path';
 import { DeviceRegistry } from '../devices';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
+import { parsePrinterUri, PrintQueue, type PrinterRole, type PrinterStatus } from '../devices/printer';
+import { createCarriers } from '../carriers';
+import { Shipping } from './shipping';
+import { encodeLabel, renderFaceSheet, SAMPLE_SHEET } from '../labels';
 import { loadDemoData } from '../intake';
 import type { Log } from '../log';
 import { createRepos, openStore, type Repos, type Store, type UserRow } from '../store';
@@ -44,6 +49,9 @@ export class Station {
   readonly scale: ScaleDevice;
   readonly now: () => Date;
   readonly handlers: Handlers;
+  readonly queue: PrintQueue;
+  readonly shipping: Shipping;
+  private statusTimer: ReturnType<typeof setInterval> | null = null;
   private readonly events = new StationEvents();
   private readonly stationId: string;
   private feedback: Feedback | null = null;
@@ -71,6 +79,48 @@ export class Station {
         now: this.now,
         packer: () => this.people.packer?.name ?? null,
       });
+      const printers: Partial<
+        Record<
+          PrinterRole,
+          { target: ReturnType<typeof parsePrinterUri>; language: 'zpl' | 'tspl' | 'epl' | 'escpos' | 'pdf' }
+        >
+      > = {};
+      for (const role of ['label', 'slip'] as const) {
+        const p = config.printers[role];
+        if (p)
+          printers[role] = {
+            target: parsePrinterUri(resolveFileUri(p.uri, options.loaded)),
+            language: p.language,
+          };
+      }
+      this.queue = new PrintQueue(this.repos.printJobs, printers, {
+        now: this.now,
+        jobChanged: (job) => {
+          this.events.emit('printJob.updated', {
+            id: job.id,
+            printer: job.printer,
+            kind: job.kind,
+            waybillNo: job.waybill_no,
+            status: job.status,
+            attempts: job.attempts,
+            lastError: job.last_error,
+            reason: job.reason,
+          });
+          if (job.session_id && job.session_id === this.pack.box?.sessionId) this.changed();
+        },
+        printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
+      });
+      this.shipping = new Shipping({
+        db: this.store.db,
+        repos: this.repos,
+        config,
+        pack: this.pack,
+        carriers: createCarriers(config, this.store.db, (m) => options.log.warn(m)),
+        queue: this.queue,
+        log: options.log,
+        now: this.now,
+        tell: (d) => this.tell(d, null),
+      });
       this.handlers = createHandlers(this);
       this.scanners = createScanners(
         config,
@@ -83,6 +133,11 @@ export class Station {
       });
       for (const s of this.scanners) s.start();
       this.scale.start();
+      this.queue.start();
+      void this.queue.poll();
+      this.statusTimer = setInterval(() => void this.queue.poll(), 10_000);
+      this.statusTimer.unref?.();
+      this.shipping.start();
     } catch (err) {
       this.store.close();
       throw err;
@@ -117,7 +172,9 @@ export class Station {
     if (box) {
       const { pkg, check } = this.pack.expectedWeight(box);
       const suggested = box.package ? null : pkg;
+      const labelJob = box.shipment?.labelJobId ? this.repos.printJobs.byId(box.shipment.labelJobId) : null;
       view = boxView(box, {
+        labelStatus: labelJob?.status ?? null,
         expectedG: check.expectedG,
         toleranceG: check.toleranceG,
         missingWeights: check.missingWeights,
@@ -167,7 +224,14 @@ export class Station {
       this.login(user);
       return this.feedback!;
     }
-    const result = this.pack.scan(code);
+    const box = this.pack.box;
+    const reading = stripAim(code).data;
+    const result =
+      box && box.weightApproved && !this.isCommand(reading)
+        ? box.shipment?.status === 'booked'
+          ? this.shipping.scanLabel(reading)
+          : this.pack.scan(code)
+        : this.pack.scan(code);
     if (result.kind === 'logout') this.logout();
     const told = this.tell(result, code);
     this.weighIfReady();
@@ -198,6 +262,74 @@ export class Station {
     this.consumedPlacement = r.placement;
     this.scale.consume(r.placement);
     this.tell(this.pack.weigh(r.grams, r.placement), null);
+    this.shipping.bookIfDue();
+  }
+
+  private isCommand(code: string): boolean {
+    return code.toUpperCase().startsWith('PB:');
+  }
+
+  /** The feedback an asynchronous step already told, as the result of the call that caused it. */
+  announce(d: FeedbackDraft): Feedback {
+    return this.feedback && this.feedback.kind === d.kind ? this.feedback : this.tell(d, null);
+  }
+
+  /** The test face sheet on a configured printer, through the queue like any job. */
+  async printTest(role: 'label' | 'slip'): Promise<void> {
+    const p = this.options.loaded.config.printers[role];
+    if (!p) throw new ContractError('refused', `no ${role} printer configured`);
+    const size = 'size' in p ? p.size : '100x150';
+    const dpi = 'dpi' in p ? p.dpi : 203;
+    const payload = await encodeLabel(
+      renderFaceSheet({ ...SAMPLE_SHEET, printedAt: this.now(), stationId: this.stationId }, size, dpi),
+      p.language,
+      size,
+    );
+    this.repos.printJobs.add(
+      {
+        printer: role,
+        language: p.language,
+        kind: 'test',
+        payload,
+        requested_by: this.people.packer?.name ?? null,
+      },
+      this.now().toISOString(),
+    );
+    this.queue.kick(role);
+  }
+
+  /** Prints a box's label again (the open box's, or by waybill), with the reason; the new job is logged. */
+  reprint(reason: string, waybillNo?: string): void {
+    const sessionId = waybillNo
+      ? this.repos.shipments.byWaybill(waybillNo)?.session_id
+      : this.pack.box?.sessionId;
+    const last = sessionId
+      ? this.repos.printJobs
+          .forSession(sessionId)
+          .filter((j) => j.kind === 'label')
+          .at(-1)
+      : undefined;
+    if (!last)
+      throw new ContractError(
+        'refused',
+        waybillNo ? `no label printed for ${waybillNo}` : 'the open box has no label yet',
+      );
+    this.repos.printJobs.add(
+      {
+        printer: last.printer,
+        language: last.language,
+        kind: 'label',
+        session_id: last.session_id,
+        waybill_no: last.waybill_no,
+        payload: last.payload,
+        reprint_of: last.id,
+        reason,
+        requested_by: this.people.packer?.name ?? null,
+      },
+      this.now().toISOString(),
+    );
+    this.options.log.info(`reprint of ${last.waybill_no} by ${this.people.packer?.name ?? '-'}: ${reason}`);
+    this.queue.kick(last.printer as 'label');
   }
 
   testFeedback(code: string): Feedback {
@@ -237,10 +369,11 @@ export class Station {
     if (!this.people.packer) throw new ContractError('refused', 'log in first');
     const told = this.tell(fn(), null);
     this.weighIfReady();
+    this.shipping.bookIfDue();
     return told;
   }
 
-  private tell(d: FeedbackDraft, code: string | null): Feedback {
+  tell(d: FeedbackDraft, code: string | null): Feedback {
     this.feedback = { ...d, id: ++this.feedbackId, code, at: this.now().toISOString() };
     this.changed();
     return this.feedback;
@@ -287,8 +420,31 @@ export class Station {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop()]);
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.shipping.stop();
+    await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
+    // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
+    for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));
     this.store.close();
     this.options.log.info(`station ${this.stationId} closed`);
   }
+}
+
+function printerDeviceState(s: PrinterStatus): {
+  state: 'ready' | 'disconnected' | 'error' | 'virtual';
+  detail?: string;
+} {
+  if (s.condition === 'ready') return { state: 'ready', detail: s.detail };
+  if (s.condition === 'offline') return { state: 'disconnected', detail: s.detail };
+  if (s.condition === 'unknown') return { state: 'ready', detail: s.detail };
+  return { state: 'error', detail: s.detail };
+}
+
+/** `file:labels` in a config file means a folder next to that file (or in the user data folder for the default). */
+function resolveFileUri(uri: string, loaded: LoadedConfig): string {
+  if (!uri.startsWith('file:')) return uri;
+  const path = uri.slice(5);
+  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return uri;
+  const base = loaded.source.path ? dirname(loaded.source.path) : dirname(loaded.databasePath);
+  return `file:${join(base, path)}`;
 }

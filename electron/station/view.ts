@@ -7,6 +7,8 @@ export interface WeightPreview {
   toleranceG: number;
   missingWeights: string[];
   suggested: { code: string; name: string } | null;
+  /** The box's label print job, once there is one. */
+  labelStatus: 'queued' | 'sending' | 'done' | 'failed' | 'void' | null;
 }
 
 export function boxView(box: BoxState, weight: WeightPreview): BoxView {
@@ -52,6 +54,18 @@ export function boxView(box: BoxState, weight: WeightPreview): BoxView {
       unusual: box.weighing?.learned?.warn ?? false,
     },
     weightApproved: box.weightApproved,
+    shipment: box.shipment
+      ? {
+          carrier: box.shipment.carrier,
+          status: box.shipment.status,
+          waybillNo: box.shipment.waybillNo,
+          markDestination: box.shipment.markDestination,
+          priceCents: box.shipment.priceCents,
+          reasons: box.shipment.reasons,
+          failure: box.shipment.failure,
+          label: weight.labelStatus,
+        }
+      : null,
   };
 }
 
@@ -59,5 +73,6 @@ export function phaseOf(packer: unknown, box: BoxState | null): StationState['ph
   if (!packer) return 'login';
   if (!box) return 'idle';
   if (box.verification === 'open') return 'verifying';
-  return box.weightApproved ? 'booking' : 'weighing';
+  if (!box.weightApproved) return 'weighing';
+  return box.shipment?.status === 'booked' ? 'labelling' : 'booking';
 }

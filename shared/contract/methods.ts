@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StationInfo, StationState, DeviceStatus, ScaleReadingView } from './station';
-import { Feedback, ImportReport, MismatchFilter, MismatchView, Role } from './pack';
+import { Feedback, ImportReport, MismatchFilter, MismatchView, PrintJobView, Role } from './pack';
 
 const NoParams = z.strictObject({}).optional();
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -27,6 +27,34 @@ export const methods = {
     result: z.array(z.strictObject({ code: z.string(), name: z.string(), tareG: z.number().int() })),
   },
   'box.setPackage': { params: z.strictObject({ code: z.string().min(1).max(64) }), result: Feedback },
+  /** Book the weighed box now: again after a refusal, or with another carrier (a lead, with PIN). */
+  'box.book': {
+    params: z
+      .strictObject({
+        carrier: z.enum(['pool', 'kdniao', 'sf', 'shipengine']).optional(),
+        lead: z.string().min(1).max(64).optional(),
+        pin: Pin.optional(),
+      })
+      .optional(),
+    result: Feedback,
+  },
+  /** A lead changes the carrier after booking: cancel at the carrier, then book with a new key. */
+  'box.rebook': {
+    params: z.strictObject({
+      carrier: z.enum(['pool', 'kdniao', 'sf', 'shipengine']),
+      lead: z.string().min(1).max(64),
+      pin: Pin,
+      reason: Reason,
+    }),
+    result: Feedback,
+  },
+  'printer.test': { params: z.strictObject({ printer: z.enum(['label', 'slip']) }), result: Ok },
+  /** Print the open box's label again; the reason is logged. */
+  'printer.reprint': {
+    params: z.strictObject({ reason: Reason, waybillNo: z.string().min(1).max(64).optional() }),
+    result: Ok,
+  },
+  'printJob.list': { params: NoParams, result: z.array(PrintJobView) },
   'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([
@@ -86,6 +114,7 @@ export const events = {
   'station.state': StationState,
   'device.status': DeviceStatus,
   'scale.reading': ScaleReadingView,
+  'printJob.updated': PrintJobView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

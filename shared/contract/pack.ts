@@ -46,6 +46,16 @@ export const FEEDBACK_KINDS = [
   'weight-unknown',
   'weight-approved',
   'no-override',
+  'booking',
+  'booked',
+  'booking-failed',
+  'booking-unknown',
+  'booking-in-progress',
+  'no-carrier',
+  'box-closed',
+  'label-mismatch',
+  'label-not-printed',
+  'rebooking',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
@@ -110,6 +120,18 @@ export const BoxView = z.strictObject({
     unusual: z.boolean(),
   }),
   weightApproved: z.boolean(),
+  shipment: z
+    .strictObject({
+      carrier: z.string(),
+      status: z.enum(['requesting', 'booked', 'failed', 'unknown']),
+      waybillNo: z.string().nullable(),
+      markDestination: z.string().nullable(),
+      priceCents: z.number().int().nullable(),
+      reasons: z.array(z.string()),
+      failure: z.string().nullable(),
+      label: z.enum(['queued', 'sending', 'done', 'failed', 'void']).nullable(),
+    })
+    .nullable(),
 });
 export type BoxView = z.infer<typeof BoxView>;
 
@@ -154,3 +176,15 @@ export const ImportReport = z.strictObject({
   committed: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+export const PrintJobView = z.strictObject({
+  id: z.number().int(),
+  printer: z.string(),
+  kind: z.string(),
+  waybillNo: z.string().nullable(),
+  status: z.enum(['queued', 'sending', 'done', 'failed', 'void']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type PrintJobView = z.infer<typeof PrintJobView>;

@@ -53,7 +53,7 @@ export const StationInfo = z.strictObject({
 export type StationInfo = z.infer<typeof StationInfo>;
 
 /** login → idle (no box) → verifying (scanning items) → weighing (on the scale) → booking (weight approved). */
-export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing', 'booking']);
+export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing', 'booking', 'labelling']);
 
 export const StationState = z.strictObject({
   stationId: z.string(),

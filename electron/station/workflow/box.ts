@@ -8,6 +8,19 @@ import {
 import type { BoxOrder, BoxPackage, Envelope, ShortLine } from './events';
 import type { LearnedCheck, WeightCheck } from '../../../shared/weight';
 
+export interface BoxShipment {
+  id: number;
+  carrier: string;
+  status: 'requesting' | 'booked' | 'failed' | 'unknown';
+  waybillNo: string | null;
+  markDestination: string | null;
+  sortingCode: string | null;
+  priceCents: number | null;
+  reasons: string[];
+  failure: string | null;
+  labelJobId: number | null;
+}
+
 export interface OkScan {
   seq: number;
   sku: string;
@@ -46,6 +59,11 @@ export interface BoxState {
   weighing: { grams: number; placement: number; check: WeightCheck; learned: LearnedCheck | null } | null;
   /** In tolerance, or approved by a lead: the carrier may be booked. */
   weightApproved: boolean;
+  /** The carrier booking of this box, as far as it got. */
+  shipment: BoxShipment | null;
+  /** Booking attempts so far: the next idempotency key is `<session>-<attempts + 1>`. */
+  bookingAttempts: number;
+  closed: boolean;
   lastSeq: number;
   openedAt: string;
   packer: string | null;
@@ -84,6 +102,9 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       package: null,
       weighing: null,
       weightApproved: false,
+      shipment: null,
+      bookingAttempts: 0,
+      closed: false,
       lastSeq: env.seq,
       openedAt: env.at,
       packer: env.packer,
@@ -135,6 +156,52 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       };
     case 'box.partial':
       return { ...next, verification: 'partial', short: e.short, awaitingSerial: null };
+    case 'box.booking':
+      return {
+        ...next,
+        bookingAttempts: box.bookingAttempts + 1,
+        shipment: {
+          id: e.shipmentId,
+          carrier: e.carrier,
+          status: 'requesting',
+          waybillNo: null,
+          markDestination: null,
+          sortingCode: null,
+          priceCents: e.priceCents,
+          reasons: e.reasons,
+          failure: null,
+          labelJobId: null,
+        },
+      };
+    case 'box.booked':
+      return box.shipment?.id === e.shipmentId
+        ? {
+            ...next,
+            shipment: {
+              ...box.shipment,
+              status: 'booked',
+              waybillNo: e.waybillNo,
+              markDestination: e.markDestination,
+              sortingCode: e.sortingCode,
+              failure: null,
+              labelJobId: e.labelJobId,
+            },
+          }
+        : next;
+    case 'box.bookingFailed':
+      return box.shipment?.id === e.shipmentId
+        ? { ...next, shipment: { ...box.shipment, status: 'failed', failure: `${e.code}: ${e.message}` } }
+        : next;
+    case 'box.bookingUnknown':
+      return box.shipment?.id === e.shipmentId
+        ? { ...next, shipment: { ...box.shipment, status: 'unknown', failure: e.reason } }
+        : next;
+    case 'box.bookingCancelled':
+      return box.shipment?.id === e.shipmentId ? { ...next, shipment: null } : next;
+    case 'label.mismatch':
+      return next;
+    case 'box.closed':
+      return { ...next, closed: true };
     case 'box.held':
       return { ...next, status: 'held', holdReason: e.reason };
   }

@@ -52,6 +52,36 @@ export type PackEvent =
       /** The box's SKUs and quantities (skuSetKey), for the learned check's history. */
       skuSet: string;
     }
+  | {
+      type: 'box.booking';
+      shipmentId: number;
+      carrier: string;
+      key: string;
+      priceCents: number | null;
+      reasons: string[];
+      lead: string | null;
+    }
+  | {
+      type: 'box.booked';
+      shipmentId: number;
+      carrier: string;
+      waybillNo: string;
+      markDestination: string | null;
+      sortingCode: string | null;
+      labelJobId: number | null;
+    }
+  | { type: 'box.bookingFailed'; shipmentId: number; carrier: string; code: string; message: string }
+  | { type: 'box.bookingUnknown'; shipmentId: number; carrier: string; reason: string }
+  | {
+      type: 'box.bookingCancelled';
+      shipmentId: number;
+      carrier: string;
+      waybillNo: string | null;
+      lead: string;
+      reason: string;
+    }
+  | { type: 'label.mismatch'; expected: string; actual: string }
+  | { type: 'box.closed'; waybillNo: string; weightG: number | null; partial: boolean }
   | { type: 'box.partial'; reason: string; short: ShortLine[] }
   | { type: 'box.held'; reason: string };
 

@@ -42,6 +42,9 @@ CREATE TABLE orders (
   tote TEXT,
   pick_list TEXT,
   order_value_cents INTEGER,
+  cod_cents INTEGER,
+  -- A carrier the platform mandates (平台指定快递).
+  carrier_required TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   packed_at TEXT,
@@ -151,6 +154,99 @@ CREATE TABLE box_weights (
   at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX box_weights_by_set ON box_weights(sku_set, at);
+
+-- The durable print queue: a job is done only once a printer accepted its bytes.
+CREATE TABLE print_jobs (
+  id INTEGER PRIMARY KEY,
+  printer TEXT NOT NULL,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  session_id TEXT,
+  waybill_no TEXT,
+  payload BLOB NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'done', 'failed', 'void')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  reprint_of INTEGER REFERENCES print_jobs(id),
+  reason TEXT,
+  requested_by TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX print_jobs_queued ON print_jobs(printer, id) WHERE status = 'queued';
+CREATE INDEX print_jobs_by_session ON print_jobs(session_id);
+
+-- Carrier bookings. The row and its idempotency key are written before the carrier is called.
+CREATE TABLE shipments (
+  id INTEGER PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES pack_sessions(id),
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  carrier TEXT NOT NULL,
+  service TEXT,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('requesting', 'booked', 'unknown', 'rejected', 'cancelling', 'cancelled')),
+  waybill_no TEXT,
+  mark_destination TEXT,
+  sorting_code TEXT,
+  request TEXT NOT NULL CHECK (json_valid(request)),
+  response TEXT,
+  error TEXT,
+  weight_g INTEGER,
+  price_cents INTEGER,
+  choice TEXT,
+  label_format TEXT,
+  label BLOB,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX shipments_by_waybill ON shipments(carrier, waybill_no) WHERE waybill_no IS NOT NULL;
+CREATE INDEX shipments_by_session ON shipments(session_id);
+CREATE INDEX shipments_unresolved ON shipments(status) WHERE status IN ('requesting', 'unknown', 'cancelling');
+
+-- Offline waybill numbers from the carrier's file; a used number is never issued again.
+CREATE TABLE waybill_pool (
+  carrier TEXT NOT NULL,
+  waybill_no TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('free', 'used')),
+  used_by TEXT,
+  used_at TEXT,
+  imported_at TEXT NOT NULL,
+  PRIMARY KEY (carrier, waybill_no)
+) STRICT;
+CREATE INDEX waybill_pool_free ON waybill_pool(carrier, waybill_no) WHERE status = 'free';
+
+-- 交接: boxes loaded onto a carrier's batch.
+CREATE TABLE handovers (
+  id INTEGER PRIMARY KEY,
+  carrier TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  station_id TEXT NOT NULL,
+  opened_by TEXT,
+  opened_at TEXT NOT NULL,
+  closed_by TEXT,
+  closed_at TEXT
+) STRICT;
+CREATE TABLE handover_items (
+  handover_id INTEGER NOT NULL REFERENCES handovers(id),
+  shipment_id INTEGER NOT NULL UNIQUE REFERENCES shipments(id),
+  scanned_at TEXT NOT NULL,
+  PRIMARY KEY (handover_id, shipment_id)
+) STRICT;
+
+-- Messages to send out (ship notices), kept until delivered; survives restarts.
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at TEXT NOT NULL,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  delivered_at TEXT
+) STRICT;
+CREATE INDEX outbox_pending ON outbox(next_at) WHERE status = 'pending';
 
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { MismatchesRepo } from './mismatches';
 import { OrdersRepo } from './orders';
 import { PackagesRepo } from './packages';
+import { PrintJobsRepo } from './printJobs';
+import { ShipmentsRepo } from './shipments';
 import { ProductsRepo } from './products';
 import { SessionsRepo } from './sessions';
 import { UsersRepo } from './users';
@@ -12,6 +14,8 @@ export * from './sessions';
 export * from './users';
 export * from './mismatches';
 export * from './packages';
+export * from './printJobs';
+export * from './shipments';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -20,6 +24,8 @@ export interface Repos {
   users: UsersRepo;
   mismatches: MismatchesRepo;
   packages: PackagesRepo;
+  printJobs: PrintJobsRepo;
+  shipments: ShipmentsRepo;
 }
 
 export const createRepos = (db: Database): Repos => ({
@@ -29,4 +35,6 @@ export const createRepos = (db: Database): Repos => ({
   users: new UsersRepo(db),
   mismatches: new MismatchesRepo(db),
   packages: new PackagesRepo(db),
+  printJobs: new PrintJobsRepo(db),
+  shipments: new ShipmentsRepo(db),
 });

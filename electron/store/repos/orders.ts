@@ -20,6 +20,8 @@ export interface OrderRow {
   tote: string | null;
   pick_list: string | null;
   order_value_cents: number | null;
+  cod_cents: number | null;
+  carrier_required: string | null;
   packed_at: string | null;
   packed_by: string | null;
 }

@@ -95,6 +95,13 @@ export class SessionsRepo {
     );
   }
 
+  maxSeq(sessionId: string): number {
+    return (
+      (this.db.prepare('SELECT max(seq) FROM events WHERE session_id = ?').pluck().get(sessionId) as
+        number | null) ?? 0
+    );
+  }
+
   serialTaken(sku: string, serial: string): boolean {
     return (
       this.db.prepare('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?').get(sku, serial) !== undefined

@@ -1,0 +1,77 @@
+import { kdniaoDataSign } from '../signatures';
+import { answer, form, startFake, type FakeServer } from './server';
+
+export interface KdniaoFake extends FakeServer {
+  orders: Map<string, { LogisticCode: string; cancelled: boolean }>;
+}
+
+/** KDNiao's EOrderService as a local server: checks DataSign, keeps OrderCodes, answers 106 for a repeat. */
+export async function startKdniaoFake(eBusinessId: string, appKey: string): Promise<KdniaoFake> {
+  const orders = new Map<string, { LogisticCode: string; cancelled: boolean }>();
+  let next = 1;
+  const fake = (await startFake((_req, body, res, f) => {
+    const p = form(body);
+    if (p.EBusinessID !== eBusinessId)
+      return answer(res, f, 200, {
+        Success: false,
+        ResultCode: '104',
+        Reason: '用户不存在 unknown EBusinessID',
+      });
+    if (!p.RequestData || p.DataSign !== kdniaoDataSign(p.RequestData, appKey))
+      return answer(res, f, 200, {
+        Success: false,
+        ResultCode: '105',
+        Reason: 'DataSign 签名错误 signature mismatch',
+      });
+    const data = JSON.parse(p.RequestData) as Record<string, unknown>;
+    if (p.RequestType === '1007') {
+      const code = String(data.OrderCode ?? '');
+      if (!code || !data.ShipperCode || !data.Receiver)
+        return answer(res, f, 200, {
+          Success: false,
+          ResultCode: '101',
+          Reason: '缺少必要参数 missing parameter',
+        });
+      const existing = orders.get(code);
+      if (existing)
+        return answer(res, f, 200, {
+          Success: false,
+          ResultCode: '106',
+          Reason: '该订单号已下单成功',
+          Order: {
+            OrderCode: code,
+            LogisticCode: existing.LogisticCode,
+            MarkDestination: '成都转 武侯',
+            SortingCode: '510-23',
+          },
+        });
+      const LogisticCode = `7310${String(next++).padStart(8, '0')}`;
+      orders.set(code, { LogisticCode, cancelled: false }); // committed before any answer leaves
+      return answer(res, f, 200, {
+        Success: true,
+        ResultCode: '100',
+        Reason: '',
+        UniquerRequestNumber: `U${next}`,
+        Order: { OrderCode: code, LogisticCode, MarkDestination: '成都转 武侯', SortingCode: '510-23' },
+        PrintTemplate: '<html>面单</html>',
+      });
+    }
+    if (p.RequestType === '1147') {
+      const o = orders.get(String(data.OrderCode));
+      if (!o || o.LogisticCode !== data.ExpNo)
+        return answer(res, f, 200, { Success: false, ResultCode: '102', Reason: 'no such order' });
+      o.cancelled = true;
+      return answer(res, f, 200, { Success: true, ResultCode: '100', Reason: 'cancelled' });
+    }
+    if (p.RequestType === '1002')
+      return answer(res, f, 200, {
+        Success: true,
+        ResultCode: '100',
+        State: '2',
+        Traces: [{ AcceptTime: '2026-11-29 10:00:00', AcceptStation: '【杭州】已揽收' }],
+      });
+    return answer(res, f, 200, { Success: false, ResultCode: '103', Reason: 'unknown RequestType' });
+  })) as KdniaoFake;
+  fake.orders = orders;
+  return fake;
+}

@@ -1,0 +1,84 @@
+import { sfMsgDigest } from '../signatures';
+import { answer, form, startFake, type FakeServer } from './server';
+
+export interface SfFake extends FakeServer {
+  orders: Map<string, { waybillNo: string; cancelled: boolean }>;
+}
+
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 283 425]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** 丰桥 /std/service as a local server: checks msgDigest (A1006 if wrong), 8016 for a repeated orderId, search, cancel, cloud print. */
+export async function startSfFake(partnerId: string, checkWord: string): Promise<SfFake> {
+  const orders = new Map<string, { waybillNo: string; cancelled: boolean }>();
+  let next = 1;
+  const ok = (msgData: object) => ({
+    apiResultCode: 'A1000',
+    apiErrorMsg: '',
+    apiResponseID: 'R1',
+    apiResultData: JSON.stringify({ success: true, errorCode: 'S0000', errorMsg: null, msgData }),
+  });
+  const fail = (errorCode: string, errorMsg: string) => ({
+    apiResultCode: 'A1000',
+    apiErrorMsg: '',
+    apiResponseID: 'R1',
+    apiResultData: JSON.stringify({ success: false, errorCode, errorMsg, msgData: null }),
+  });
+  const order = (orderId: string, waybillNo: string) => ({
+    orderId,
+    originCode: '571',
+    destCode: '028',
+    waybillNoInfoList: [{ waybillType: 1, waybillNo }],
+    routeLabelInfo: [{ routeLabelData: { destRouteLabel: '028WH-武侯', codingMapping: 'E12' } }],
+  });
+  const fake = (await startFake((req, body, res, f) => {
+    if (req.url?.startsWith('/files/')) {
+      if (req.headers['x-auth-token'] !== 'tok-' + req.url.slice(7, -4))
+        return void res.writeHead(401).end('no token');
+      return void res.writeHead(200, { 'Content-Type': 'application/pdf' }).end(PDF);
+    }
+    const p = form(body);
+    if (p.partnerID !== partnerId)
+      return answer(res, f, 200, { apiResultCode: 'A1004', apiErrorMsg: '无对应服务权限 no permission' });
+    if (!p.msgData || !p.timestamp || p.msgDigest !== sfMsgDigest(p.msgData, p.timestamp, checkWord))
+      return answer(res, f, 200, { apiResultCode: 'A1006', apiErrorMsg: '数字签名无效 bad msgDigest' });
+    const msg = JSON.parse(p.msgData) as Record<string, unknown>;
+    const orderId = String(msg.orderId ?? '');
+    switch (p.serviceCode) {
+      case 'EXP_RECE_CREATE_ORDER': {
+        if (orders.has(orderId)) return answer(res, f, 200, fail('8016', '重复下单 duplicate orderId'));
+        const waybillNo = `SF${String(1400000000000 + next++)}`;
+        orders.set(orderId, { waybillNo, cancelled: false });
+        return answer(res, f, 200, ok(order(orderId, waybillNo)));
+      }
+      case 'EXP_RECE_SEARCH_ORDER_RESP': {
+        const o = orders.get(orderId);
+        return answer(
+          res,
+          f,
+          200,
+          o ? ok(order(orderId, o.waybillNo)) : fail('8018', '未获取到订单信息 no such order'),
+        );
+      }
+      case 'EXP_RECE_UPDATE_ORDER': {
+        const o = orders.get(orderId);
+        if (!o || msg.dealType !== 2) return answer(res, f, 200, fail('8018', 'no such order'));
+        o.cancelled = true;
+        return answer(res, f, 200, ok({ orderId, resStatus: 2 }));
+      }
+      case 'COM_RECE_CLOUD_PRINT_WAYBILLS': {
+        const wb = (msg.documents as { masterWaybillNo: string }[])[0]!.masterWaybillNo;
+        return answer(
+          res,
+          f,
+          200,
+          ok({ obj: { files: [{ url: `${f.url}/files/${wb}.pdf`, token: `tok-${wb}` }] } }),
+        );
+      }
+      default:
+        return answer(res, f, 200, { apiResultCode: 'A1004', apiErrorMsg: 'unknown serviceCode' });
+    }
+  })) as SfFake;
+  fake.orders = orders;
+  return fake;
+}

@@ -1,0 +1,44 @@
+import { escposRasterJob } from './languages/escpos';
+import { eplJob } from './languages/epl';
+import { pdfJob } from './languages/pdf';
+import { tsplJob } from './languages/tspl';
+import { zplJob } from './languages/zpl';
+import { LABEL_SIZES, type Dpi, type FaceSheet, type LabelSize } from './model';
+import { rasterToPng, renderSvg, toRaster, type Raster } from './raster';
+import { faceSheetSvg } from './svg';
+
+export * from './model';
+export { SAMPLE_SHEET } from './sample';
+export { faceSheetSvg, wrap, xml } from './svg';
+export { renderSvg, toRaster, rasterToPng, pngToRaster, type Raster } from './raster';
+export { zplJob, graphicField, decodeGraphicField, zplText, crc16 } from './languages/zpl';
+export { tsplJob, tsplText } from './languages/tspl';
+export { eplJob } from './languages/epl';
+export { escposRasterJob, escposText } from './languages/escpos';
+export { pdfJob } from './languages/pdf';
+
+export const LABEL_FORMATS = ['png', 'pdf', 'zpl', 'tspl', 'epl', 'escpos'] as const;
+export type LabelFormat = (typeof LABEL_FORMATS)[number];
+
+/** The face sheet as a 1-bit raster at the printer's dpi. */
+export function renderFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi): Raster {
+  return toRaster(renderSvg(faceSheetSvg(sheet, size, dpi)));
+}
+
+/** The raster in a printer language (or PNG/PDF). Text from the order is only ever pixels here. */
+export async function encodeLabel(raster: Raster, format: LabelFormat, size: LabelSize): Promise<Buffer> {
+  switch (format) {
+    case 'png':
+      return rasterToPng(raster);
+    case 'pdf':
+      return pdfJob(raster, LABEL_SIZES[size]);
+    case 'zpl':
+      return zplJob(raster);
+    case 'tspl':
+      return tsplJob(raster, LABEL_SIZES[size]);
+    case 'epl':
+      return eplJob(raster);
+    case 'escpos':
+      return escposRasterJob(raster);
+  }
+}

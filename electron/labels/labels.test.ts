@@ -1,0 +1,175 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../testing';
+import {
+  decodeGraphicField,
+  encodeLabel,
+  escposText,
+  graphicField,
+  LABEL_SIZES,
+  maskPhone,
+  rasterToPng,
+  renderFaceSheet,
+  SAMPLE_SHEET,
+  tsplText,
+  zplText,
+  type Dpi,
+  type LabelSize,
+} from './index';
+
+const GOLDENS = join(import.meta.dirname, 'goldens');
+// `npm run goldens:update` sets this on purpose after a deliberate layout change; the diff then shows in review.
+const UPDATE = process.env.UPDATE_GOLDENS === '1';
+
+beforeAll(async () => {
+  // The wasm comes from node_modules, never from a CDN.
+  await prepareZXingModule({
+    overrides: {
+      wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
+        .buffer as ArrayBuffer,
+    },
+    fireImmediately: true,
+  });
+});
+
+const cases: [LabelSize, Dpi][] = [
+  ['100x150', 203],
+  ['76x130', 203],
+  ['100x180', 203],
+  ['4x6', 203],
+  ['100x150', 300],
+];
+
+describe('face sheet rendering', () => {
+  it.each(cases)('%s @ %i dpi matches its golden image pixel for pixel', (size, dpi) => {
+    const png = rasterToPng(renderFaceSheet(SAMPLE_SHEET, size, dpi));
+    const file = join(GOLDENS, `sample-${size}-${dpi}.png`);
+    if (UPDATE || !existsSync(file)) {
+      if (!UPDATE) throw new Error(`no golden ${file}: run npm run goldens:update and review the image`);
+      mkdirSync(GOLDENS, { recursive: true });
+      writeFileSync(file, png);
+    }
+    const want = PNG.sync.read(readFileSync(file));
+    const got = PNG.sync.read(png);
+    expect([got.width, got.height]).toEqual([want.width, want.height]);
+    let differing = 0;
+    for (let i = 0; i < got.data.length; i += 4) if (got.data[i] !== want.data[i]) differing++;
+    expect(differing).toBe(0);
+  });
+
+  it.each(cases)(
+    '%s @ %i dpi: the waybill barcode and the QR decode to the waybill no.',
+    async (size, dpi) => {
+      const png = rasterToPng(renderFaceSheet(SAMPLE_SHEET, size, dpi));
+      const results = await readBarcodes(new Uint8Array(png), {
+        formats: ['Code128', 'QRCode'],
+        tryHarder: true,
+        maxNumberOfSymbols: 4,
+      });
+      const byFormat = Object.fromEntries(results.map((r) => [r.format, r.text]));
+      expect(byFormat.Code128).toBe('YT8800000005');
+      expect(byFormat.QRCode).toBe('YT8800000005');
+    },
+  );
+
+  it('has the printer’s dot size: 100×150 mm @ 203 = 800×1200, 4×6 in = 812×1218, 300 dpi = 1181×1772', () => {
+    expect([renderFaceSheet(SAMPLE_SHEET, '100x150', 203)].map((r) => [r.width, r.height])).toEqual([
+      [800, 1200],
+    ]);
+    expect(LABEL_SIZES['4x6']).toEqual({ widthMm: 101.6, heightMm: 152.4 });
+    const r = renderFaceSheet(SAMPLE_SHEET, '4x6', 203);
+    expect([r.width, r.height]).toEqual([813, 1219]);
+  });
+
+  it('masks phones as carriers do', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('+86 0571-8888 6666')).toBe('+86*********666');
+  });
+});
+
+describe('printer languages', () => {
+  const raster = renderFaceSheet(SAMPLE_SHEET, '100x150', 203);
+
+  it.each(['z64', 'hex'] as const)('ZPL ^GFA (%s) decodes back to the same raster', (enc) => {
+    const back = decodeGraphicField(`^XA${graphicField(raster, enc)}^FS^XZ`);
+    expect(back.bytesPerRow).toBe(raster.bytesPerRow);
+    expect(Buffer.from(back.data).equals(Buffer.from(raster.data))).toBe(true);
+  });
+
+  it('Z64 is far smaller than hex and its CRC is checked', async () => {
+    const z64 = (await encodeLabel(raster, 'zpl', '100x150')).toString('latin1');
+    expect(z64.length * 10).toBeLessThan(graphicField(raster, 'hex').length);
+    expect(() => decodeGraphicField(z64.replace(/:([0-9A-F]{4})\^FS/, ':0000^FS'))).toThrow(/CRC/);
+  });
+
+  it('TSPL, EPL and ESC/POS jobs carry the whole raster', async () => {
+    const tspl = await encodeLabel(raster, 'tspl', '100x150');
+    expect(tspl.toString('latin1')).toMatch(
+      /^SIZE 100 mm,150 mm\r\nGAP 2 mm,0 mm\r\nDIRECTION 1\r\nCLS\r\nBITMAP 0,0,100,1200,0,/,
+    );
+    expect(tspl.length).toBe(
+      tspl.indexOf('BITMAP') +
+        'BITMAP 0,0,100,1200,0,'.length +
+        raster.data.length +
+        '\r\nPRINT 1,1\r\n'.length,
+    );
+    const escpos = await encodeLabel(raster, 'escpos', '100x150');
+    expect([...escpos.subarray(0, 10)]).toEqual([
+      0x1b,
+      0x40,
+      0x1d,
+      0x76,
+      0x30,
+      0x00,
+      100,
+      0,
+      1200 & 0xff,
+      1200 >> 8,
+    ]);
+    const epl = await encodeLabel(raster, 'epl', '100x150');
+    expect(epl.toString('latin1')).toContain('GW0,0,100,1200,');
+  });
+
+  it('PDF is one page of the label’s size', async () => {
+    const pdf = await encodeLabel(raster, 'pdf', '100x150');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[\s*0 0 283\.46\d*\s+425\.19\d*\s*\]/);
+  });
+});
+
+describe('injection safety', () => {
+  const hostile = {
+    ...SAMPLE_SHEET,
+    receiver: {
+      name: '^XZ^XA^FO0,0^FDPWNED^FS',
+      phone: '13800000000',
+      address: 'Room 1 ~JR "PRINT 9" \u001b@ \u001d\u0056\u0000 ^XZ^XA 路 8 号',
+    },
+    items: '"\r\nPRINT 9\r\n ~JR ^XA',
+  };
+  const raster = renderFaceSheet(hostile, '100x150', 203);
+
+  it('a rendered label of an address full of commands is one label with no injected command, in every language', async () => {
+    const zpl = (await encodeLabel(raster, 'zpl', '100x150')).toString('latin1');
+    expect(zpl.match(/\^XA/g)).toHaveLength(1);
+    expect(zpl.match(/\^XZ/g)).toHaveLength(1);
+    expect(zpl).not.toContain('~JR');
+    expect(zpl).not.toContain('PWNED');
+    const tspl = (await encodeLabel(raster, 'tspl', '100x150')).toString('latin1');
+    const text = tspl.slice(0, tspl.indexOf('BITMAP')) + tspl.slice(tspl.lastIndexOf('\r\nPRINT'));
+    expect(text.match(/PRINT/g)).toHaveLength(1);
+    const escpos = await encodeLabel(raster, 'escpos', '100x150');
+    // Every byte is accounted for: init, raster header, exactly the image, feed and cut.
+    expect(escpos.length).toBe(2 + 8 + raster.data.length + 6);
+    expect(escpos.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
+  });
+
+  it('native text fields escape what would be commands', () => {
+    expect(zplText('^XZ~JR_x 路')).toBe('^FH_^FD_5EXZ_7EJR_5Fx _E8_B7_AF^FS');
+    expect(tsplText('a"b\r\nPRINT 9')).toBe('"a\\["]b  PRINT 9"');
+    expect(escposText('A\u001b@B\u001dV\u0000C\nD')).toBe('A@BVC\nD');
+  });
+});
