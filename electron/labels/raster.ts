@@ -52,7 +52,6 @@ export function toRaster({
 }
 
 export function rasterToPng(r: Raster): Buffer {
-  const png = new PNG({ width: r.width, height: r.height, colorType: 0, inputColorType: 0, bitDepth: 8 });
   const gray = Buffer.alloc(r.width * r.height);
   for (let y = 0; y < r.height; y++)
     for (let x = 0; x < r.width; x++)
