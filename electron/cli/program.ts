@@ -6,6 +6,7 @@ import { registerIntake } from './intake';
 import { registerScanner } from './scanner';
 import { registerScale } from './scale';
 import { registerPrinter } from './printer';
+import { registerCarrier } from './carrier';
 import { registerServe } from './serve';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
@@ -22,5 +23,6 @@ export function buildProgram(rendererDir: string): Command {
   registerScanner(program, sim);
   registerScale(program, sim);
   registerPrinter(program, sim);
+  registerCarrier(program);
   return program;
 }

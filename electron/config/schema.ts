@@ -234,6 +234,7 @@ export const ConfigSchema = z
       )
       .default([]),
     updates: z.strictObject({ url: Url }).optional(),
+    handover: z.strictObject({ manifestDir: z.string().min(1) }).optional(),
     demoData: z.boolean().optional(),
   })
   .superRefine((config, ctx) => {

@@ -56,18 +56,35 @@ export function createHandlers(s: Station): Handlers {
       return OK;
     },
     'printJob.list': () =>
-      repos.printJobs
-        .recent(50)
-        .map((j) => ({
-          id: j.id,
-          printer: j.printer,
-          kind: j.kind,
-          waybillNo: j.waybill_no,
-          status: j.status,
-          attempts: j.attempts,
-          lastError: j.last_error,
-          reason: j.reason,
-        })),
+      repos.printJobs.recent(50).map((j) => ({
+        id: j.id,
+        printer: j.printer,
+        kind: j.kind,
+        waybillNo: j.waybill_no,
+        status: j.status,
+        attempts: j.attempts,
+        lastError: j.last_error,
+        reason: j.reason,
+      })),
+    'handover.open': ({ carrier }) => ({ id: s.handovers.open(carrier, s.people.packer?.name ?? null) }),
+    'handover.current': () => s.handovers.current(),
+    'handover.scan': ({ code }) => {
+      const r = s.handovers.scan(stripAim(code).data);
+      const count = s.handovers.current()?.lines.length ?? 0;
+      const detail =
+        r.result === 'added'
+          ? r.line.waybillNo
+          : r.result === 'other-carrier'
+            ? r.carrier
+            : r.result === 'not-closed'
+              ? r.orderNo
+              : r.result === 'duplicate'
+                ? `batch ${r.batchId}`
+                : r.code;
+      return { result: r.result, detail, count };
+    },
+    'handover.close': () => s.handovers.close(s.people.packer?.name ?? null),
+    'handover.daily': ({ from, to }) => s.handovers.daily(from, to),
     'user.login': (p) =>
       s.login('badge' in p ? s.people.byBadge(p.badge) : s.people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => {

@@ -36,6 +36,8 @@ export interface ShippingContext {
   now: () => Date;
   /** Tells the packer (and pushes the new state) when an asynchronous carrier answer arrives. */
   tell: (d: FeedbackDraft) => void;
+  /** Pushes the new state (the booking started) without a message. */
+  changed: () => void;
 }
 
 const RESOLVE_EVERY_MS = 3000;
@@ -145,6 +147,7 @@ export class Shipping {
         },
       ]);
     })();
+    this.ctx.changed();
     return this.call(shipmentId, carrier, request, 'book');
   }
 
@@ -174,12 +177,26 @@ export class Shipping {
     const order = this.ctx.repos.orders.byId(row.order_id)!;
     const at = this.ctx.now().toISOString();
     const { shipments, printJobs } = this.ctx.repos;
+    if (row.session_id === null) {
+      // A command-line booking outside any box: the shipment row is all there is to update.
+      recordShipmentOutcome(shipments, shipmentId, outcome, at);
+      return draft(
+        'info',
+        outcome.kind === 'booked'
+          ? 'booked'
+          : outcome.kind === 'rejected'
+            ? 'booking-failed'
+            : 'booking-unknown',
+        {},
+      );
+    }
+    const sessionId = row.session_id;
     if (outcome.kind === 'booked') {
       const d = outcome.details;
       let labelJobId: number | null = null;
       let job: NewPrintJob | null = null;
       try {
-        job = await this.labelJob(row.session_id, order, d, row.weight_g);
+        job = await this.labelJob(sessionId, order, d, row.weight_g);
       } catch (err) {
         this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
       }
@@ -199,7 +216,7 @@ export class Shipping {
           at,
         );
         if (job) labelJobId = printJobs.add(job, at);
-        this.ctx.pack.record(row.session_id, order.id, order.order_no, [
+        this.ctx.pack.record(sessionId, order.id, order.order_no, [
           {
             type: 'box.booked',
             shipmentId,
@@ -441,4 +458,32 @@ export class Shipping {
     }
     return this.book({ carrier, lead });
   }
+}
+
+/** The shipment row after a carrier's answer. */
+export function recordShipmentOutcome(
+  shipments: Repos['shipments'],
+  id: number,
+  outcome: BookingOutcome,
+  at: string,
+): void {
+  if (outcome.kind === 'booked') {
+    const d = outcome.details;
+    shipments.result(
+      id,
+      {
+        status: 'booked',
+        waybillNo: d.waybillNo,
+        markDestination: d.markDestination,
+        sortingCode: d.sortingCode,
+        service: d.service,
+        response: { carrierRef: d.carrierRef ?? null },
+        labelFormat: d.label?.format ?? null,
+        label: d.label?.data ?? null,
+      },
+      at,
+    );
+  } else if (outcome.kind === 'rejected')
+    shipments.result(id, { status: 'rejected', error: `${outcome.code}: ${outcome.message}` }, at);
+  else shipments.result(id, { status: 'unknown', error: outcome.reason }, at);
 }

@@ -11,13 +11,15 @@ import {
 } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import type { LoadedConfig } from '../config';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DeviceRegistry } from '../devices';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
 import { parsePrinterUri, PrintQueue, type PrinterRole, type PrinterStatus } from '../devices/printer';
 import { createCarriers } from '../carriers';
 import { Shipping } from './shipping';
+import { Outbox } from './outbox';
+import { Handovers } from './handover';
 import { encodeLabel, renderFaceSheet, SAMPLE_SHEET } from '../labels';
 import { loadDemoData } from '../intake';
 import type { Log } from '../log';
@@ -51,6 +53,8 @@ export class Station {
   readonly handlers: Handlers;
   readonly queue: PrintQueue;
   readonly shipping: Shipping;
+  readonly outbox: Outbox;
+  readonly handovers: Handovers;
   private statusTimer: ReturnType<typeof setInterval> | null = null;
   private readonly events = new StationEvents();
   private readonly stationId: string;
@@ -120,7 +124,20 @@ export class Station {
         log: options.log,
         now: this.now,
         tell: (d) => this.tell(d, null),
+        changed: () => this.changed(),
       });
+      this.outbox = new Outbox(this.store.db, config.notify, options.log, this.now);
+      this.handovers = new Handovers(
+        this.store.db,
+        this.stationId,
+        config.handover?.manifestDir
+          ? resolve(
+              dirname(options.loaded.source.path ?? options.loaded.databasePath),
+              config.handover.manifestDir,
+            )
+          : join(dirname(options.loaded.databasePath), 'manifests'),
+        this.now,
+      );
       this.handlers = createHandlers(this);
       this.scanners = createScanners(
         config,
@@ -138,6 +155,7 @@ export class Station {
       this.statusTimer = setInterval(() => void this.queue.poll(), 10_000);
       this.statusTimer.unref?.();
       this.shipping.start();
+      this.outbox.start();
     } catch (err) {
       this.store.close();
       throw err;
@@ -379,7 +397,7 @@ export class Station {
     return this.feedback;
   }
 
-  private changed(): void {
+  changed(): void {
     this.revision++;
     this.events.emit('station.state', this.state());
   }
@@ -422,6 +440,7 @@ export class Station {
     this.closed = true;
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.shipping.stop();
+    this.outbox.stop();
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { StationInfo, StationState, DeviceStatus, ScaleReadingView } from './station';
-import { Feedback, ImportReport, MismatchFilter, MismatchView, PrintJobView, Role } from './pack';
+import {
+  Feedback,
+  HandoverView,
+  ImportReport,
+  MismatchFilter,
+  MismatchView,
+  PrintJobView,
+  Role,
+} from './pack';
 
 const NoParams = z.strictObject({}).optional();
 const Ok = z.strictObject({ ok: z.literal(true) });
@@ -55,6 +63,44 @@ export const methods = {
     result: Ok,
   },
   'printJob.list': { params: NoParams, result: z.array(PrintJobView) },
+  'handover.open': {
+    params: z.strictObject({ carrier: z.string().min(1).max(32) }),
+    result: z.strictObject({ id: z.number().int() }),
+  },
+  'handover.current': { params: NoParams, result: HandoverView.nullable() },
+  /** Scan-to-load: a closed box's label onto the open batch. */
+  'handover.scan': {
+    params: z.strictObject({ code: z.string().min(1).max(128) }),
+    result: z.strictObject({
+      result: z.enum(['added', 'other-carrier', 'unlabelled', 'not-closed', 'duplicate']),
+      detail: z.string(),
+      count: z.number().int(),
+    }),
+  },
+  'handover.close': {
+    params: NoParams,
+    result: z.strictObject({
+      id: z.number().int(),
+      carrier: z.string(),
+      count: z.number().int(),
+      pdf: z.string(),
+      csv: z.string(),
+    }),
+  },
+  'handover.daily': {
+    params: z.strictObject({
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+    result: z.array(
+      z.strictObject({
+        day: z.string(),
+        carrier: z.string(),
+        boxes: z.number().int(),
+        weightG: z.number().int(),
+      }),
+    ),
+  },
   'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([

@@ -188,3 +188,16 @@ export const PrintJobView = z.strictObject({
   reason: z.string().nullable(),
 });
 export type PrintJobView = z.infer<typeof PrintJobView>;
+
+export const HandoverView = z.strictObject({
+  id: z.number().int(),
+  carrier: z.string(),
+  lines: z.array(
+    z.strictObject({
+      waybillNo: z.string(),
+      orderNo: z.string(),
+      weightG: z.number().int().nullable(),
+      scannedAt: z.string(),
+    }),
+  ),
+});

@@ -4,7 +4,7 @@ export type ShipmentStatus = 'requesting' | 'booked' | 'unknown' | 'rejected' | 
 
 export interface ShipmentRow {
   id: number;
-  session_id: string;
+  session_id: string | null;
   order_id: number;
   carrier: string;
   service: string | null;
@@ -30,7 +30,7 @@ export class ShipmentsRepo {
 
   /** Written (and committed) before the carrier is called: the key is what makes a retry safe. */
   create(row: {
-    sessionId: string;
+    sessionId: string | null;
     orderId: number;
     carrier: string;
     key: string;

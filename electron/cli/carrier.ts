@@ -1,0 +1,258 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { createCarriers, PoolAdapter, type ShipmentRequest } from '../carriers';
+import { currentEnvironment, loadConfig } from '../config';
+import { createRepos } from '../store';
+import { Handovers } from '../station/handover';
+import { recordShipmentOutcome } from '../station/shipping';
+import { withStore } from './store';
+import { dirname, join } from 'node:path';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const out = (json: boolean | undefined, value: unknown, text: string) =>
+  console.log(json ? JSON.stringify(value, null, 2) : text);
+
+export function registerCarrier(program: Command): void {
+  const carrier = program
+    .command('carrier')
+    .description('carrier bookings (IT and tests; packers book from the Pack page)');
+  carrier
+    .command('book')
+    .description('book one order outside a pack session (the key is written before the call)')
+    .requiredOption('--carrier <name>', 'pool | kdniao | sf | shipengine')
+    .requiredOption('--order <no>', 'order number')
+    .option('--weight-grams <n>', 'parcel weight', '1000')
+    .option('--repeat <n>', 'book it N times with N keys (pool load tests)', '1')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action(
+      async (o: {
+        carrier: string;
+        order: string;
+        weightGrams: string;
+        repeat: string;
+        config?: string;
+        json?: boolean;
+      }) => {
+        const { config } = loadConfig(o.config, currentEnvironment());
+        await withStore(o.config, async (store) => {
+          const repos = createRepos(store.db);
+          const adapter = createCarriers(config, store.db, (m) => console.error(m))[o.carrier];
+          if (!adapter) fail(`carrier ${o.carrier} is not configured`);
+          const found = repos.orders.findByCode(o.order);
+          if (!found) fail(`no order ${o.order}`);
+          const order = found.order;
+          const s = config.shipper;
+          const results = [];
+          for (let i = 0; i < Number(o.repeat); i++) {
+            const key = `cli-${order.order_no}-${Date.now()}-${process.pid}-${i}`;
+            const req: ShipmentRequest = {
+              carrier: o.carrier,
+              shipper: {
+                name: s.name,
+                phone: s.phone,
+                province: s.province,
+                city: s.city,
+                district: s.district,
+                address: s.address,
+              },
+              recipient: {
+                name: order.receiver_name ?? '',
+                phone: order.receiver_phone ?? '',
+                province: order.province ?? '',
+                city: order.city ?? '',
+                district: order.district ?? '',
+                address: order.address ?? '',
+              },
+              parcels: [
+                {
+                  weightG: Number(o.weightGrams),
+                  items: repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty })),
+                },
+              ],
+              options: { codCents: order.cod_cents },
+              reference: order.order_no,
+              idempotencyKey: key,
+            };
+            const at = new Date().toISOString();
+            const id = repos.shipments.create({
+              sessionId: null,
+              orderId: order.id,
+              carrier: o.carrier,
+              key,
+              request: req,
+              weightG: Number(o.weightGrams),
+              priceCents: null,
+              choice: ['command line'],
+              at,
+            });
+            const outcome = await adapter.book(req);
+            recordShipmentOutcome(repos.shipments, id, outcome, new Date().toISOString());
+            results.push({
+              shipmentId: id,
+              key,
+              ...outcome,
+              ...(outcome.kind === 'booked'
+                ? { details: { ...outcome.details, label: outcome.details.label?.format ?? null } }
+                : {}),
+            });
+          }
+          out(
+            o.json,
+            results.length === 1 ? results[0] : results,
+            results
+              .map(
+                (r) =>
+                  `${r.kind}${'details' in r && r.details ? ` ${r.details.waybillNo}` : ''}${'message' in r ? ` ${r.code} ${r.message}` : ''}${'reason' in r ? ` ${r.reason}` : ''}`,
+              )
+              .join('\n'),
+          );
+          if (results.some((r) => r.kind !== 'booked')) process.exitCode = 1;
+        });
+      },
+    );
+
+  carrier
+    .command('cancel')
+    .description('cancel a booking at the carrier')
+    .requiredOption('--carrier <name>', 'carrier')
+    .requiredOption('--waybill <no>', 'waybill number')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
+      const { config } = loadConfig(o.config, currentEnvironment());
+      await withStore(o.config, async (store) => {
+        const repos = createRepos(store.db);
+        const adapter =
+          createCarriers(config, store.db, () => undefined)[o.carrier] ??
+          fail(`carrier ${o.carrier} is not configured`);
+        const row = repos.shipments.byWaybill(o.waybill);
+        const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
+        const r = await adapter.cancel(
+          o.waybill,
+          row ? (JSON.parse(row.request) as ShipmentRequest) : null,
+          ref,
+        );
+        if (r.ok && row) repos.shipments.result(row.id, { status: 'cancelled' }, new Date().toISOString());
+        out(o.json, r, `${r.ok ? 'cancelled' : 'not cancelled'}: ${r.message}`);
+        if (!r.ok) process.exitCode = 1;
+      });
+    });
+
+  carrier
+    .command('track')
+    .description('where a parcel is')
+    .requiredOption('--carrier <name>', 'carrier')
+    .requiredOption('--waybill <no>', 'waybill number')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
+      const { config } = loadConfig(o.config, currentEnvironment());
+      await withStore(o.config, async (store) => {
+        const adapter =
+          createCarriers(config, store.db, () => undefined)[o.carrier] ??
+          fail(`carrier ${o.carrier} is not configured`);
+        const t = await adapter.track(o.waybill);
+        out(o.json, t, `${t.state}\n${t.events.map((e) => `  ${e.at}  ${e.text}`).join('\n')}`);
+      });
+    });
+
+  carrier
+    .command('test')
+    .description('prove the endpoint and credentials with a harmless call')
+    .requiredOption('--carrier <name>', 'carrier')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action(async (o: { carrier: string; config?: string; json?: boolean }) => {
+      const { config } = loadConfig(o.config, currentEnvironment());
+      await withStore(o.config, async (store) => {
+        const adapter =
+          createCarriers(config, store.db, () => undefined)[o.carrier] ??
+          fail(`carrier ${o.carrier} is not configured`);
+        try {
+          const message = await adapter.test();
+          out(o.json, { ok: true, message }, `ok: ${message}`);
+        } catch (e) {
+          out(o.json, { ok: false, message: (e as Error).message }, `failed: ${(e as Error).message}`);
+          process.exitCode = 1;
+        }
+      });
+    });
+
+  carrier
+    .command('pool-import')
+    .description(
+      "import offline waybill numbers from the carrier's file (one per line, or the first CSV column)",
+    )
+    .argument('<file>', 'file')
+    .option('--name <carrier>', 'pool carrier name (carriers.pool.carrierName)')
+    .option('-c, --config <file>', 'config file')
+    .action(async (file: string, o: { name?: string; config?: string }) => {
+      const { config } = loadConfig(o.config, currentEnvironment());
+      const numbers = readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.split(/[,\t]/)[0]!.trim())
+        .filter((n) => /^[A-Za-z0-9-]{6,40}$/.test(n));
+      await withStore(o.config, (store) => {
+        const r = PoolAdapter.import(
+          store.db,
+          o.name ?? config.carriers.pool?.carrierName ?? 'demo',
+          numbers,
+        );
+        console.log(`added ${r.added} numbers, ${r.skipped} already known`);
+      });
+    });
+
+  const handover = program
+    .command('handover')
+    .description('交接: load boxes onto a carrier batch, close with a manifest');
+  const desk = async (configFlag: string | undefined, fn: (h: Handovers) => unknown): Promise<void> => {
+    const loaded = loadConfig(configFlag, currentEnvironment());
+    await withStore(configFlag, (store) =>
+      fn(
+        new Handovers(
+          store.db,
+          loaded.config.station.id,
+          join(dirname(loaded.databasePath), 'manifests'),
+          () => new Date(),
+        ),
+      ),
+    );
+  };
+  handover
+    .command('open')
+    .requiredOption('--carrier <name>')
+    .option('-c, --config <file>')
+    .action((o: { carrier: string; config?: string }) =>
+      desk(o.config, (h) => console.log(`batch ${h.open(o.carrier, null)} open for ${o.carrier}`)),
+    );
+  handover
+    .command('scan')
+    .argument('<waybill>')
+    .option('-c, --config <file>')
+    .action((code: string, o: { config?: string }) =>
+      desk(o.config, (h) => {
+        const r = h.scan(code);
+        console.log(JSON.stringify(r));
+        if (r.result !== 'added') process.exitCode = 1;
+      }),
+    );
+  handover
+    .command('close')
+    .option('-c, --config <file>')
+    .action((o: { config?: string }) =>
+      desk(o.config, async (h) => console.log(JSON.stringify(await h.close(null)))),
+    );
+  handover
+    .command('daily')
+    .option('--from <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
+    .option('--to <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
+    .option('-c, --config <file>')
+    .action((o: { from: string; to: string; config?: string }) =>
+      desk(o.config, (h) => console.table(h.daily(o.from, o.to))),
+    );
+}

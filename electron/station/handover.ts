@@ -1,0 +1,201 @@
+import type { Database } from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { resourcesDir } from '../resources';
+import { ContractError } from '../../shared/contract';
+
+export interface HandoverLine {
+  waybillNo: string;
+  orderNo: string;
+  weightG: number | null;
+  scannedAt: string;
+}
+
+export type HandoverScan =
+  | { result: 'added'; line: HandoverLine; count: number }
+  | { result: 'other-carrier'; carrier: string }
+  | { result: 'unlabelled'; code: string }
+  | { result: 'not-closed'; orderNo: string }
+  | { result: 'duplicate'; batchId: number };
+
+/**
+ * 交接: boxes scanned onto a carrier's batch as they are loaded; closing the batch writes the manifest (PDF and CSV:
+ * waybill no., order no., weight, count) and the day's counts per carrier stay queryable from the archive.
+ */
+export class Handovers {
+  constructor(
+    private readonly db: Database,
+    private readonly stationId: string,
+    private readonly manifestDir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  open(carrier: string, by: string | null): number {
+    const existing = this.db
+      .prepare("SELECT id FROM handovers WHERE carrier = ? AND station_id = ? AND status = 'open'")
+      .pluck()
+      .get(carrier, this.stationId) as number | undefined;
+    if (existing) return existing;
+    return Number(
+      this.db
+        .prepare(
+          "INSERT INTO handovers (carrier, status, station_id, opened_by, opened_at) VALUES (?, 'open', ?, ?, ?)",
+        )
+        .run(carrier, this.stationId, by, this.now().toISOString()).lastInsertRowid,
+    );
+  }
+
+  current(): { id: number; carrier: string; lines: HandoverLine[] } | null {
+    const h = this.db
+      .prepare(
+        "SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id DESC LIMIT 1",
+      )
+      .get(this.stationId) as { id: number; carrier: string } | undefined;
+    return h ? { ...h, lines: this.lines(h.id) } : null;
+  }
+
+  lines(id: number): HandoverLine[] {
+    return this.db
+      .prepare(
+        `SELECT s.waybill_no AS waybillNo, o.order_no AS orderNo, s.weight_g AS weightG, i.scanned_at AS scannedAt
+         FROM handover_items i JOIN shipments s ON s.id = i.shipment_id JOIN orders o ON o.id = s.order_id
+         WHERE i.handover_id = ? ORDER BY i.scanned_at`,
+      )
+      .all(id) as HandoverLine[];
+  }
+
+  /** Scan-to-load: only closed boxes with a label of this batch's carrier go on it; anything else is said plainly. */
+  scan(code: string): HandoverScan {
+    const batch = this.current();
+    if (!batch) throw new ContractError('refused', 'open a handover batch for a carrier first');
+    const s = this.db
+      .prepare(
+        "SELECT s.id, s.carrier, s.waybill_no, p.status AS session_status, o.order_no FROM shipments s JOIN pack_sessions p ON p.id = s.session_id JOIN orders o ON o.id = s.order_id WHERE s.waybill_no = ? AND s.status = 'booked'",
+      )
+      .get(code.trim()) as
+      | { id: number; carrier: string; waybill_no: string; session_status: string; order_no: string }
+      | undefined;
+    if (!s) return { result: 'unlabelled', code };
+    if (s.carrier !== batch.carrier) return { result: 'other-carrier', carrier: s.carrier };
+    if (s.session_status !== 'closed') return { result: 'not-closed', orderNo: s.order_no };
+    const on = this.db
+      .prepare('SELECT handover_id FROM handover_items WHERE shipment_id = ?')
+      .pluck()
+      .get(s.id) as number | undefined;
+    if (on) return { result: 'duplicate', batchId: on };
+    this.db
+      .prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (?, ?, ?)')
+      .run(batch.id, s.id, this.now().toISOString());
+    const lines = this.lines(batch.id);
+    return { result: 'added', line: lines.find((l) => l.waybillNo === s.waybill_no)!, count: lines.length };
+  }
+
+  /** Closes the open batch and writes its manifest; returns the files. */
+  async close(
+    by: string | null,
+  ): Promise<{ id: number; carrier: string; count: number; pdf: string; csv: string }> {
+    const batch = this.current();
+    if (!batch) throw new ContractError('refused', 'no open handover batch');
+    if (batch.lines.length === 0) throw new ContractError('refused', 'the batch is empty');
+    const at = this.now();
+    this.db
+      .prepare("UPDATE handovers SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?")
+      .run(by, at.toISOString(), batch.id);
+    mkdirSync(this.manifestDir, { recursive: true });
+    const base = join(
+      this.manifestDir,
+      `handover-${batch.id}-${batch.carrier.replace(/[^\w-]/g, '_')}-${at.toISOString().slice(0, 10)}`,
+    );
+    const totalG = batch.lines.reduce((g, l) => g + (l.weightG ?? 0), 0);
+    const csv =
+      [
+        'waybill_no,order_no,weight_g,scanned_at',
+        ...batch.lines.map((l) => `${l.waybillNo},${l.orderNo},${l.weightG ?? ''},${l.scannedAt}`),
+        `TOTAL ${batch.lines.length} boxes,,${totalG},`,
+      ].join('\r\n') + '\r\n';
+    writeFileSync(`${base}.csv`, '\uFEFF' + csv);
+    writeFileSync(
+      `${base}.pdf`,
+      await manifestPdf(batch.id, batch.carrier, this.stationId, batch.lines, totalG, at, by),
+    );
+    return {
+      id: batch.id,
+      carrier: batch.carrier,
+      count: batch.lines.length,
+      pdf: `${base}.pdf`,
+      csv: `${base}.csv`,
+    };
+  }
+
+  /** Boxes handed over per day and carrier (记录所发运面单数量，汇总存档). */
+  daily(from: string, to: string): { day: string; carrier: string; boxes: number; weightG: number }[] {
+    return this.db
+      .prepare(
+        `SELECT substr(h.closed_at, 1, 10) AS day, h.carrier, count(*) AS boxes, coalesce(sum(s.weight_g), 0) AS weightG
+         FROM handovers h JOIN handover_items i ON i.handover_id = h.id JOIN shipments s ON s.id = i.shipment_id
+         WHERE h.status = 'closed' AND substr(h.closed_at, 1, 10) BETWEEN ? AND ? GROUP BY day, h.carrier ORDER BY day, h.carrier`,
+      )
+      .all(from, to) as { day: string; carrier: string; boxes: number; weightG: number }[];
+  }
+}
+
+async function manifestPdf(
+  id: number,
+  carrier: string,
+  station: string,
+  lines: HandoverLine[],
+  totalG: number,
+  at: Date,
+  by: string | null,
+): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  // The bundled CJK font, subset to what the page uses: names and addresses are Chinese.
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(readFileSync(join(resourcesDir(), 'fonts', 'NotoSansSC-Regular.ttf')), {
+    subset: true,
+  });
+  const bold = await doc.embedFont(readFileSync(join(resourcesDir(), 'fonts', 'NotoSansSC-Bold.ttf')), {
+    subset: true,
+  });
+  const perPage = 40;
+  for (let start = 0; start < lines.length; start += perPage) {
+    const page = doc.addPage([595, 842]);
+    let y = 800;
+    page.drawText(`交接清单 Handover manifest #${id} · ${carrier}`, { x: 40, y, size: 14, font: bold });
+    y -= 18;
+    page.drawText(
+      `bench ${station}   closed ${at.toISOString().replace('T', ' ').slice(0, 16)} UTC   by ${by ?? '-'}   ${lines.length} boxes, ${(totalG / 1000).toFixed(2)} kg`,
+      { x: 40, y, size: 9, font },
+    );
+    y -= 24;
+    for (const [x, h] of [
+      [40, '#'],
+      [70, '运单号 Waybill no.'],
+      [230, '订单号 Order no.'],
+      [390, '重量 Weight (g)'],
+    ] as const)
+      page.drawText(h, { x, y, size: 10, font: bold });
+    y -= 16;
+    lines.slice(start, start + perPage).forEach((l, i) => {
+      for (const [x, t] of [
+        [40, String(start + i + 1)],
+        [70, l.waybillNo],
+        [230, l.orderNo],
+        [390, String(l.weightG ?? '')],
+      ] as const)
+        page.drawText(t, { x, y, size: 10, font });
+      y -= 17;
+    });
+    if (start + perPage >= lines.length)
+      page.drawText('快递员签收 Received by ____________________     签名 Signature ____________________', {
+        x: 40,
+        y: Math.min(y - 20, 80),
+        size: 10,
+        font,
+      });
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
