@@ -53,7 +53,7 @@ test('a packer verifies an order by scanning only; a wrong item turns the screen
 
 test('a scan never lands in a focused text field; slow typing stays there', async ({ page, station }) => {
   await page.goto(`${station.url}#/mismatches`);
-  const sku = page.getByLabel('SKU');
+  const sku = page.getByRole('textbox', { name: 'SKU' });
   await sku.click();
   await page.keyboard.type('abc', { delay: 120 });
   await expect(sku).toHaveValue('abc');

@@ -2,6 +2,51 @@ import { ContractError, type Handlers } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import { importFile } from '../intake';
 import type { Station } from './station';
+import type { Database } from 'better-sqlite3';
+import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
+
+/** One line for a timeline entry: the fields a lead reads first. */
+function summarize(p: Record<string, unknown>): string {
+  const pick = [
+    'code',
+    'waybillNo',
+    'reason',
+    'reasonCode',
+    'grams',
+    'carrier',
+    'expected',
+    'actual',
+    'insertId',
+  ].filter((k) => p[k] !== undefined && p[k] !== null);
+  const check = p.check as { result?: string; verdict?: string; sku?: string } | undefined;
+  const parts = pick.map((k) => `${k} ${String(p[k])}`);
+  if (check?.result) parts.unshift(`${check.result}${check.sku ? ` ${check.sku}` : ''}`);
+  if (check?.verdict) parts.unshift(check.verdict);
+  if (p.order && typeof p.order === 'object') parts.unshift(String((p.order as { orderNo: string }).orderNo));
+  return parts.join(' · ');
+}
+
+function mismatchStats(db: Database, from?: string, to?: string) {
+  const lo = from ?? '0000';
+  const hi = to ? `${to}~` : '9999';
+  return {
+    perPackerDay: db
+      .prepare(
+        "SELECT substr(at, 1, 10) AS day, coalesce(packer, '-') AS packer, count(*) AS count FROM mismatches WHERE at >= ? AND at <= ? GROUP BY day, packer ORDER BY day",
+      )
+      .all(lo, hi) as { day: string; packer: string; count: number }[],
+    topSkus: db
+      .prepare(
+        'SELECT sku, count(*) AS count FROM mismatches WHERE sku IS NOT NULL AND at >= ? AND at <= ? GROUP BY sku ORDER BY count DESC LIMIT 10',
+      )
+      .all(lo, hi) as { sku: string; count: number }[],
+    weightDeviation: db
+      .prepare(
+        "SELECT CAST(round(json_extract(payload, '$.check.differenceG') / 20.0) * 20 AS INTEGER) AS bucketG, count(*) AS count FROM events WHERE type = 'box.weighed' AND at >= ? AND at <= ? GROUP BY bucketG ORDER BY bucketG",
+      )
+      .all(lo, hi) as { bucketG: number; count: number }[],
+  };
+}
 
 const OK = { ok: true as const };
 
@@ -85,6 +130,81 @@ export function createHandlers(s: Station): Handlers {
     },
     'handover.close': () => s.handovers.close(s.people.packer?.name ?? null),
     'handover.daily': ({ from, to }) => s.handovers.daily(from, to),
+    'session.events': ({ sessionId }) =>
+      repos.sessions
+        .events(sessionId)
+        .map((e) => ({
+          seq: e.seq,
+          type: e.type,
+          at: e.at,
+          packer: e.packer,
+          summary: summarize(e.payload as Record<string, unknown>),
+        })),
+    'mismatch.stats': ({ from, to }) => mismatchStats(s.store.db, from, to),
+    'mismatch.export': async ({ format, ...filter }) => {
+      const rows = allMismatches(repos.mismatches, filter);
+      const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : mismatchesCsv(rows);
+      return {
+        fileName: `mismatches-${s.now().toISOString().slice(0, 10)}.${format}`,
+        contentBase64: bytes.toString('base64'),
+      };
+    },
+    'order.search': ({ text, status, limit, offset }) => {
+      const { total, rows } = repos.orders.search({ text, status, limit, offset });
+      return {
+        total,
+        rows: rows.map((o) => ({
+          orderNo: o.order_no,
+          shop: o.shop,
+          status: o.status,
+          holdReason: o.hold_reason,
+          receiver: o.receiver_name,
+          city: o.city,
+          packedAt: o.packed_at,
+          packedBy: o.packed_by,
+        })),
+      };
+    },
+    'settings.get': () => {
+      const c = s.options.loaded.config;
+      return {
+        weight: {
+          toleranceGrams: c.weight.toleranceGrams,
+          tolerancePercent: c.weight.tolerancePercent,
+          nearZeroGrams: c.weight.nearZeroGrams,
+          stableWindowMs: c.weight.stableWindowMs,
+        },
+        reasons: c.reasons,
+        inserts: c.inserts.map((i) => ({
+          id: i.id,
+          name: i.name,
+          barcode: i.barcode ?? null,
+          rule:
+            [
+              i.whenSku && `SKU ${i.whenSku}`,
+              i.whenShop && `shop ${i.whenShop}`,
+              i.minOrderValueCents !== undefined && `order ≥ ¥${(i.minOrderValueCents / 100).toFixed(2)}`,
+            ]
+              .filter(Boolean)
+              .join(', ') || 'every order',
+        })),
+        carriers: s.shipping.carrierNames.map((name) => {
+          const r = (
+            c.carriers.rules as Record<
+              string,
+              { prices: { default: { firstCents: number; extraPerKgCents: number } } } | undefined
+            >
+          )[name];
+          return {
+            name,
+            rule: r
+              ? `首重 ¥${(r.prices.default.firstCents / 100).toFixed(2)} / 续重 ¥${(r.prices.default.extraPerKgCents / 100).toFixed(2)} per kg`
+              : 'no price table',
+          };
+        }),
+        defaultCarrier: c.carriers.default,
+      };
+    },
     'user.login': (p) =>
       s.login('badge' in p ? s.people.byBadge(p.badge) : s.people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => {

@@ -63,6 +63,10 @@ export class Shipping {
     if (this.timer) clearInterval(this.timer);
   }
 
+  get carrierNames(): string[] {
+    return Object.keys(this.ctx.carriers);
+  }
+
   get busy(): boolean {
     return this.inFlight.size > 0;
   }

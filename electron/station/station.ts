@@ -176,6 +176,7 @@ export class Station {
       configSource: source,
       devices: this.devices.list(),
       scale: { protocol: this.scale.protocol, canZero: this.scale.canZero, canTare: this.scale.canTare },
+      carriers: this.shipping.carrierNames,
       wedge: {
         avgMsPerChar: config.scan.avgMsPerChar,
         minLength: config.scan.minLength,

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from './i18n';
 import { DevicesPage } from './pages/DevicesPage';
 import { MismatchesPage } from './pages/MismatchesPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { HandoverPage, HANDOVER_SCAN } from './pages/HandoverPage';
 import { PackPage } from './pages/pack/PackPage';
 import { client } from './client';
 import { useWedge } from './scan/useWedge';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusBar } from './StatusBar';
 import { useStation } from './useStation';
@@ -32,9 +32,22 @@ export function App() {
   }, []);
   // A scan from any page goes to the pack workflow; its verdict shows on the Pack page and in the status bar.
   const wedge = view.info?.wedge;
+  const pageRef = useRef(page);
+  pageRef.current = page;
   useWedge(
     (code) => {
       performance.mark('packbench:scan-sent');
+      // On the Handover page a scan loads a box onto the batch; everywhere else it goes to the pack workflow.
+      if (pageRef.current === 'handover') {
+        void client.call('handover.scan', { code }).then(
+          (r) => window.dispatchEvent(new CustomEvent(HANDOVER_SCAN, { detail: r })),
+          (e: Error) =>
+            window.dispatchEvent(
+              new CustomEvent(HANDOVER_SCAN, { detail: { result: 'refused', detail: e.message, count: 0 } }),
+            ),
+        );
+        return;
+      }
       void client.call('scan.submit', { code, scanner: 'wedge' });
     },
     wedge
@@ -65,8 +78,8 @@ export function App() {
         {page === 'devices' && <DevicesPage view={view} />}
         {page === 'settings' && <SettingsPage view={view} />}
         {page === 'mismatches' && <MismatchesPage view={view} />}
-        {page === 'orders' && <OrdersPage />}
-        {page === 'handover' && <PlaceholderPage page={page} />}
+        {page === 'orders' && <OrdersPage revision={view.state?.revision} />}
+        {page === 'handover' && <HandoverPage view={view} />}
       </main>
       <StatusBar view={view} />
     </div>

@@ -101,6 +101,88 @@ export const methods = {
       }),
     ),
   },
+  /** A box's whole story, for the mismatch review's timeline. */
+  'session.events': {
+    params: z.strictObject({ sessionId: z.string().min(1).max(64) }),
+    result: z.array(
+      z.strictObject({
+        seq: z.number().int(),
+        type: z.string(),
+        at: z.string(),
+        packer: z.string().nullable(),
+        summary: z.string(),
+      }),
+    ),
+  },
+  'mismatch.stats': {
+    params: z.strictObject({ from: z.string().optional(), to: z.string().optional() }),
+    result: z.strictObject({
+      perPackerDay: z.array(z.strictObject({ day: z.string(), packer: z.string(), count: z.number().int() })),
+      topSkus: z.array(z.strictObject({ sku: z.string(), count: z.number().int() })),
+      weightDeviation: z.array(z.strictObject({ bucketG: z.number().int(), count: z.number().int() })),
+    }),
+  },
+  'mismatch.export': {
+    params: z.strictObject({
+      format: z.enum(['csv', 'xlsx']),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      packer: z.string().optional(),
+      sku: z.string().optional(),
+      type: z.string().optional(),
+    }),
+    result: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
+  },
+  'order.search': {
+    params: z.strictObject({
+      text: z.string().max(64).optional(),
+      status: z.enum(['released', 'held', 'packing', 'packed', 'partial', 'cancelled']).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    result: z.strictObject({
+      total: z.number().int(),
+      rows: z.array(
+        z.strictObject({
+          orderNo: z.string(),
+          shop: z.string().nullable(),
+          status: z.string(),
+          holdReason: z.string().nullable(),
+          receiver: z.string().nullable(),
+          city: z.string().nullable(),
+          packedAt: z.string().nullable(),
+          packedBy: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  /** The bench's rules as configured (read-only here: IT edits config.json; secrets never leave the station). */
+  'settings.get': {
+    params: NoParams,
+    result: z.strictObject({
+      weight: z.strictObject({
+        toleranceGrams: z.number(),
+        tolerancePercent: z.number(),
+        nearZeroGrams: z.number(),
+        stableWindowMs: z.number(),
+      }),
+      reasons: z.strictObject({
+        override: z.array(z.string()),
+        hold: z.array(z.string()),
+        partial: z.array(z.string()),
+      }),
+      inserts: z.array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          barcode: z.string().nullable(),
+          rule: z.string(),
+        }),
+      ),
+      carriers: z.array(z.strictObject({ name: z.string(), rule: z.string() })),
+      defaultCarrier: z.string(),
+    }),
+  },
   'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([

@@ -43,6 +43,8 @@ export const StationInfo = z.strictObject({
   configSource: ConfigSource,
   devices: z.array(DeviceStatus),
   scale: z.strictObject({ protocol: z.string(), canZero: z.boolean(), canTare: z.boolean() }),
+  /** Carriers set up at this bench (the waybill pool is always one). */
+  carriers: z.array(z.string()),
   /** Keyboard-wedge settings the page's scan detector uses. */
   wedge: z.strictObject({
     avgMsPerChar: z.number(),

@@ -138,8 +138,17 @@ describe('PDF output renders with pdftoppm', () => {
       }
     // Poppler smooths the scaled image, so edges differ a little; what matters is that it reads like the label.
     expect(differing / (800 * 1200)).toBeLessThan(0.05);
-    await prepareZXingModule({ overrides: { wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer }, fireImmediately: true });
-    const codes = await readBarcodes(new Uint8Array(readFileSync(join(dir, 'page.png'))), { formats: ['Code128'], tryHarder: true });
+    await prepareZXingModule({
+      overrides: {
+        wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
+          .buffer as ArrayBuffer,
+      },
+      fireImmediately: true,
+    });
+    const codes = await readBarcodes(new Uint8Array(readFileSync(join(dir, 'page.png'))), {
+      formats: ['Code128'],
+      tryHarder: true,
+    });
     expect(codes.map((c) => c.text)).toContain(SAMPLE_SHEET.waybillNo);
   });
 });

@@ -38,3 +38,41 @@ describe('translations', () => {
     }
   });
 });
+
+describe('no hard-coded UI text', () => {
+  it('JSX text in the pages is only symbols, numbers or language names (read with the TypeScript parser)', async () => {
+    const ts = (await import('typescript')).default;
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files: string[] = [];
+    const walk = (d: string) =>
+      readdirSync(d).forEach((f) =>
+        statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.tsx') && files.push(join(d, f)),
+      );
+    walk(join(import.meta.dirname, '..'));
+    const allowed = new Set(['中文', 'English']);
+    const found: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(
+        file,
+        readFileSync(file, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+        ts.ScriptKind.TSX,
+      );
+      const visit = (node: import('typescript').Node) => {
+        if (ts.isJsxText(node)) {
+          const text = node.getText().trim();
+          // Unit symbols (g, kg) and the version's v are the same in every language.
+          const words = text.replace(/\b(g|kg|v)\b/g, '');
+          if (/[A-Za-z\u4e00-\u9fff]/.test(words) && !allowed.has(text))
+            found.push(`${file.split('/src/')[1]}: ${text}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StationView } from '../useStation';
 import { ScanTestPanel } from './ScanTestPanel';
+import { client } from '../client';
 import { ScaleControls } from './ScaleControls';
 
 export function DevicesPage({ view }: { view: StationView }) {
@@ -23,7 +24,19 @@ export function DevicesPage({ view }: { view: StationView }) {
               <td>{d.name}</td>
               <td>{t(`device.kind.${d.kind}`)}</td>
               <td className={`state-${d.state}`}>{t(`device.state.${d.state}`)}</td>
-              <td>{d.detail ?? ''}</td>
+              <td>
+                {d.detail ?? ''}{' '}
+                {d.kind === 'printer' && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void client.call('printer.test', { printer: d.id.split(':')[1] as 'label' | 'slip' })
+                    }
+                  >
+                    {t('devices.testPrint')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { MismatchView } from '../../../shared/contract/pack';
 import { client } from '../client';
 import type { StationView } from '../useStation';
+import { MismatchCharts } from './MismatchCharts';
+import { MismatchDetail } from './MismatchDetail';
+
+const exportFilter = (f: Filter) =>
+  Object.fromEntries(
+    Object.entries(f).filter(([k, v]) => v !== '' && ['from', 'to', 'packer', 'sku', 'type'].includes(k)),
+  ) as Record<string, string>;
 
 const PAGE = 25;
 const TYPES = [
@@ -22,7 +29,18 @@ interface Filter {
   type: string;
   packer: string;
   sku: string;
+  station: string;
   resolved: '' | 'yes' | 'no';
+}
+
+async function download(format: 'csv' | 'xlsx', filter: Record<string, string>) {
+  const { fileName, contentBase64 } = await client.call('mismatch.export', { format, ...filter });
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes]));
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 /** The shift lead's review of packing exceptions: filter, page, resolve with a comment. */
@@ -34,8 +52,10 @@ export function MismatchesPage({ view }: { view: StationView }) {
     type: '',
     packer: '',
     sku: '',
+    station: '',
     resolved: '',
   });
+  const [open, setOpen] = useState<MismatchView | null>(null);
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
   const revision = view.state?.revision;
@@ -79,6 +99,9 @@ export function MismatchesPage({ view }: { view: StationView }) {
           {t('mismatches.sku')} <input value={filter.sku} onChange={set('sku')} />
         </label>
         <label>
+          {t('mismatches.station')} <input value={filter.station} onChange={set('station')} />
+        </label>
+        <label>
           {t('mismatches.resolved')}
           <select value={filter.resolved} onChange={set('resolved')}>
             <option value="">{t('mismatches.any')}</option>
@@ -87,17 +110,35 @@ export function MismatchesPage({ view }: { view: StationView }) {
           </select>
         </label>
       </form>
-      <p>{t('mismatches.total', { count: data.total })}</p>
+      <p>
+        {t('mismatches.total', { count: data.total })}{' '}
+        <button type="button" onClick={() => void download('csv', exportFilter(filter))}>
+          {t('mismatches.exportCsv')}
+        </button>{' '}
+        <button type="button" onClick={() => void download('xlsx', exportFilter(filter))}>
+          {t('mismatches.exportXlsx')}
+        </button>
+      </p>
+      <MismatchCharts from={filter.from} to={filter.to} revision={revision} />
       <table className="grid" aria-label={t('mismatches.heading')}>
         <thead>
           <tr>
-            {['time', 'type', 'order', 'sku', 'expected', 'actual', 'packer', 'station', 'resolution'].map(
-              (c) => (
-                <th key={c} scope="col">
-                  {t(`mismatches.${c}`)}
-                </th>
-              ),
-            )}
+            {[
+              'time',
+              'type',
+              'order',
+              'sku',
+              'expected',
+              'actual',
+              'packer',
+              'station',
+              'resolution',
+              'details',
+            ].map((c) => (
+              <th key={c} scope="col">
+                {t(`mismatches.${c}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -112,11 +153,17 @@ export function MismatchesPage({ view }: { view: StationView }) {
               <td>{m.packer}</td>
               <td>{m.stationId}</td>
               <td>{m.resolution ?? ''}</td>
+              <td>
+                <button type="button" onClick={() => setOpen(m)}>
+                  {m.resolution ? t('mismatches.timeline') : t('mismatches.resolve')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {data.rows.length === 0 && <p>{t('mismatches.none')}</p>}
+      {open && <MismatchDetail m={open} onDone={() => (setOpen(null), load())} />}
       <div className="pager">
         <button type="button" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
           {t('mismatches.prev')}

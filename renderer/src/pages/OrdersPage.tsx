@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/contract/pack';
 import { client } from '../client';
+import { OrderSearch } from './OrderSearch';
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -12,7 +13,7 @@ async function base64Of(file: File): Promise<string> {
 }
 
 /** Import of orders and products from the platform's CSV/XLSX export. */
-export function OrdersPage() {
+export function OrdersPage({ revision }: { revision?: number }) {
   const { t } = useTranslation();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +71,7 @@ export function OrdersPage() {
           )}
         </div>
       )}
-      <p className="pending">{t('placeholder.ordersSearch')}</p>
+      <OrderSearch revision={revision} />
     </section>
   );
 }

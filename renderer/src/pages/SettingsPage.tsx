@@ -1,10 +1,18 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { client } from '../client';
 import { setLocale, type AppLocale } from '../i18n';
 import type { StationView } from '../useStation';
+import { CommandSheet } from './CommandSheet';
 
+type Settings = Awaited<ReturnType<typeof client.call<'settings.get'>>>;
+
+/** Language, the bench's rules as configured, and the command barcode sheet. */
 export function SettingsPage({ view }: { view: StationView }) {
   const { t, i18n } = useTranslation();
   const info = view.info;
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => void client.call('settings.get').then(setSettings), []);
   return (
     <section aria-labelledby="settings-heading" className="page">
       <h1 id="settings-heading">{t('settings.heading')}</h1>
@@ -22,7 +30,41 @@ export function SettingsPage({ view }: { view: StationView }) {
         <dd>
           {info ? t(`settings.source.${info.configSource.kind}`) : ''} {info?.configSource.path ?? ''}
         </dd>
+        {settings && (
+          <>
+            <dt>{t('settings.tolerance')}</dt>
+            <dd>{t('settings.toleranceValue', settings.weight)}</dd>
+            <dt>{t('settings.reasons')}</dt>
+            <dd>
+              {(['override', 'hold', 'partial'] as const).map((k) => (
+                <div key={k}>
+                  {t(`settings.reason.${k}`)}:{' '}
+                  {settings.reasons[k].map((r) => t(`reasons.${r}`, { defaultValue: r })).join(', ')}
+                </div>
+              ))}
+            </dd>
+            <dt>{t('settings.inserts')}</dt>
+            <dd>
+              {settings.inserts.length
+                ? settings.inserts
+                    .map((i) => `${i.name} (${i.rule}${i.barcode ? `, ${i.barcode}` : ''})`)
+                    .join('; ')
+                : '—'}
+            </dd>
+            <dt>{t('settings.carriers')}</dt>
+            <dd>
+              {settings.carriers.map((c) => (
+                <div key={c.name}>
+                  {c.name}
+                  {c.name === settings.defaultCarrier ? ' ★' : ''}: {c.rule}
+                </div>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
+      <p className="pending">{t('settings.editHint')}</p>
+      {settings && <CommandSheet reasons={settings.reasons} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { ExceptionActions } from './ExceptionActions';
 import { FeedbackBanner } from './FeedbackBanner';
 import { LoginPanel } from './LoginPanel';
 import { WeightPanel } from './WeightPanel';
+import { ShipmentPanel } from './ShipmentPanel';
 
 /** The packer's screen, readable from 1.5 m: the next action, the order, its lines, the last scan's verdict. */
 export function PackPage({ view }: { view: StationView }) {
@@ -25,7 +26,7 @@ export function PackPage({ view }: { view: StationView }) {
       {state?.box && state.box.verification !== 'open' && (
         <WeightPanel box={state.box} virtualScale={view.info?.scale.protocol === 'virtual'} />
       )}
-      {state?.phase === 'booking' && <p className="pending">{t('pack.bookingPending')}</p>}
+      {state?.box && <ShipmentPanel box={state.box} />}
       {state?.box && <ExceptionActions state={state} />}
       {state?.packer && (
         <p className="packer">

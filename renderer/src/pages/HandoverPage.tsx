@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationView } from '../useStation';
+import { client } from '../client';
+
+type Batch = {
+  id: number;
+  carrier: string;
+  lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string }[];
+} | null;
+type ScanResult = { result: string; detail: string; count: number };
+
+export const HANDOVER_SCAN = 'packbench:handover-scan';
+
+/** 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. */
+export function HandoverPage({ view }: { view: StationView }) {
+  const { t } = useTranslation();
+  const carriers = view.info?.carriers ?? [];
+  const [carrier, setCarrier] = useState('');
+  const [batch, setBatch] = useState<Batch>(null);
+  const [last, setLast] = useState<ScanResult | null>(null);
+  const [closed, setClosed] = useState<{ count: number; pdf: string; csv: string } | null>(null);
+  const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
+  const refresh = useCallback(() => {
+    void client.call('handover.current').then(setBatch);
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+    void client.call('handover.daily', { from, to: today }).then(setDaily);
+  }, []);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    const on = (e: Event) => {
+      setLast((e as CustomEvent<ScanResult>).detail);
+      refresh();
+    };
+    window.addEventListener(HANDOVER_SCAN, on);
+    return () => window.removeEventListener(HANDOVER_SCAN, on);
+  }, [refresh]);
+  return (
+    <section aria-labelledby="handover-heading" className="page">
+      <h1 id="handover-heading">{t('nav.handover')}</h1>
+      {!batch ? (
+        <div className="field">
+          <label>
+            {t('handover.carrier')}{' '}
+            <select value={carrier} onChange={(e) => setCarrier(e.target.value)}>
+              <option value="">—</option>
+              {carriers.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            disabled={!carrier}
+            onClick={() => void client.call('handover.open', { carrier }).then(refresh)}
+          >
+            {t('handover.open')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <p className="next-action" role="status" aria-label={t('handover.batch')}>
+            {t('handover.scanBoxes', { carrier: batch.carrier, count: batch.lines.length })}
+          </p>
+          {last && (
+            <p
+              className={`feedback tone-${last.result === 'added' ? 'ok' : 'wrong'}`}
+              data-testid="handover-result"
+            >
+              {t(`handover.result.${last.result}`, { detail: last.detail, count: last.count })}
+            </p>
+          )}
+          <table className="grid" aria-label={t('handover.batch')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('pack.waybill')}</th>
+                <th scope="col">{t('pack.order')}</th>
+                <th scope="col">{t('handover.weight')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.lines.map((l) => (
+                <tr key={l.waybillNo}>
+                  <td>{l.waybillNo}</td>
+                  <td>{l.orderNo}</td>
+                  <td>{l.weightG ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            className="primary"
+            disabled={batch.lines.length === 0}
+            onClick={() =>
+              void client.call('handover.close').then((r) => (setClosed(r), setLast(null), refresh()))
+            }
+          >
+            {t('handover.close')}
+          </button>
+        </>
+      )}
+      {closed && (
+        <p role="status" data-testid="manifest">
+          {t('handover.closed', { count: closed.count })} {closed.pdf} · {closed.csv}
+        </p>
+      )}
+      <h2>{t('handover.daily')}</h2>
+      <table className="grid" aria-label={t('handover.daily')}>
+        <tbody>
+          {daily.map((d) => (
+            <tr key={`${d.day}-${d.carrier}`}>
+              <td>{d.day}</td>
+              <td>{d.carrier}</td>
+              <td>{t('handover.boxes', { count: d.boxes })}</td>
+              <td>{(d.weightG / 1000).toFixed(1)} kg</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../client';
+import { PinPad } from '../components/PinPad';
+
+type Row = {
+  orderNo: string;
+  shop: string | null;
+  status: string;
+  holdReason: string | null;
+  receiver: string | null;
+  city: string | null;
+  packedAt: string | null;
+  packedBy: string | null;
+};
+const STATUSES = ['released', 'held', 'packing', 'packed', 'partial', 'cancelled'] as const;
+
+/** Find an order by number, receiver, waybill or tote; see its status; a lead releases a hold. */
+export function OrderSearch({ revision }: { revision: number | undefined }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState('');
+  const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
+  const [releasing, setReleasing] = useState<string | null>(null);
+  const [lead, setLead] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    void client
+      .call('order.search', {
+        ...(text ? { text } : {}),
+        ...(status ? { status: status as (typeof STATUSES)[number] } : {}),
+        limit: 50,
+        offset: 0,
+      })
+      .then(setData);
+  useEffect(load, [text, status, revision]);
+  return (
+    <section aria-labelledby="order-search-heading">
+      <h2 id="order-search-heading">{t('orders.search')}</h2>
+      <div className="filters">
+        <label>
+          {t('orders.searchText')} <input value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label>
+          {t('orders.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('mismatches.any')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`orders.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p>{t('mismatches.total', { count: data.total })}</p>
+      <table className="grid" aria-label={t('orders.search')}>
+        <tbody>
+          {data.rows.map((o) => (
+            <tr key={o.orderNo}>
+              <td>{o.orderNo}</td>
+              <td>{o.shop}</td>
+              <td>
+                {o.receiver} {o.city}
+              </td>
+              <td>
+                {t(`orders.state.${o.status}`)}
+                {o.holdReason && ` · ${o.holdReason}`}
+                {o.packedAt && ` · ${new Date(o.packedAt).toLocaleString()} ${o.packedBy ?? ''}`}
+              </td>
+              <td>
+                {o.status === 'held' && (
+                  <button type="button" onClick={() => setReleasing(o.orderNo)}>
+                    {t('orders.release')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {releasing && (
+        <div role="dialog" aria-label={t('orders.release')} className="dialog">
+          <h3>
+            {t('orders.release')} {releasing}
+          </h3>
+          <label className="field">
+            {t('pack.lead')}
+            <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
+          </label>
+          <PinPad
+            submitLabel={t('orders.release')}
+            onSubmit={(pin) =>
+              client.call('order.release', { orderNo: releasing, lead, pin }).then(
+                () => (setReleasing(null), setError(null), load()),
+                (e: Error) => setError(e.message),
+              )
+            }
+          />
+          <button type="button" onClick={() => setReleasing(null)}>
+            {t('pack.cancel')}
+          </button>
+          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
