@@ -131,15 +131,13 @@ export function createHandlers(s: Station): Handlers {
     'handover.close': () => s.handovers.close(s.people.packer?.name ?? null),
     'handover.daily': ({ from, to }) => s.handovers.daily(from, to),
     'session.events': ({ sessionId }) =>
-      repos.sessions
-        .events(sessionId)
-        .map((e) => ({
-          seq: e.seq,
-          type: e.type,
-          at: e.at,
-          packer: e.packer,
-          summary: summarize(e.payload as Record<string, unknown>),
-        })),
+      repos.sessions.events(sessionId).map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        packer: e.packer,
+        summary: summarize(e.payload as Record<string, unknown>),
+      })),
     'mismatch.stats': ({ from, to }) => mismatchStats(s.store.db, from, to),
     'mismatch.export': async ({ format, ...filter }) => {
       const rows = allMismatches(repos.mismatches, filter);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
 import type { StationView } from '../../useStation';
@@ -12,6 +13,11 @@ import { ShipmentPanel } from './ShipmentPanel';
 export function PackPage({ view }: { view: StationView }) {
   const { t } = useTranslation();
   const state = view.state;
+  const revision = state?.revision;
+  // For the benchmark: when the screen shows a new state (measured from the scan's Enter key).
+  useEffect(() => {
+    if (revision !== undefined) performance.mark('packbench:rendered', { detail: revision });
+  }, [revision]);
   return (
     <section aria-labelledby="pack-heading" className="page pack">
       <h1 id="pack-heading" className="visually-hidden">

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { CapturePrinter } from '../electron/devices/printer';
+import { repoRoot } from './station';
+
+/** The whole bench with real parts: a socat PTY scale emulator, a TCP capture printer, a folder for everything. */
+export class BenchRig {
+  readonly dir = mkdtempSync(join(tmpdir(), 'packbench-rig-'));
+  readonly printer = new CapturePrinter('zpl');
+  private socat: ChildProcess | null = null;
+  private sim: ChildProcess | null = null;
+  scalePort = '';
+
+  async start(): Promise<void> {
+    const [a, b] = [join(this.dir, 'scale-A'), join(this.dir, 'scale-B')];
+    this.socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+      stdio: 'ignore',
+    });
+    while (!existsSync(a) || !existsSync(b)) await new Promise((r) => setTimeout(r, 20));
+    this.sim = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'bin', 'packbench.js'),
+        'sim',
+        'scale',
+        '--port',
+        b,
+        '--protocol',
+        'toledo-continuous',
+        '--grams',
+        '0',
+        '--interval-ms',
+        '50',
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((r) => this.sim!.stdout!.once('data', () => r()));
+    this.scalePort = a;
+    await this.printer.start();
+  }
+
+  /** What is on the scale: grams, optionally swinging first. */
+  weigh(grams: number, motionMs = 0): void {
+    this.sim!.stdin!.write(motionMs ? `motion ${motionMs} ${grams}\n` : `${grams}\n`);
+  }
+
+  config(extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      station: { id: 'E2E-BENCH', locale: 'en' },
+      demoData: true,
+      database: { path: join(this.dir, 'bench.db') },
+      scale: { kind: 'serial', port: this.scalePort, protocol: 'toledo-continuous' },
+      printers: { label: { uri: `tcp://127.0.0.1:${this.printer.port}`, language: 'zpl' } },
+      handover: { manifestDir: join(this.dir, 'manifests') },
+      inserts: [
+        {
+          id: 'brand-flyer',
+          name: '品牌宣传页 brand flyer',
+          barcode: '6900012347039',
+          weightG: 5,
+          whenShop: '旗舰店',
+        },
+      ],
+      ...extra,
+    };
+  }
+
+  file(name: string, text: string): string {
+    const p = join(this.dir, name);
+    writeFileSync(p, text);
+    return p;
+  }
+
+  async stop(): Promise<void> {
+    this.sim?.kill('SIGTERM');
+    this.socat?.kill('SIGTERM');
+    await this.printer.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function wedgeScan(page: Page, code: string): Promise<void> {
+  await expect(page.getByTestId('station-id')).not.toHaveText('…');
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+export const nextAction = (page: Page) => page.getByRole('status', { name: 'Next action' });
+
+/** Saved by every run; the copies under docs/screenshots are the ones the README shows. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(repoRoot, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) });
+  }
+}
