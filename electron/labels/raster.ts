@@ -1,7 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { resourcesDir } from '../resources';
 
 /** A 1-bit image in printer order: rows top to bottom, MSB = leftmost dot, 1 = black. */
 export interface Raster {
@@ -11,15 +9,14 @@ export interface Raster {
   data: Uint8Array;
 }
 
-let fonts: string[] | null = null;
-const fontFiles = () =>
-  (fonts ??= ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf'].map((f) => join(resourcesDir(), 'fonts', f)));
-
-/** Renders SVG whose units are dots 1:1 with the bundled CJK font only (no system fonts: the same label everywhere). */
+/**
+ * Renders SVG whose units are dots 1:1. Label text arrives as glyph outlines (glyphs.ts), so no fonts are loaded here
+ * and no system font can change a label.
+ */
 export function renderSvg(svg: string): { width: number; height: number; rgba: Uint8Array } {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'original' },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
+    font: { loadSystemFonts: false },
     shapeRendering: 1,
     textRendering: 1,
   });

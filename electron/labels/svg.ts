@@ -1,4 +1,5 @@
 import bwipjs from 'bwip-js';
+import { faceFor } from './glyphs';
 import { labelDots, maskPhone, type Dpi, type FaceSheet, type LabelSize } from './model';
 
 export const FONT_REGULAR = 'Noto Sans SC';
@@ -70,10 +71,16 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   const d = (v: number) => Math.round(v * mm * u);
   const pad = d(3);
   const out: string[] = [];
-  const text = (x: number, y: number, size: number, s: string, bold = false, anchor = 'start') =>
-    out.push(
-      `<text x="${x}" y="${y}" font-size="${size}" font-family="${FONT_REGULAR}" font-weight="${bold ? 700 : 400}" text-anchor="${anchor}" fill="#000">${xml(s)}</text>`,
-    );
+  // Order text becomes glyph outlines here: it is never markup and never reaches a printer as text.
+  const text = (
+    x: number,
+    y: number,
+    size: number,
+    s: string,
+    bold = false,
+    anchor: 'start' | 'middle' | 'end' = 'start',
+    fill = '#000',
+  ) => out.push(faceFor(s, bold).svg(s.replace(/[\u0000-\u001f]/g, ''), x, y, size, anchor, fill));
   const rule = (y: number, thick = 3) =>
     out.push(`<rect x="0" y="${y}" width="${W}" height="${thick}" fill="#000"/>`);
   const extraH = H - (W * 150) / 100; // taller labels give the extra room to the items
@@ -84,10 +91,9 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   if (sheet.insuredCents) marks.push(`保价 ${money(sheet.insuredCents)}`);
   if (marks.length) {
     const label = marks.join('  ');
-    const bw = Math.round(ems(label) * d(4) + 2 * d(1.5));
+    const bw = Math.round(faceFor(label, true).width(label, d(4)) + 2 * d(1.5));
     out.push(`<rect x="${W - pad - bw}" y="${d(2)}" width="${bw}" height="${d(7.5)}" fill="#000"/>`);
-    text(W - pad - d(1.5), d(7.8), d(4), label, true, 'end');
-    out[out.length - 1] = out.at(-1)!.replace('fill="#000"', 'fill="#fff"');
+    text(W - pad - d(1.5), d(7.8), d(4), label, true, 'end', '#fff');
   }
   rule(d(11));
   // 2. 大头笔 and sorting code

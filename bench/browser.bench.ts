@@ -1,0 +1,144 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, it } from 'vitest';
+import WebSocket from 'ws';
+import { CapturePrinter } from '../electron/devices/printer';
+import { printTable, type Figure } from './harness';
+
+const root = resolve(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-browser-'));
+const figures: Figure[] = [];
+afterAll(() => {
+  printTable(
+    'The bench end to end (headless station, Debian Chromium, TCP capture printer, waybill pool)',
+    figures,
+  );
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const stats = (name: string, xs: number[]): Figure => {
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    name,
+    n: s.length,
+    median: s[s.length >> 1]!,
+    p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!,
+    unit: 'ms',
+  };
+};
+
+async function serve(config: object): Promise<{ url: string; stop: () => void }> {
+  const file = join(dir, `c-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'packbench.js'), 'serve', '--port', '0', '--config', file],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const url = await new Promise<string>((res) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /ready at (http:\/\/\S+)/.exec(out);
+      if (m) res(m[1]!);
+    });
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+it('keystroke burst → screen updated, and last scan → label bytes at the printer', async () => {
+  const printer = new CapturePrinter('zpl');
+  const port = await printer.start();
+  const orders = [
+    'order_no,shop,sku,qty,receiver,province,city',
+    'BIG-1,店,TEA-LJ-250,9000,张三,浙江省,杭州市',
+    ...Array.from({ length: 40 }, (_, i) => `ONE-${i},店,TEA-LJ-250,1,张三,浙江省,杭州市`),
+  ].join('\n');
+  const station = await serve({
+    station: { id: 'BENCH-E2E', locale: 'en' },
+    demoData: true,
+    database: { path: join(dir, 'b.db') },
+    printers: { label: { uri: `tcp://127.0.0.1:${port}`, language: 'zpl' } },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(station.url);
+    await page.getByTestId('station-id').filter({ hasNotText: '…' }).waitFor();
+    const scan = async (code: string) => {
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+    };
+    // Import through the contract (the Orders page does the same).
+    const token = new URL(station.url).searchParams.get('token');
+    const ws = new WebSocket(`ws://${new URL(station.url).host}/rpc?token=${token}`);
+    await new Promise((r) => ws.once('open', r));
+    const call = (method: string, params: unknown) =>
+      new Promise<unknown>((res) => {
+        const id = Math.random();
+        ws.on('message', function on(d) {
+          const m = JSON.parse(d.toString());
+          if (m.id === id) (ws.off('message', on), res(m.result));
+        });
+        ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+      });
+    await call('import.file', {
+      kind: 'orders',
+      fileName: 'o.csv',
+      contentBase64: Buffer.from(orders).toString('base64'),
+    });
+    await scan('U1001');
+    await page.getByText('Scan an order').waitFor();
+    await scan('BIG-1');
+    await page.getByTestId('order-no').filter({ hasText: 'BIG-1' }).waitFor();
+
+    // 1. Enter of a wedge burst → the new state rendered (performance marks in the page).
+    const burst: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.evaluate(() => performance.clearMarks());
+      await scan('6900012345004');
+      const ms = await page.waitForFunction(
+        (n) => {
+          const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
+          const rendered = performance
+            .getEntriesByName('packbench:rendered')
+            .filter((m) => detected && m.startTime > detected.startTime);
+          return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
+        },
+        i,
+        { polling: 'raf' },
+      );
+      burst.push((await ms.jsonValue()) as number);
+    }
+    figures.push(stats('wedge burst: Enter → screen updated (browser marks)', burst));
+    await call('box.hold', { reason: 'other' });
+
+    // 2. Last item scan → ZPL bytes at the capture printer (verify, weigh, book from the pool, render, print).
+    const label: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await call('scale.setVirtual', { grams: 0 });
+      await call('scan.submit', { code: `ONE-${i}` });
+      await call('scan.submit', { code: 'BOX-S' });
+      await call('scale.setVirtual', { grams: 421 }); // a box already on the scale: weighed when the last item is in
+      const before = printer.jobs.length;
+      const start = performance.now();
+      await call('scan.submit', { code: '6900012345004' });
+      while (printer.jobs.length === before) await new Promise((r) => setImmediate(r));
+      label.push(performance.now() - start);
+      const state = (await call('station.getState', {})) as { box: { shipment: { waybillNo: string } } };
+      await call('scan.submit', { code: state.box.shipment.waybillNo });
+    }
+    figures.push(stats('last scan → label bytes at the printer (pool carrier)', label));
+    ws.terminate();
+  } finally {
+    await browser.close();
+    station.stop();
+    await printer.stop();
+  }
+});
