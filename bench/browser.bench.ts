@@ -84,7 +84,9 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
         const id = Math.random();
         ws.on('message', function on(d) {
           const m = JSON.parse(d.toString());
-          if (m.id === id) (ws.off('message', on), res(m.result));
+          if (m.id !== id) return;
+          ws.off('message', on);
+          res(m.result);
         });
         ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
       });
@@ -104,7 +106,7 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
       await page.evaluate(() => performance.clearMarks());
       await scan('6900012345004');
       const ms = await page.waitForFunction(
-        (n) => {
+        () => {
           const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
           const rendered = performance
             .getEntriesByName('packbench:rendered')
