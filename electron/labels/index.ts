@@ -42,3 +42,4 @@ export async function encodeLabel(raster: Raster, format: LabelFormat, size: Lab
       return escposRasterJob(raster);
   }
 }
+export { packingSlip, type SlipContent } from './slip';

@@ -173,3 +173,26 @@ describe('injection safety', () => {
     expect(escposText('A\u001b@B\u001dV\u0000C\nD')).toBe('A@BVC\nD');
   });
 });
+
+describe('packing slip (node-thermal-printer, ESC/POS)', () => {
+  it('Chinese in the GB code page, order text without control bytes', async () => {
+    const { packingSlip } = await import('./index');
+    const slip = packingSlip({
+      shop: '旗舰店',
+      orderNo: 'SO-1\u001b@\u001dV',
+      receiver: '陈静',
+      phone: '13655556666',
+      lines: [{ name: '西湖龙井 250g', qty: 2 }],
+      waybillNo: 'PB261129000001',
+      carrier: 'pool',
+      weightG: 712,
+      printedAt: new Date(0),
+      stationId: 'B',
+    });
+    expect(slip.includes(Buffer.from('旗舰店', 'latin1'))).toBe(false);
+    expect(slip.includes(Buffer.from([0xc6, 0xec, 0xbd, 0xa2, 0xb5, 0xea]))).toBe(true); // 旗舰店 in GB2312
+    expect(slip.includes(Buffer.from('SO-1@V'))).toBe(true);
+    expect(slip.includes(Buffer.from('SO-1\u001b'))).toBe(false);
+    expect(slip.includes(Buffer.from('x2'))).toBe(true);
+  });
+});

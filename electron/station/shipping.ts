@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import type { PrintQueue } from '../devices/printer';
 import {
   encodeLabel,
+  packingSlip,
   pngToRaster,
   renderFaceSheet,
   type Dpi,
@@ -198,6 +199,7 @@ export class Shipping {
     if (outcome.kind === 'booked') {
       const d = outcome.details;
       let labelJobId: number | null = null;
+      const slip = this.slipJob(sessionId, order, d, row.weight_g);
       let job: NewPrintJob | null = null;
       try {
         job = await this.labelJob(sessionId, order, d, row.weight_g);
@@ -220,6 +222,7 @@ export class Shipping {
           at,
         );
         if (job) labelJobId = printJobs.add(job, at);
+        if (slip) printJobs.add(slip, at);
         this.ctx.pack.record(sessionId, order.id, order.order_no, [
           {
             type: 'box.booked',
@@ -353,6 +356,37 @@ export class Shipping {
     return {
       ...base,
       payload: await encodeLabel(raster, language as LabelFormat, printer.size as LabelSize),
+    };
+  }
+
+  /** The packing slip for the receipt printer, when the bench has one. */
+  private slipJob(
+    sessionId: string,
+    order: OrderRow,
+    d: { carrier: string; waybillNo: string },
+    weightG: number | null,
+  ): NewPrintJob | null {
+    if (!this.ctx.config.printers.slip) return null;
+    const lines = this.ctx.repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty }));
+    const payload = packingSlip({
+      shop: order.shop,
+      orderNo: order.order_no,
+      receiver: order.receiver_name ?? '',
+      phone: order.receiver_phone ?? '',
+      lines,
+      waybillNo: d.waybillNo,
+      carrier: d.carrier,
+      weightG,
+      printedAt: this.ctx.now(),
+      stationId: this.ctx.config.station.id,
+    });
+    return {
+      printer: 'slip',
+      language: 'escpos',
+      kind: 'slip',
+      session_id: sessionId,
+      waybill_no: d.waybillNo,
+      payload,
     };
   }
 
