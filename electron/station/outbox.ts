@@ -78,6 +78,7 @@ export class Outbox {
       error = (err as Error).message;
     }
     const at = this.now();
+    if (!this.db.open) return; // the station closed while the request was out; the row is sent after the restart
     if (!error) {
       this.db
         .prepare(

@@ -61,8 +61,11 @@ export class Shipping {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
   }
+
+  private stopped = false;
 
   get carrierNames(): string[] {
     return Object.keys(this.ctx.carriers);
@@ -162,16 +165,20 @@ export class Shipping {
     request: ShipmentRequest,
     how: 'book' | 'recover',
   ): Promise<FeedbackDraft> {
+    // In flight until the answer is on disk: closing the station waits for it.
     this.inFlight.add(shipmentId);
-    let outcome: BookingOutcome;
+    let d: FeedbackDraft;
     try {
-      outcome = await this.ctx.carriers[carrier]![how](request);
-    } catch (err) {
-      outcome = { kind: 'unknown', reason: (err as Error).message };
+      let outcome: BookingOutcome;
+      try {
+        outcome = await this.ctx.carriers[carrier]![how](request);
+      } catch (err) {
+        outcome = { kind: 'unknown', reason: (err as Error).message };
+      }
+      d = await this.settle(shipmentId, carrier, outcome);
     } finally {
       this.inFlight.delete(shipmentId);
     }
-    const d = await this.settle(shipmentId, carrier, outcome);
     this.ctx.tell(d);
     return d;
   }
@@ -266,6 +273,7 @@ export class Shipping {
   /** Unknown outcomes (a timeout, a crash mid-call) are asked again with the same key until the carrier says. */
   async resolveUnknown(): Promise<void> {
     for (const row of this.ctx.repos.shipments.unresolved()) {
+      if (this.stopped) return;
       if (this.inFlight.has(row.id) || !this.ctx.carriers[row.carrier]) continue;
       await this.call(row.id, row.carrier, JSON.parse(row.request) as ShipmentRequest, 'recover');
     }

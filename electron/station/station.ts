@@ -399,6 +399,7 @@ export class Station {
   }
 
   changed(): void {
+    if (this.store.db.open === false) return;
     this.revision++;
     this.events.emit('station.state', this.state());
   }
