@@ -1,14 +1,7 @@
-import type { Page } from '@playwright/test';
+import { wedgeScan } from './rig';
 import { expect, test } from './station';
 
 test.use({ stationConfig: { station: { id: 'E2E-PACK', locale: 'en' }, demoData: true } });
-
-/** Types like a keyboard-wedge scanner: characters a few ms apart, then Enter. */
-async function wedgeScan(page: Page, code: string) {
-  await expect(page.getByTestId('station-id')).not.toHaveText('…');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 test('a packer verifies an order by scanning only; a wrong item turns the screen red and is logged', async ({
   page,

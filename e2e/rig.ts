@@ -15,6 +15,8 @@ export class BenchRig {
   private sim: ChildProcess | null = null;
   scalePort = '';
 
+  constructor(readonly scaleProtocol = 'toledo-continuous') {}
+
   async start(): Promise<void> {
     const [a, b] = [join(this.dir, 'scale-A'), join(this.dir, 'scale-B')];
     this.socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
@@ -30,7 +32,7 @@ export class BenchRig {
         '--port',
         b,
         '--protocol',
-        'toledo-continuous',
+        this.scaleProtocol,
         '--grams',
         '0',
         '--interval-ms',
@@ -53,7 +55,7 @@ export class BenchRig {
       station: { id: 'E2E-BENCH', locale: 'en' },
       demoData: true,
       database: { path: join(this.dir, 'bench.db') },
-      scale: { kind: 'serial', port: this.scalePort, protocol: 'toledo-continuous' },
+      scale: { kind: 'serial', port: this.scalePort, protocol: this.scaleProtocol },
       printers: { label: { uri: `tcp://127.0.0.1:${this.printer.port}`, language: 'zpl' } },
       handover: { manifestDir: join(this.dir, 'manifests') },
       inserts: [

@@ -1,52 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, startStation, stopStation, test, type RunningStation } from './station';
-
-/** A socat PTY pair and `packbench sim scale` on one end, driven through its stdin like a person at the scale. */
-async function scaleRig(protocol: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'packbench-scale-'));
-  const [a, b] = [join(dir, 'A'), join(dir, 'B')];
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-  while (!existsSync(a) || !existsSync(b)) await new Promise((r) => setTimeout(r, 20));
-  const sim: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'bin', 'packbench.js'),
-      'sim',
-      'scale',
-      '--port',
-      b,
-      '--protocol',
-      protocol,
-      '--grams',
-      '0',
-      '--interval-ms',
-      '50',
-    ],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((r) => sim.stdout!.once('data', () => r()));
-  return {
-    port: a,
-    put: (line: string) => sim.stdin!.write(`${line}\n`),
-    close: () => {
-      sim.kill('SIGTERM');
-      socat.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function wedgeScan(page: Page, code: string) {
-  await expect(page.getByTestId('station-id')).not.toHaveText('…');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
+import { BenchRig, wedgeScan } from './rig';
+import { expect, startStation, stopStation, test, type RunningStation } from './station';
 
 async function verifyOrder(page: Page) {
   await wedgeScan(page, 'U1001');
@@ -60,25 +14,22 @@ async function verifyOrder(page: Page) {
 }
 
 test.describe('weighing through a serial scale emulator (yaohua, no stability flag)', () => {
-  let rig: Awaited<ReturnType<typeof scaleRig>>;
+  let rig: BenchRig;
   let station: RunningStation;
   test.beforeEach(async () => {
-    rig = await scaleRig('yaohua');
-    station = await startStation({
-      station: { id: 'E2E-SCALE', locale: 'en' },
-      demoData: true,
-      scale: { kind: 'serial', port: rig.port, protocol: 'yaohua' },
-    });
+    rig = new BenchRig('yaohua');
+    await rig.start();
+    station = await startStation(rig.config({ station: { id: 'E2E-SCALE', locale: 'en' } }));
   });
   test.afterEach(async () => {
     await stopStation(station);
-    rig.close();
+    await rig.stop();
   });
 
   test('in tolerance: the live weight shows, the verdict is OK and the box moves on', async ({ page }) => {
     await page.goto(station.url);
     await verifyOrder(page);
-    rig.put('motion 300 925');
+    rig.weigh(925, 300);
     await expect(page.getByTestId('live-weight')).toHaveText('925 g');
     await expect(page.getByTestId('weight-verdict')).toContainText('925 g · in tolerance (+15 g)');
     await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Book the carrier');
@@ -87,7 +38,7 @@ test.describe('weighing through a serial scale emulator (yaohua, no stability fl
   test('out of tolerance: red, logged, and a lead overrides with PIN and reason', async ({ page }) => {
     await page.goto(station.url);
     await verifyOrder(page);
-    rig.put('1300');
+    rig.weigh(1300);
     await expect(page.getByRole('alert')).toHaveAttribute('data-tone', 'wrong');
     await expect(page.getByRole('alert')).toContainText('Too heavy: 1300 g');
     await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Put the box on the scale');

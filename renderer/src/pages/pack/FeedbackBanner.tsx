@@ -22,6 +22,7 @@ export function FeedbackBanner({ feedback }: { feedback: Feedback | null }) {
     <div
       className={`feedback tone-${feedback.tone}`}
       data-tone={feedback.tone}
+      data-feedback-id={feedback.id}
       role="alert"
       aria-live="assertive"
     >
