@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, it } from 'vitest';
 import WebSocket from 'ws';
 import { CapturePrinter } from '../electron/devices/printer';
-import { printTable, type Figure } from './harness';
+import { printTable, summarize, type Figure } from './harness';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-browser-'));
@@ -18,17 +18,6 @@ afterAll(() => {
   );
   rmSync(dir, { recursive: true, force: true });
 });
-
-const stats = (name: string, xs: number[]): Figure => {
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    name,
-    n: s.length,
-    median: s[s.length >> 1]!,
-    p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!,
-    unit: 'ms',
-  };
-};
 
 async function serve(config: object): Promise<{ url: string; stop: () => void }> {
   const file = join(dir, `c-${Date.now()}.json`);
@@ -118,7 +107,7 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
       );
       burst.push((await ms.jsonValue()) as number);
     }
-    figures.push(stats('wedge burst: Enter → screen updated (browser marks)', burst));
+    figures.push(summarize('wedge burst: Enter → screen updated (browser marks)', burst));
     await call('box.hold', { reason: 'other' });
 
     // 2. Last item scan → ZPL bytes at the capture printer (verify, weigh, book from the pool, render, print).
@@ -136,7 +125,7 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
       const state = (await call('station.getState', {})) as { box: { shipment: { waybillNo: string } } };
       await call('scan.submit', { code: state.box.shipment.waybillNo });
     }
-    figures.push(stats('last scan → label bytes at the printer (pool carrier)', label));
+    figures.push(summarize('last scan → label bytes at the printer (pool carrier)', label));
     ws.terminate();
   } finally {
     await browser.close();

@@ -23,8 +23,13 @@ export async function measure(
     await fn(i);
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { name, n, median: percentile(times, 50), p95: percentile(times, 95), unit: 'ms' };
+  return summarize(name, times);
+}
+
+/** median and p95 of samples measured some other way (marks, events), in milliseconds. */
+export function summarize(name: string, samples: number[]): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { name, n: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), unit: 'ms' };
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4));

@@ -6,7 +6,7 @@ import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
 import { CODECS, ReadingPipeline, SCALE_PROTOCOLS } from '../electron/devices/scale';
 import { silentLog } from '../electron/log';
 import { Station } from '../electron/station';
-import { printTable, type Figure } from './harness';
+import { printTable, summarize, type Figure } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-scale-'));
 const figures: Figure[] = [];
@@ -85,13 +85,6 @@ it('stable frame’s last byte → weight verdict pushed', () => {
     if (verdict.at) times.push(verdict.at - start);
     station.scan('PB:HOLD:other');
   }
-  times.sort((a, b) => a - b);
-  figures.push({
-    name: 'last byte of a stable frame → verdict event (stored first)',
-    n: times.length,
-    median: times[times.length >> 1]!,
-    p95: times[Math.floor(times.length * 0.95)]!,
-    unit: 'ms',
-  });
+  figures.push(summarize('last byte of a stable frame → verdict event (stored first)', times));
   void station.close();
 });

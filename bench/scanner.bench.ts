@@ -6,7 +6,7 @@ import { WedgeDetector } from '../shared/scan';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
 import { silentLog } from '../electron/log';
 import { Station } from '../electron/station';
-import { measure, printTable, type Figure } from './harness';
+import { measure, printTable, summarize, type Figure } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-scan-'));
 const figures: Figure[] = [];
@@ -34,14 +34,7 @@ it('suffix key → scan event', async () => {
     detector.key('Enter', (t += 5));
     enter.push(performance.now() - start);
   }
-  enter.sort((a, b) => a - b);
-  figures.push({
-    name: 'wedge detector: the Enter key alone',
-    n: enter.length,
-    median: enter[enter.length >> 1]!,
-    p95: enter[Math.floor(enter.length * 0.95)]!,
-    unit: 'ms',
-  });
+  figures.push(summarize('wedge detector: the Enter key alone', enter));
 
   const config = ConfigSchema.parse({ ...EMBEDDED_DEFAULT, station: { id: 'B' } });
   const station = new Station({
@@ -67,13 +60,6 @@ it('suffix key → scan event', async () => {
     await station.call('scan.submit', { code: '6900012345004', scanner: 'wedge' });
     lat.push(pushed - start);
   }
-  lat.sort((a, b) => a - b);
-  figures.push({
-    name: 'station: scan.submit → station.state (stored)',
-    n: lat.length,
-    median: lat[lat.length >> 1]!,
-    p95: lat[Math.floor(lat.length * 0.95)]!,
-    unit: 'ms',
-  });
+  figures.push(summarize('station: scan.submit → station.state (stored)', lat));
   await station.close();
 });

@@ -4,7 +4,7 @@ import { createCarriers, PoolAdapter, type ShipmentRequest } from '../carriers';
 import { currentEnvironment, loadConfig } from '../config';
 import { createRepos } from '../store';
 import { Handovers } from '../station/handover';
-import { recordShipmentOutcome } from '../station/shipping';
+import { recordShipmentOutcome, shipmentRequest } from '../station/shipping';
 import { withStore } from './store';
 import { dirname, join } from 'node:path';
 
@@ -46,38 +46,18 @@ export function registerCarrier(program: Command): void {
           const found = repos.orders.findByCode(o.order);
           if (!found) fail(`no order ${o.order}`);
           const order = found.order;
-          const s = config.shipper;
           const results = [];
           for (let i = 0; i < Number(o.repeat); i++) {
             const key = `cli-${order.order_no}-${Date.now()}-${process.pid}-${i}`;
-            const req: ShipmentRequest = {
+            const req = shipmentRequest({
+              order,
+              lines: repos.orders.linesOf(order.id),
+              shipper: config.shipper,
+              key,
               carrier: o.carrier,
-              shipper: {
-                name: s.name,
-                phone: s.phone,
-                province: s.province,
-                city: s.city,
-                district: s.district,
-                address: s.address,
-              },
-              recipient: {
-                name: order.receiver_name ?? '',
-                phone: order.receiver_phone ?? '',
-                province: order.province ?? '',
-                city: order.city ?? '',
-                district: order.district ?? '',
-                address: order.address ?? '',
-              },
-              parcels: [
-                {
-                  weightG: Number(o.weightGrams),
-                  items: repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty })),
-                },
-              ],
-              options: { codCents: order.cod_cents },
-              reference: order.order_no,
-              idempotencyKey: key,
-            };
+              weightG: Number(o.weightGrams),
+              dimsMm: null,
+            });
             const at = new Date().toISOString();
             const id = repos.shipments.create({
               sessionId: null,

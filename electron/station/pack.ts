@@ -60,7 +60,6 @@ export class PackWorkflow {
     }));
   }
 
-  /** Appends events for the current (or a new) session atomically; only then does the box change. */
   /** Appends events to a session (the open box's or another) with their projections; `also` runs in the same transaction. */
   record(
     sessionId: string,
@@ -69,33 +68,7 @@ export class PackWorkflow {
     events: PackEvent[],
     also?: (envelopes: Envelope[]) => void,
   ): void {
-    if (this.current?.sessionId === sessionId)
-      return this.commit(sessionId, orderId, orderNo, events, undefined, also);
-    const at = this.ctx.now().toISOString();
-    let seq = this.ctx.repos.sessions.maxSeq(sessionId);
-    const envelopes: Envelope[] = events.map((event) => ({
-      sessionId,
-      seq: ++seq,
-      at,
-      packer: this.ctx.packer(),
-      stationId: this.ctx.stationId,
-      event,
-    }));
-    this.ctx.db.transaction(() => {
-      for (const env of envelopes) {
-        this.ctx.repos.sessions.append({
-          sessionId,
-          seq: env.seq,
-          type: env.event.type,
-          payload: env.event,
-          at,
-          packer: env.packer,
-          stationId: env.stationId,
-        });
-        project(this.ctx.repos, env, orderId, orderNo);
-      }
-      also?.(envelopes);
-    })();
+    this.append(sessionId, orderId, orderNo, events, { also, fold: this.current?.sessionId === sessionId });
   }
 
   get orderIdOfBox(): number {
@@ -107,16 +80,33 @@ export class PackWorkflow {
     this.current = null;
   }
 
+  /** Events for the open (or a newly opened) box: stored, then folded into it. */
   private commit(
     sessionId: string,
     orderId: number,
     orderNo: string,
     events: PackEvent[],
     before?: () => void,
-    also?: (envelopes: Envelope[]) => void,
+  ): void {
+    this.append(sessionId, orderId, orderNo, events, { before, fold: true });
+  }
+
+  /**
+   * Appends events atomically with their projections; only then, when `fold`, does the box change — nothing reaches
+   * the box (or the packer's screen) that is not on disk.
+   */
+  private append(
+    sessionId: string,
+    orderId: number,
+    orderNo: string,
+    events: PackEvent[],
+    opts: { before?: () => void; also?: (envelopes: Envelope[]) => void; fold: boolean },
   ): void {
     const at = this.ctx.now().toISOString();
-    let seq = this.current?.sessionId === sessionId ? this.current.lastSeq : 0;
+    let seq =
+      this.current?.sessionId === sessionId
+        ? this.current.lastSeq
+        : this.ctx.repos.sessions.maxSeq(sessionId);
     const envelopes: Envelope[] = events.map((event) => ({
       sessionId,
       seq: ++seq,
@@ -126,7 +116,7 @@ export class PackWorkflow {
       event,
     }));
     this.ctx.db.transaction(() => {
-      before?.();
+      opts.before?.();
       for (const env of envelopes) {
         this.ctx.repos.sessions.append({
           sessionId,
@@ -139,8 +129,9 @@ export class PackWorkflow {
         });
         project(this.ctx.repos, env, orderId, orderNo);
       }
-      also?.(envelopes);
+      opts.also?.(envelopes);
     })();
+    if (!opts.fold) return;
     let box = this.current?.sessionId === sessionId ? this.current : null;
     for (const env of envelopes) box = applyEvent(box, env);
     this.current = box;

@@ -20,7 +20,7 @@ import {
   type LabelSize,
 } from '../labels';
 import type { Log } from '../log';
-import type { NewPrintJob, OrderRow, Repos } from '../store';
+import type { NewPrintJob, OrderLineRow, OrderRow, Repos } from '../store';
 import { faceSheetFor } from './faceSheet';
 import { draft, type FeedbackDraft } from './feedback';
 import type { PackWorkflow } from './pack';
@@ -214,20 +214,7 @@ export class Shipping {
         this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
       }
       this.ctx.db.transaction(() => {
-        shipments.result(
-          shipmentId,
-          {
-            status: 'booked',
-            waybillNo: d.waybillNo,
-            markDestination: d.markDestination,
-            sortingCode: d.sortingCode,
-            service: d.service,
-            response: { carrierRef: d.carrierRef ?? null },
-            labelFormat: d.label?.format ?? null,
-            label: d.label?.data ?? null,
-          },
-          at,
-        );
+        recordShipmentOutcome(shipments, shipmentId, outcome, at);
         if (job) labelJobId = printJobs.add(job, at);
         if (slip) printJobs.add(slip, at);
         this.ctx.pack.record(sessionId, order.id, order.order_no, [
@@ -280,39 +267,16 @@ export class Shipping {
   }
 
   request(box: BoxState, order: OrderRow, key: string, carrier: string): ShipmentRequest {
-    const s = this.ctx.config.shipper;
-    const lines = this.ctx.repos.orders.linesOf(order.id);
-    return {
+    const dimsMm = box.package ? (this.ctx.repos.packages.byCode(box.package.code)?.inner ?? null) : null;
+    return shipmentRequest({
+      order,
+      lines: this.ctx.repos.orders.linesOf(order.id),
+      shipper: this.ctx.config.shipper,
+      key,
       carrier,
-      shipper: {
-        name: s.name,
-        phone: s.phone,
-        province: s.province,
-        city: s.city,
-        district: s.district,
-        address: s.address,
-        ...(s.postCode ? { postCode: s.postCode } : {}),
-        ...(s.company ? { company: s.company } : {}),
-      },
-      recipient: {
-        name: order.receiver_name ?? '',
-        phone: order.receiver_phone ?? '',
-        province: order.province ?? '',
-        city: order.city ?? '',
-        district: order.district ?? '',
-        address: order.address ?? '',
-      },
-      parcels: [
-        {
-          weightG: box.weighing?.grams ?? 0,
-          dimsMm: box.package ? (this.ctx.repos.packages.byCode(box.package.code)?.inner ?? null) : null,
-          items: lines.map((l) => ({ name: l.name ?? l.sku, qty: l.qty })),
-        },
-      ],
-      options: { codCents: order.cod_cents, insuredCents: null },
-      reference: order.order_no,
-      idempotencyKey: key,
-    };
+      weightG: box.weighing?.grams ?? 0,
+      dimsMm,
+    });
   }
 
   /** The face sheet job: the carrier's ZPL as is on a ZPL printer, its PNG rasterised, otherwise our own render. */
@@ -532,4 +496,48 @@ export function recordShipmentOutcome(
   } else if (outcome.kind === 'rejected')
     shipments.result(id, { status: 'rejected', error: `${outcome.code}: ${outcome.message}` }, at);
   else shipments.result(id, { status: 'unknown', error: outcome.reason }, at);
+}
+
+/** The carrier request for an order: sender from the config, receiver and items from the order. */
+export function shipmentRequest(r: {
+  order: OrderRow;
+  lines: OrderLineRow[];
+  shipper: Config['shipper'];
+  key: string;
+  carrier: string;
+  weightG: number;
+  dimsMm: [number, number, number] | null;
+}): ShipmentRequest {
+  const { order, shipper: s } = r;
+  return {
+    carrier: r.carrier,
+    shipper: {
+      name: s.name,
+      phone: s.phone,
+      province: s.province,
+      city: s.city,
+      district: s.district,
+      address: s.address,
+      ...(s.postCode ? { postCode: s.postCode } : {}),
+      ...(s.company ? { company: s.company } : {}),
+    },
+    recipient: {
+      name: order.receiver_name ?? '',
+      phone: order.receiver_phone ?? '',
+      province: order.province ?? '',
+      city: order.city ?? '',
+      district: order.district ?? '',
+      address: order.address ?? '',
+    },
+    parcels: [
+      {
+        weightG: r.weightG,
+        dimsMm: r.dimsMm,
+        items: r.lines.map((l) => ({ name: l.name ?? l.sku, qty: l.qty })),
+      },
+    ],
+    options: { codCents: order.cod_cents, insuredCents: null },
+    reference: order.order_no,
+    idempotencyKey: r.key,
+  };
 }
