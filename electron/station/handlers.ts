@@ -160,6 +160,7 @@ export function createHandlers(s: Station): Handlers {
           city: o.city,
           packedAt: o.packed_at,
           packedBy: o.packed_by,
+          waybillNo: s.repos.shipments.latestBookedFor(o.id),
         })),
       };
     },

@@ -197,3 +197,55 @@ describe('ship notice', () => {
     }
   });
 });
+
+describe('a lead changes the carrier after booking', () => {
+  it('cancels at the first carrier, then books the other with a new key; the pool number is never reissued', async () => {
+    const { startSfFake } = await import('../carriers/fakes');
+    const sf = await startSfFake('PB', 'cw');
+    try {
+      station = open({
+        carriers: {
+          default: 'pool',
+          sf: { baseUrl: `${sf.url}/std/service`, partnerId: 'PB', checkWord: 'cw' },
+        } as ConfigInput['carriers'],
+      });
+      packAndWeigh(station);
+      await waitFor(() => station.state().phase === 'labelling', 5000, 'booked with the pool');
+      expect(
+        await station.call('box.rebook', {
+          carrier: 'sf',
+          lead: '张伟',
+          pin: '1234',
+          reason: 'customer wants SF',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'refused' } });
+      const r = await station.call('box.rebook', {
+        carrier: 'sf',
+        lead: '李主管',
+        pin: '2468',
+        reason: 'customer wants SF',
+      });
+      expect(r).toMatchObject({ ok: true, result: { kind: 'booked' } });
+      expect(station.state().box!.shipment).toMatchObject({ carrier: 'sf', waybillNo: 'SF1400000000001' });
+      expect(
+        station.store.db
+          .prepare(
+            'SELECT carrier, status, substr(idempotency_key, -2) AS attempt FROM shipments ORDER BY id',
+          )
+          .all(),
+      ).toEqual([
+        { carrier: 'pool', status: 'cancelled', attempt: '-1' },
+        { carrier: 'sf', status: 'booked', attempt: '-2' },
+      ]);
+      expect(
+        station.store.db
+          .prepare("SELECT status FROM waybill_pool WHERE waybill_no = 'PB261129000001'")
+          .pluck()
+          .get(),
+      ).toBe('used');
+      expect(sf.orders.size).toBe(1);
+    } finally {
+      await sf.close();
+    }
+  });
+});

@@ -152,6 +152,7 @@ export const methods = {
           city: z.string().nullable(),
           packedAt: z.string().nullable(),
           packedBy: z.string().nullable(),
+          waybillNo: z.string().nullable(),
         }),
       ),
     }),

@@ -97,3 +97,23 @@ describe('serial line splitter', () => {
     expect([...s.push(bytes.subarray(0, 2)), ...s.push(bytes.subarray(2))]).toEqual(['货号-1']);
   });
 });
+
+describe('HID POS scanner through the real node-hid (no USB bus here)', () => {
+  it('a missing device is reported disconnected with the VID:PID, and retried', async () => {
+    const { HidPosScanner } = await import('./index');
+    const states: { state: string; detail?: string }[] = [];
+    const s = new HidPosScanner({
+      name: 'hid',
+      vendorId: 0x0c2e,
+      productId: 0x0b61,
+      onScan: () => undefined,
+      onState: (state, detail) => states.push({ state, detail }),
+    });
+    s.start();
+    for (let i = 0; i < 100 && !states.some((x) => x.state === 'disconnected'); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await s.stop();
+    expect(states[0]).toEqual({ state: 'connecting', detail: undefined });
+    expect(states.find((x) => x.state === 'disconnected')?.detail).toMatch(/HID 0c2e:0b61: .*retrying/);
+  });
+});

@@ -120,6 +120,17 @@ export class ShipmentsRepo {
     );
   }
 
+  latestBookedFor(orderId: number): string | null {
+    return (
+      (this.db
+        .prepare(
+          "SELECT waybill_no FROM shipments WHERE order_id = ? AND status = 'booked' ORDER BY id DESC LIMIT 1",
+        )
+        .pluck()
+        .get(orderId) as string | undefined) ?? null
+    );
+  }
+
   countBooked(): number {
     return this.db.prepare("SELECT count(*) FROM shipments WHERE status = 'booked'").pluck().get() as number;
   }

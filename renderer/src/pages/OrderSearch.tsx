@@ -12,6 +12,7 @@ type Row = {
   city: string | null;
   packedAt: string | null;
   packedBy: string | null;
+  waybillNo: string | null;
 };
 const STATUSES = ['released', 'held', 'packing', 'packed', 'partial', 'cancelled'] as const;
 
@@ -69,6 +70,19 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
                 {o.packedAt && ` · ${new Date(o.packedAt).toLocaleString()} ${o.packedBy ?? ''}`}
               </td>
               <td>
+                {o.waybillNo && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void client.call('printer.reprint', {
+                        reason: 'label-damaged',
+                        waybillNo: o.waybillNo!,
+                      })
+                    }
+                  >
+                    {t('pack.reprint')} {o.waybillNo}
+                  </button>
+                )}
                 {o.status === 'held' && (
                   <button type="button" onClick={() => setReleasing(o.orderNo)}>
                     {t('orders.release')}
