@@ -4,7 +4,7 @@ import { createCarriers, PoolAdapter, type ShipmentRequest } from '../carriers';
 import { currentEnvironment, loadConfig } from '../config';
 import { createRepos } from '../store';
 import { Handovers } from '../station/handover';
-import { recordShipmentOutcome, shipmentRequest } from '../station/shipping';
+import { recordShipmentOutcome, shipmentRequest } from '../station/shipments';
 import { withStore } from './store';
 import { dirname, join } from 'node:path';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCALE_PROTOCOLS } from '../devices/scale/codecs/types';
 
 const PrinterUri = z
   .string()
@@ -7,15 +8,7 @@ const PrinterUri = z
   });
 
 const Parity = z.enum(['none', 'even', 'odd']);
-const ScaleProtocol = z.enum([
-  'sics',
-  'toledo8217',
-  'toledo-continuous',
-  'ascii',
-  'yaohua',
-  'yaohua-a12e',
-  'ohaus',
-]);
+const ScaleProtocol = z.enum(SCALE_PROTOCOLS);
 const UsbId = z.number().int().min(0).max(0xffff);
 
 const SerialScale = z.strictObject({
@@ -35,6 +28,10 @@ const VirtualScale = z.strictObject({
   grams: z.number().int().min(0).default(0),
 });
 
+const HexBytes = z
+  .string()
+  .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' });
+
 const Scanner = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(['wedge', 'serial', 'hid', 'usb']),
@@ -47,14 +44,8 @@ const Scanner = z.strictObject({
   /** Bytes (hex) a serial scanner takes to beep good / bad, from its programming manual. */
   beep: z
     .strictObject({
-      good: z
-        .string()
-        .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' })
-        .optional(),
-      bad: z
-        .string()
-        .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' })
-        .optional(),
+      good: HexBytes.optional(),
+      bad: HexBytes.optional(),
     })
     .optional(),
 });

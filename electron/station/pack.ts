@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Feedback } from '../../shared/contract';
 import { readScan, type ScanCommand } from '../../shared/scan';
-import { insertsFor, verifyScan, type Requirement, type ScanFacts } from '../../shared/verify';
+import { verifyScan } from '../../shared/verify';
 import { checkWeight, learnedCheck, skuSetKey, suggestBox, type PackageType } from '../../shared/weight';
 import type { Config } from '../config';
-import type { OrderRow, Repos } from '../store';
+import type { Repos } from '../store';
 import { draft, scanFeedback, type FeedbackDraft } from './feedback';
 import { project } from './projections';
+import { insertsOf, requirementsOf, scanFacts } from './boxContents';
 import { applyEvent, replay, shortLines, type BoxState, type Envelope, type PackEvent } from './workflow';
 
 export interface PackContext {
@@ -19,11 +20,6 @@ export interface PackContext {
   /** Who is logged in at this bench (null = nobody). */
   packer: () => string | null;
 }
-
-const dimsOf = (
-  p: { length_mm: number | null; width_mm: number | null; height_mm: number | null } | null,
-): [number, number, number] | null =>
-  p && p.length_mm && p.width_mm && p.height_mm ? [p.length_mm, p.width_mm, p.height_mm] : null;
 
 /** YYYY-MM-DD in the bench's own time zone: an expiry date is a local date. */
 const localDate = (d: Date) =>
@@ -164,7 +160,7 @@ export class PackWorkflow {
         ? draft('done', 'box-verified', {})
         : draft('ok', 'insert-ok', { name: insert.name });
     }
-    const facts = this.facts(box, reading);
+    const facts = scanFacts(this.ctx, box, reading, (sku) => this.nameOf(sku));
     const check = verifyScan(
       {
         requirements: box.requirements,
@@ -187,48 +183,6 @@ export class PackWorkflow {
       },
     ]);
     return scanFeedback(check, (sku) => this.nameOf(sku), this.current!.verification === 'complete');
-  }
-
-  /** Looks the scan up: barcode (or GS1 GTIN) → SKU; while a serial is awaited, an unknown code is that serial. */
-  private facts(box: BoxState, reading: ReturnType<typeof readScan>): ScanFacts {
-    const { products, sessions } = this.ctx.repos;
-    if (reading.kind === 'invalid') return { kind: 'unknown', code: reading.code, reason: reading.reason };
-    if (reading.kind === 'command') return { kind: 'unknown', code: '' };
-    const gs1 = reading.kind === 'gs1' ? reading.gs1 : null;
-    const lookups = gs1?.gtin ? [gs1.gtin, gs1.gtin.replace(/^0+/, ''), gs1.gtin.slice(1)] : [reading.code];
-    let hit: { sku: string; qty: number; name: string } | null = null;
-    for (const candidate of lookups) if ((hit = products.resolveBarcode(candidate))) break;
-    if (!hit && !gs1)
-      hit = products.bySku(reading.code)
-        ? { sku: reading.code, qty: 1, name: products.bySku(reading.code)!.name }
-        : null;
-    if (!hit && box.awaitingSerial) {
-      const { sku } = box.awaitingSerial;
-      return {
-        kind: 'product',
-        code: reading.code,
-        sku,
-        name: this.nameOf(sku),
-        packQty: 1,
-        serial: reading.code,
-        batch: null,
-        expiry: null,
-        serialTaken: sessions.serialTaken(sku, reading.code),
-      };
-    }
-    if (!hit) return { kind: 'unknown', code: reading.code };
-    const serial = gs1?.serial ?? null;
-    return {
-      kind: 'product',
-      code: reading.code,
-      sku: hit.sku,
-      name: hit.name,
-      packQty: hit.qty,
-      serial,
-      batch: gs1?.batch ?? null,
-      expiry: gs1?.expiry ?? null,
-      serialTaken: serial ? sessions.serialTaken(hit.sku, serial) : false,
-    };
   }
 
   private nameOf(sku: string): string {
@@ -278,8 +232,8 @@ export class PackWorkflow {
         city: order.city,
         note: order.note,
       },
-      requirements: this.requirementsOf(order),
-      inserts: this.insertsOf(order),
+      requirements: requirementsOf(this.ctx, order),
+      inserts: insertsOf(this.ctx, order),
       via,
       code,
     };
@@ -294,62 +248,6 @@ export class PackWorkflow {
       }),
     );
     return draft('info', 'box-opened', { orderNo: order.order_no, via });
-  }
-
-  private requirementsOf(order: OrderRow): Requirement[] {
-    const { products } = this.ctx.repos;
-    const list: Requirement[] = [];
-    for (const line of this.ctx.repos.orders.linesOf(order.id)) {
-      const product = products.bySku(line.sku);
-      const components = product ? products.kitComponents(line.sku) : [];
-      if (components.length === 0) {
-        list.push({
-          key: `${line.line_no}:${line.sku}`,
-          lineNo: line.line_no,
-          sku: line.sku,
-          name: product?.name ?? line.name ?? line.sku,
-          required: line.qty,
-          serialRequired: product?.serial_required === 1,
-          unitWeightG: product?.unit_weight_g ?? null,
-          dimsMm: dimsOf(product),
-          category: product?.category ?? null,
-          image: product?.image ?? null,
-          kit: null,
-        });
-        continue;
-      }
-      for (const c of components) {
-        const part = products.bySku(c.component_sku);
-        list.push({
-          key: `${line.line_no}:${c.component_sku}`,
-          lineNo: line.line_no,
-          sku: c.component_sku,
-          name: part?.name ?? c.component_sku,
-          required: c.qty * line.qty,
-          serialRequired: part?.serial_required === 1,
-          unitWeightG: part?.unit_weight_g ?? null,
-          dimsMm: dimsOf(part),
-          category: part?.category ?? null,
-          image: part?.image ?? null,
-          kit: {
-            sku: line.sku,
-            name: product!.name,
-            perKit: c.qty,
-            kitQty: line.qty,
-            acceptKitBarcode: product!.kit_accepts_own_barcode === 1,
-          },
-        });
-      }
-    }
-    return list;
-  }
-
-  private insertsOf(order: OrderRow) {
-    const skus = this.ctx.repos.orders.linesOf(order.id).map((l) => l.sku);
-    return insertsFor(
-      { shop: order.shop, skus, orderValueCents: order.order_value_cents },
-      this.ctx.config.inserts,
-    );
   }
 
   command(c: ScanCommand): FeedbackDraft {

@@ -10,18 +10,10 @@ import {
 } from '../carriers';
 import type { Config } from '../config';
 import type { PrintQueue } from '../devices/printer';
-import {
-  encodeLabel,
-  packingSlip,
-  pngToRaster,
-  renderFaceSheet,
-  type Dpi,
-  type LabelFormat,
-  type LabelSize,
-} from '../labels';
 import type { Log } from '../log';
-import type { NewPrintJob, OrderLineRow, OrderRow, Repos } from '../store';
-import { faceSheetFor } from './faceSheet';
+import type { NewPrintJob, OrderRow, Repos } from '../store';
+import { labelJob, slipJob } from './printJobs';
+import { recordShipmentOutcome, shipmentRequest } from './shipments';
 import { draft, type FeedbackDraft } from './feedback';
 import type { PackWorkflow } from './pack';
 import type { BoxState } from './workflow';
@@ -206,10 +198,10 @@ export class Shipping {
     if (outcome.kind === 'booked') {
       const d = outcome.details;
       let labelJobId: number | null = null;
-      const slip = this.slipJob(sessionId, order, d, row.weight_g);
+      const slip = slipJob(this.ctx, sessionId, order, d, row.weight_g);
       let job: NewPrintJob | null = null;
       try {
-        job = await this.labelJob(sessionId, order, d, row.weight_g);
+        job = await labelJob(this.ctx, sessionId, order, d, row.weight_g);
       } catch (err) {
         this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
       }
@@ -277,89 +269,6 @@ export class Shipping {
       weightG: box.weighing?.grams ?? 0,
       dimsMm,
     });
-  }
-
-  /** The face sheet job: the carrier's ZPL as is on a ZPL printer, its PNG rasterised, otherwise our own render. */
-  private async labelJob(
-    sessionId: string,
-    order: OrderRow,
-    d: {
-      carrier: string;
-      waybillNo: string;
-      markDestination: string | null;
-      sortingCode: string | null;
-      label: { format: string; data: Buffer } | null;
-    },
-    weightG: number | null,
-  ): Promise<NewPrintJob | null> {
-    const printer = this.ctx.config.printers.label;
-    if (!printer) return null;
-    const language = printer.language;
-    const base = {
-      printer: 'label',
-      language,
-      kind: 'label',
-      session_id: sessionId,
-      waybill_no: d.waybillNo,
-    };
-    if (d.label?.format === 'zpl' && language === 'zpl') return { ...base, payload: d.label.data };
-    if (d.label?.format === 'pdf' && language === 'pdf') return { ...base, payload: d.label.data };
-    const raster =
-      d.label?.format === 'png'
-        ? pngToRaster(d.label.data)
-        : renderFaceSheet(
-            faceSheetFor(
-              order,
-              this.ctx.repos.orders.linesOf(order.id),
-              {
-                carrier: d.carrier,
-                waybillNo: d.waybillNo,
-                markDestination: d.markDestination,
-                sortingCode: d.sortingCode,
-                codCents: order.cod_cents,
-              },
-              this.ctx.config,
-              weightG,
-              this.ctx.now(),
-            ),
-            printer.size as LabelSize,
-            printer.dpi as Dpi,
-          );
-    return {
-      ...base,
-      payload: await encodeLabel(raster, language as LabelFormat, printer.size as LabelSize),
-    };
-  }
-
-  /** The packing slip for the receipt printer, when the bench has one. */
-  private slipJob(
-    sessionId: string,
-    order: OrderRow,
-    d: { carrier: string; waybillNo: string },
-    weightG: number | null,
-  ): NewPrintJob | null {
-    if (!this.ctx.config.printers.slip) return null;
-    const lines = this.ctx.repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty }));
-    const payload = packingSlip({
-      shop: order.shop,
-      orderNo: order.order_no,
-      receiver: order.receiver_name ?? '',
-      phone: order.receiver_phone ?? '',
-      lines,
-      waybillNo: d.waybillNo,
-      carrier: d.carrier,
-      weightG,
-      printedAt: this.ctx.now(),
-      stationId: this.ctx.config.station.id,
-    });
-    return {
-      printer: 'slip',
-      language: 'escpos',
-      kind: 'slip',
-      session_id: sessionId,
-      waybill_no: d.waybillNo,
-      payload,
-    };
   }
 
   /** The packer scans the printed label: the right waybill closes the box; another code is a swapped label. */
@@ -468,76 +377,4 @@ export class Shipping {
     }
     return this.book({ carrier, lead });
   }
-}
-
-/** The shipment row after a carrier's answer. */
-export function recordShipmentOutcome(
-  shipments: Repos['shipments'],
-  id: number,
-  outcome: BookingOutcome,
-  at: string,
-): void {
-  if (outcome.kind === 'booked') {
-    const d = outcome.details;
-    shipments.result(
-      id,
-      {
-        status: 'booked',
-        waybillNo: d.waybillNo,
-        markDestination: d.markDestination,
-        sortingCode: d.sortingCode,
-        service: d.service,
-        response: { carrierRef: d.carrierRef ?? null },
-        labelFormat: d.label?.format ?? null,
-        label: d.label?.data ?? null,
-      },
-      at,
-    );
-  } else if (outcome.kind === 'rejected')
-    shipments.result(id, { status: 'rejected', error: `${outcome.code}: ${outcome.message}` }, at);
-  else shipments.result(id, { status: 'unknown', error: outcome.reason }, at);
-}
-
-/** The carrier request for an order: sender from the config, receiver and items from the order. */
-export function shipmentRequest(r: {
-  order: OrderRow;
-  lines: OrderLineRow[];
-  shipper: Config['shipper'];
-  key: string;
-  carrier: string;
-  weightG: number;
-  dimsMm: [number, number, number] | null;
-}): ShipmentRequest {
-  const { order, shipper: s } = r;
-  return {
-    carrier: r.carrier,
-    shipper: {
-      name: s.name,
-      phone: s.phone,
-      province: s.province,
-      city: s.city,
-      district: s.district,
-      address: s.address,
-      ...(s.postCode ? { postCode: s.postCode } : {}),
-      ...(s.company ? { company: s.company } : {}),
-    },
-    recipient: {
-      name: order.receiver_name ?? '',
-      phone: order.receiver_phone ?? '',
-      province: order.province ?? '',
-      city: order.city ?? '',
-      district: order.district ?? '',
-      address: order.address ?? '',
-    },
-    parcels: [
-      {
-        weightG: r.weightG,
-        dimsMm: r.dimsMm,
-        items: r.lines.map((l) => ({ name: l.name ?? l.sku, qty: l.qty })),
-      },
-    ],
-    options: { codCents: order.cod_cents, insuredCents: null },
-    reference: order.order_no,
-    idempotencyKey: r.key,
-  };
 }

@@ -11,16 +11,16 @@ import {
 } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import type { LoadedConfig } from '../config';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DeviceRegistry } from '../devices';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
-import { parsePrinterUri, PrintQueue, type PrinterRole, type PrinterStatus } from '../devices/printer';
+import { parsePrinterUri, PrintQueue, type PrinterRole } from '../devices/printer';
 import { createCarriers } from '../carriers';
 import { Shipping } from './shipping';
+import { printerDeviceState, printTest, reprint, resolveFileUri } from './printing';
 import { Outbox } from './outbox';
 import { Handovers } from './handover';
-import { encodeLabel, renderFaceSheet, SAMPLE_SHEET } from '../labels';
 import { loadDemoData } from '../intake';
 import type { Log } from '../log';
 import { createRepos, openStore, type Repos, type Store, type UserRow } from '../store';
@@ -294,61 +294,13 @@ export class Station {
   }
 
   /** The test face sheet on a configured printer, through the queue like any job. */
-  async printTest(role: 'label' | 'slip'): Promise<void> {
-    const p = this.options.loaded.config.printers[role];
-    if (!p) throw new ContractError('refused', `no ${role} printer configured`);
-    const size = 'size' in p ? p.size : '100x150';
-    const dpi = 'dpi' in p ? p.dpi : 203;
-    const payload = await encodeLabel(
-      renderFaceSheet({ ...SAMPLE_SHEET, printedAt: this.now(), stationId: this.stationId }, size, dpi),
-      p.language,
-      size,
-    );
-    this.repos.printJobs.add(
-      {
-        printer: role,
-        language: p.language,
-        kind: 'test',
-        payload,
-        requested_by: this.people.packer?.name ?? null,
-      },
-      this.now().toISOString(),
-    );
-    this.queue.kick(role);
+  printTest(role: 'label' | 'slip'): Promise<void> {
+    return printTest(this, role);
   }
 
   /** Prints a box's label again (the open box's, or by waybill), with the reason; the new job is logged. */
   reprint(reason: string, waybillNo?: string): void {
-    const sessionId = waybillNo
-      ? this.repos.shipments.byWaybill(waybillNo)?.session_id
-      : this.pack.box?.sessionId;
-    const last = sessionId
-      ? this.repos.printJobs
-          .forSession(sessionId)
-          .filter((j) => j.kind === 'label')
-          .at(-1)
-      : undefined;
-    if (!last)
-      throw new ContractError(
-        'refused',
-        waybillNo ? `no label printed for ${waybillNo}` : 'the open box has no label yet',
-      );
-    this.repos.printJobs.add(
-      {
-        printer: last.printer,
-        language: last.language,
-        kind: 'label',
-        session_id: last.session_id,
-        waybill_no: last.waybill_no,
-        payload: last.payload,
-        reprint_of: last.id,
-        reason,
-        requested_by: this.people.packer?.name ?? null,
-      },
-      this.now().toISOString(),
-    );
-    this.options.log.info(`reprint of ${last.waybill_no} by ${this.people.packer?.name ?? '-'}: ${reason}`);
-    this.queue.kick(last.printer as 'label');
+    reprint(this, reason, waybillNo);
   }
 
   testFeedback(code: string): Feedback {
@@ -449,23 +401,4 @@ export class Station {
     this.store.close();
     this.options.log.info(`station ${this.stationId} closed`);
   }
-}
-
-function printerDeviceState(s: PrinterStatus): {
-  state: 'ready' | 'disconnected' | 'error' | 'virtual';
-  detail?: string;
-} {
-  if (s.condition === 'ready') return { state: 'ready', detail: s.detail };
-  if (s.condition === 'offline') return { state: 'disconnected', detail: s.detail };
-  if (s.condition === 'unknown') return { state: 'ready', detail: s.detail };
-  return { state: 'error', detail: s.detail };
-}
-
-/** `file:labels` in a config file means a folder next to that file (or in the user data folder for the default). */
-function resolveFileUri(uri: string, loaded: LoadedConfig): string {
-  if (!uri.startsWith('file:')) return uri;
-  const path = uri.slice(5);
-  if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)) return uri;
-  const base = loaded.source.path ? dirname(loaded.source.path) : dirname(loaded.databasePath);
-  return `file:${join(base, path)}`;
 }
