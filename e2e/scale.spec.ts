@@ -32,7 +32,9 @@ test.describe('weighing through a serial scale emulator (yaohua, no stability fl
     rig.weigh(925, 300);
     await expect(page.getByTestId('live-weight')).toHaveText('925 g');
     await expect(page.getByTestId('weight-verdict')).toContainText('925 g · in tolerance (+15 g)');
-    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Stick the label on and scan it');
+    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText(
+      'Stick the label on and scan it',
+    );
   });
 
   test('out of tolerance: red, logged, and a lead overrides with PIN and reason', async ({ page }) => {
@@ -49,7 +51,9 @@ test.describe('weighing through a serial scale emulator (yaohua, no stability fl
     for (const d of '2468') await dialog.getByRole('button', { name: d, exact: true }).click();
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await expect(page.getByRole('alert')).toHaveText('Weight 1300 g approved by 李主管: order data error');
-    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Stick the label on and scan it');
+    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText(
+      'Stick the label on and scan it',
+    );
     await page.getByRole('link', { name: 'Mismatches' }).click();
     await expect(
       page.getByRole('table', { name: 'Mismatches' }).getByRole('row').filter({ hasText: '1300 g (+390 g)' }),
