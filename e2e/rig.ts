@@ -85,10 +85,30 @@ export class BenchRig {
   }
 }
 
+/**
+ * Types like a keyboard-wedge scanner (5 ms per character + Enter). On the Pack page it waits for the station's
+ * answer to this scan, so a test never races two scans.
+ */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
   await expect(page.getByTestId('station-id')).not.toHaveText('…');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+  const banner = page.locator('[data-feedback-id]');
+  const before = (await banner.count()) ? await banner.getAttribute('data-feedback-id') : null;
+  const onPack = await page.getByRole('status', { name: 'Next action' }).count();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.type(code, { delay: 5 });
+    await page.keyboard.press('Enter');
+    if (!onPack) return;
+    try {
+      await expect(banner).not.toHaveAttribute('data-feedback-id', before ?? '-', {
+        timeout: attempt === 0 ? 3000 : 5000,
+      });
+      return;
+    } catch (err) {
+      // A loaded CI machine can stall Playwright's typing past a scanner's timing, so the burst reads as typing;
+      // a packer would scan again, and so does the test (once).
+      if (attempt > 0) throw err;
+    }
+  }
 }
 
 export const nextAction = (page: Page) => page.getByRole('status', { name: 'Next action' });
