@@ -43,3 +43,4 @@ export async function encodeLabel(raster: Raster, format: LabelFormat, size: Lab
   }
 }
 export { packingSlip, type SlipContent } from './slip';
+export { pdfToRaster } from './pdfRaster';

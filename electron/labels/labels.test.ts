@@ -196,3 +196,29 @@ describe('packing slip (node-thermal-printer, ESC/POS)', () => {
     expect(slip.includes(Buffer.from('x2'))).toBe(true);
   });
 });
+
+describe('carrier PDF labels', () => {
+  it('are rasterised (PDFium, WebAssembly) to the printer’s dots and still scan', async () => {
+    const { pdfToRaster } = await import('./index');
+    const raster = renderFaceSheet(SAMPLE_SHEET, '100x150', 203);
+    const pdf = await encodeLabel(raster, 'pdf', '100x150');
+    const back = await pdfToRaster(pdf, 800, 1200);
+    expect([back.width, back.height]).toEqual([800, 1200]);
+    let differing = 0;
+    for (let i = 0; i < back.data.length; i++) differing += popcount(back.data[i]! ^ raster.data[i]!);
+    expect(differing / (800 * 1200)).toBeLessThan(0.05);
+    const codes = await readBarcodes(new Uint8Array(rasterToPng(back)), {
+      formats: ['Code128'],
+      tryHarder: true,
+    });
+    expect(codes.map((c) => c.text)).toContain(SAMPLE_SHEET.waybillNo);
+    const zpl = await encodeLabel(back, 'zpl', '100x150');
+    expect(zpl.subarray(0, 3).toString()).toBe('^XA');
+  });
+});
+
+function popcount(b: number): number {
+  let n = 0;
+  for (; b; b &= b - 1) n++;
+  return n;
+}

@@ -1,7 +1,9 @@
 import type { Config } from '../config';
 import {
   encodeLabel,
+  labelDots,
   packingSlip,
+  pdfToRaster,
   pngToRaster,
   renderFaceSheet,
   type Dpi,
@@ -42,24 +44,30 @@ export async function labelJob(
   const raster =
     d.label?.format === 'png'
       ? pngToRaster(d.label.data)
-      : renderFaceSheet(
-          faceSheetFor(
-            order,
-            ctx.repos.orders.linesOf(order.id),
-            {
-              carrier: d.carrier,
-              waybillNo: d.waybillNo,
-              markDestination: d.markDestination,
-              sortingCode: d.sortingCode,
-              codCents: order.cod_cents,
-            },
-            ctx.config,
-            weightG,
-            ctx.now(),
-          ),
-          printer.size as LabelSize,
-          printer.dpi as Dpi,
-        );
+      : d.label?.format === 'pdf'
+        ? await pdfToRaster(
+            d.label.data,
+            labelDots(printer.size as LabelSize, printer.dpi as Dpi).width,
+            labelDots(printer.size as LabelSize, printer.dpi as Dpi).height,
+          )
+        : renderFaceSheet(
+            faceSheetFor(
+              order,
+              ctx.repos.orders.linesOf(order.id),
+              {
+                carrier: d.carrier,
+                waybillNo: d.waybillNo,
+                markDestination: d.markDestination,
+                sortingCode: d.sortingCode,
+                codCents: order.cod_cents,
+              },
+              ctx.config,
+              weightG,
+              ctx.now(),
+            ),
+            printer.size as LabelSize,
+            printer.dpi as Dpi,
+          );
   return { ...base, payload: await encodeLabel(raster, language as LabelFormat, printer.size as LabelSize) };
 }
 
