@@ -1,4 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
+import type fontkit from '@pdf-lib/fontkit';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesDir } from '../resources';
@@ -16,7 +17,9 @@ class GlyphSet {
   constructor(private readonly file: string) {}
 
   private get f(): Font {
-    return (this.font ??= fontkit.create(readFileSync(join(resourcesDir(), 'fonts', this.file))));
+    // fontkit takes ~70 ms to load: only when the first label is drawn, not at every start.
+    const kit = createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof fontkit;
+    return (this.font ??= kit.create(readFileSync(join(resourcesDir(), 'fonts', this.file))));
   }
 
   /** Whether every character of `text` has a glyph in this face. */

@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
 import { resourcesDir } from '../resources';
 import { ContractError } from '../../shared/contract';
 
@@ -151,6 +149,11 @@ async function manifestPdf(
   at: Date,
   by: string | null,
 ): Promise<Buffer> {
+  // Loaded when a manifest is written, not at every start (~150 ms together).
+  const [{ PDFDocument }, { default: fontkit }] = await Promise.all([
+    import('pdf-lib'),
+    import('@pdf-lib/fontkit'),
+  ]);
   const doc = await PDFDocument.create();
   // The bundled CJK font, subset to what the page uses: names and addresses are Chinese.
   doc.registerFontkit(fontkit);

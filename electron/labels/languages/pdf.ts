@@ -1,8 +1,8 @@
-import { PDFDocument } from 'pdf-lib';
 import { rasterToPng, type Raster } from '../raster';
 
 /** One page of the label's exact size with the raster on it (office printers, archive). */
 export async function pdfJob(r: Raster, size: { widthMm: number; heightMm: number }): Promise<Buffer> {
+  const { PDFDocument } = await import('pdf-lib'); // ~70 ms to load: only when a PDF is made
   const doc = await PDFDocument.create();
   doc.setProducer('Packbench');
   doc.setCreationDate(new Date(0));
