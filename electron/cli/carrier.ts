@@ -1,12 +1,20 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { createCarriers, PoolAdapter, type ShipmentRequest } from '../carriers';
-import { currentEnvironment, loadConfig } from '../config';
+import type { Database } from 'better-sqlite3';
+import { createCarriers, PoolAdapter, type CarrierAdapter, type ShipmentRequest } from '../carriers';
+import { currentEnvironment, loadConfig, type Config } from '../config';
 import { createRepos } from '../store';
 import { Handovers } from '../station/handover';
 import { recordShipmentOutcome, shipmentRequest } from '../station/shipments';
 import { withStore } from './store';
 import { dirname, join } from 'node:path';
+
+/** The named carrier's adapter, or a plain refusal. */
+function adapterFor(config: Config, db: Database, name: string): CarrierAdapter {
+  return (
+    createCarriers(config, db, (m) => console.error(m))[name] ?? fail(`carrier ${name} is not configured`)
+  );
+}
 
 function fail(message: string): never {
   console.error(message);
@@ -41,8 +49,7 @@ export function registerCarrier(program: Command): void {
         const { config } = loadConfig(o.config, currentEnvironment());
         await withStore(o.config, async (store) => {
           const repos = createRepos(store.db);
-          const adapter = createCarriers(config, store.db, (m) => console.error(m))[o.carrier];
-          if (!adapter) fail(`carrier ${o.carrier} is not configured`);
+          const adapter = adapterFor(config, store.db, o.carrier);
           const found = repos.orders.findByCode(o.order);
           if (!found) fail(`no order ${o.order}`);
           const order = found.order;
@@ -107,9 +114,7 @@ export function registerCarrier(program: Command): void {
       const { config } = loadConfig(o.config, currentEnvironment());
       await withStore(o.config, async (store) => {
         const repos = createRepos(store.db);
-        const adapter =
-          createCarriers(config, store.db, () => undefined)[o.carrier] ??
-          fail(`carrier ${o.carrier} is not configured`);
+        const adapter = adapterFor(config, store.db, o.carrier);
         const row = repos.shipments.byWaybill(o.waybill);
         const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
         const r = await adapter.cancel(
@@ -133,9 +138,7 @@ export function registerCarrier(program: Command): void {
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
       const { config } = loadConfig(o.config, currentEnvironment());
       await withStore(o.config, async (store) => {
-        const adapter =
-          createCarriers(config, store.db, () => undefined)[o.carrier] ??
-          fail(`carrier ${o.carrier} is not configured`);
+        const adapter = adapterFor(config, store.db, o.carrier);
         const t = await adapter.track(o.waybill);
         out(o.json, t, `${t.state}\n${t.events.map((e) => `  ${e.at}  ${e.text}`).join('\n')}`);
       });
@@ -150,9 +153,7 @@ export function registerCarrier(program: Command): void {
     .action(async (o: { carrier: string; config?: string; json?: boolean }) => {
       const { config } = loadConfig(o.config, currentEnvironment());
       await withStore(o.config, async (store) => {
-        const adapter =
-          createCarriers(config, store.db, () => undefined)[o.carrier] ??
-          fail(`carrier ${o.carrier} is not configured`);
+        const adapter = adapterFor(config, store.db, o.carrier);
         try {
           const message = await adapter.test();
           out(o.json, { ok: true, message }, `ok: ${message}`);

@@ -28,6 +28,14 @@ const VirtualScale = z.strictObject({
   grams: z.number().int().min(0).default(0),
 });
 
+/** Wider tolerance for boxes holding these SKUs / categories. */
+const ToleranceRules = z
+  .record(
+    z.string(),
+    z.strictObject({ grams: z.number().min(0).optional(), percent: z.number().min(0).max(100).optional() }),
+  )
+  .default({});
+
 const HexBytes = z
   .string()
   .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' });
@@ -144,24 +152,8 @@ export const ConfigSchema = z
       .strictObject({
         toleranceGrams: z.number().int().min(0).default(50),
         tolerancePercent: z.number().min(0).max(100).default(5),
-        bySku: z
-          .record(
-            z.string(),
-            z.strictObject({
-              grams: z.number().min(0).optional(),
-              percent: z.number().min(0).max(100).optional(),
-            }),
-          )
-          .default({}),
-        byCategory: z
-          .record(
-            z.string(),
-            z.strictObject({
-              grams: z.number().min(0).optional(),
-              percent: z.number().min(0).max(100).optional(),
-            }),
-          )
-          .default({}),
+        bySku: ToleranceRules,
+        byCategory: ToleranceRules,
         /** At or below this the platter counts as empty (a box was lifted). */
         nearZeroGrams: z.number().int().min(0).default(20),
         /** Scales without a stability flag: stable after this long within ±1 division. */

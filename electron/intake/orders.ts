@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import { holdReason, money, quantity, RowError } from './fields';
 import { ORDER_PRESETS, pickPreset, type OrderField } from './presets';
-import type { Table } from './table';
+import { newReport, type Table } from './table';
 
 interface OrderDraft {
   firstLine: number;
@@ -89,17 +89,7 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
         });
   }
 
-  const report: ImportReport = {
-    kind: 'orders',
-    preset: preset.name,
-    encoding: table.encoding,
-    rows: table.rows.length,
-    imported: 0,
-    updated: 0,
-    refused: refused.sort((a, b) => a.line - b.line),
-    warnings,
-    committed: false,
-  };
+  const report = newReport('orders', preset.name, table, refused, warnings);
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const at = now.toISOString();

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import { counted, flag, list, optionalInt, RowError } from './fields';
 import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
-import type { Table } from './table';
+import { newReport, type Table } from './table';
 
 interface ProductDraft {
   line: number;
@@ -98,17 +98,7 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
         });
   }
 
-  const report: ImportReport = {
-    kind: 'products',
-    preset: preset.name,
-    encoding: table.encoding,
-    rows: table.rows.length,
-    imported: 0,
-    updated: 0,
-    refused: refused.sort((a, b) => a.line - b.line),
-    warnings,
-    committed: false,
-  };
+  const report = newReport('products', preset.name, table, refused, warnings);
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const at = now.toISOString();

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import type { ImportReport } from '../../shared/contract';
 import { decodeText } from './decode';
 
 export interface Table {
@@ -85,4 +86,25 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('error' in v) return '';
   }
   return String(v);
+}
+
+/** The report of one import file, before anything is written: refused rows in line order. */
+export function newReport(
+  kind: ImportReport['kind'],
+  preset: string,
+  table: Table,
+  refused: ImportReport['refused'],
+  warnings: ImportReport['warnings'],
+): ImportReport {
+  return {
+    kind,
+    preset,
+    encoding: table.encoding,
+    rows: table.rows.length,
+    imported: 0,
+    updated: 0,
+    refused: refused.sort((a, b) => a.line - b.line),
+    warnings,
+    committed: false,
+  };
 }
