@@ -1,14 +1,13 @@
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, it } from 'vitest';
 import WebSocket from 'ws';
 import { CapturePrinter } from '../electron/devices/printer';
+import { startServe } from '../electron/testing';
 import { printTable, summarize, type Figure } from './harness';
 
-const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-browser-'));
 const figures: Figure[] = [];
 afterAll(() => {
@@ -22,19 +21,7 @@ afterAll(() => {
 async function serve(config: object): Promise<{ url: string; stop: () => void }> {
   const file = join(dir, `c-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(config));
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin', 'packbench.js'), 'serve', '--port', '0', '--config', file],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const url = await new Promise<string>((res) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) res(m[1]!);
-    });
-  });
+  const { child, url } = await startServe(['--config', file]);
   return { url, stop: () => child.kill('SIGTERM') };
 }
 

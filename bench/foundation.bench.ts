@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, it } from 'vitest';
 import { openStore } from '../electron/store';
+import { startServe } from '../electron/testing';
 import { measure, printTable, type Figure } from './harness';
 
-const root = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'packbench-bench-'));
 const figures: Figure[] = [];
 afterAll(() => {
@@ -25,18 +24,7 @@ it('database open + migrate', async () => {
 
 /** Spawn `packbench serve` and poll /healthz until it answers: what a bench PC waits at boot. */
 async function coldStart(home: string): Promise<void> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'packbench.js'), 'serve', '--port', '0'], {
-    env: { ...process.env, PACKBENCH_HOME: home, PACKBENCH_CONFIG: '' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await new Promise<string>((res) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) res(m[1]!);
-    });
-  });
+  const { child, url } = await startServe([], { PACKBENCH_HOME: home, PACKBENCH_CONFIG: '' });
   for (;;) {
     const ok = await fetch(new URL('/healthz', url)).then(
       (r) => r.ok,

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startServe } from '../electron/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,25 +19,7 @@ export async function startStation(config: unknown): Promise<RunningStation> {
   const dir = mkdtempSync(join(tmpdir(), 'packbench-e2e-'));
   const configFile = join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, 'bin', 'packbench.js'), 'serve', '--port', '0', '--config', configFile],
-    {
-      env: { ...process.env, PACKBENCH_HOME: join(dir, 'home') },
-      stdio: 'pipe',
-    },
-  );
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /ready at (http:\/\/\S+)/.exec(out);
-      if (m) resolvePromise(m[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`packbench serve exited ${code}: ${out}`)));
-  });
+  const { child, url } = await startServe(['--config', configFile], { PACKBENCH_HOME: join(dir, 'home') });
   return { url, origin: new URL(url).origin, dir, child };
 }
 

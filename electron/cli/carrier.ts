@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { createCarriers, PoolAdapter, type CarrierAdapter, type ShipmentRequest } from '../carriers';
 import { currentEnvironment, loadConfig, type Config } from '../config';
-import { createRepos } from '../store';
+import { createRepos, type Store } from '../store';
 import { Handovers } from '../station/handover';
 import { recordShipmentOutcome, shipmentRequest } from '../station/shipments';
 import { withStore } from './store';
@@ -14,6 +14,15 @@ function adapterFor(config: Config, db: Database, name: string): CarrierAdapter 
   return (
     createCarriers(config, db, (m) => console.error(m))[name] ?? fail(`carrier ${name} is not configured`)
   );
+}
+
+/** The bench's database and the named carrier's adapter, for one command. */
+function withCarrier(
+  o: { carrier: string; config?: string },
+  fn: (adapter: CarrierAdapter, store: Store) => Promise<void>,
+): Promise<void> {
+  const { config } = loadConfig(o.config, currentEnvironment());
+  return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store));
 }
 
 function fail(message: string): never {
@@ -111,10 +120,8 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
-      const { config } = loadConfig(o.config, currentEnvironment());
-      await withStore(o.config, async (store) => {
+      await withCarrier(o, async (adapter, store) => {
         const repos = createRepos(store.db);
-        const adapter = adapterFor(config, store.db, o.carrier);
         const row = repos.shipments.byWaybill(o.waybill);
         const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
         const r = await adapter.cancel(
@@ -136,9 +143,7 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
-      const { config } = loadConfig(o.config, currentEnvironment());
-      await withStore(o.config, async (store) => {
-        const adapter = adapterFor(config, store.db, o.carrier);
+      await withCarrier(o, async (adapter) => {
         const t = await adapter.track(o.waybill);
         out(o.json, t, `${t.state}\n${t.events.map((e) => `  ${e.at}  ${e.text}`).join('\n')}`);
       });
@@ -151,9 +156,7 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(async (o: { carrier: string; config?: string; json?: boolean }) => {
-      const { config } = loadConfig(o.config, currentEnvironment());
-      await withStore(o.config, async (store) => {
-        const adapter = adapterFor(config, store.db, o.carrier);
+      await withCarrier(o, async (adapter) => {
         try {
           const message = await adapter.test();
           out(o.json, { ok: true, message }, `ok: ${message}`);

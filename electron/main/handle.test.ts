@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { StationState } from '../../shared/contract';
-
+import { IDLE_STATE } from '../../shared/contract/fixtures';
 import { invoke, type Handlers } from '../../shared/contract';
 import { silentLog } from '../log';
 import { makeHandler, type SenderEvent } from './handle';
 
-const STATE: StationState = {
-  stationId: 'X',
-  phase: 'idle',
-  packer: null,
-  box: null,
-  feedback: null,
-  scanTest: { active: false, last: null },
-  reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
-  revision: 0,
-};
+const STATE = IDLE_STATE;
 
 const APP = 'file:///opt/Packbench/resources/app.asar/out/renderer/index.html';
 const isOurUrl = (u: string) => u.split(/[?#]/)[0] === APP;

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StationState } from './index';
-
+import { IDLE_STATE } from './fixtures';
 import { invoke, type Handlers } from './index';
 
-const STATE: StationState = {
-  stationId: 'X',
-  phase: 'idle',
-  packer: null,
-  box: null,
-  feedback: null,
-  scanTest: { active: false, last: null },
-  reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
-  revision: 0,
-};
+const STATE = IDLE_STATE;
 
 const base = {
   'station.info': () => {
