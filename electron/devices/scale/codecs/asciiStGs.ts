@@ -1,7 +1,7 @@
 import { LineDecoder } from './lines';
 import {
   ascii,
-  decimals,
+  divisionOf,
   fromGrams,
   hex,
   parseUnit,
@@ -36,7 +36,7 @@ export const asciiStGs: ScaleCodec = {
         grams: toGrams(Number(value), unit),
         stable: status === 'ST' && lampStable,
         net: mode === 'NT',
-        divisionG: Math.max(1, toGrams(10 ** -decimals(value), unit)),
+        divisionG: divisionOf(value, unit),
         raw: hex(raw),
       };
       return frame;

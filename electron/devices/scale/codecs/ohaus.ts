@@ -1,5 +1,5 @@
 import { LineDecoder } from './lines';
-import { ascii, decimals, fromGrams, hex, parseUnit, toGrams, type ScaleCodec } from './types';
+import { ascii, divisionOf, fromGrams, hex, parseUnit, toGrams, type ScaleCodec } from './types';
 
 /** Ohaus (IP/P/CP/SP/T/Z): `[polarity] [weight, 7 right-aligned] [unit] [' '|'?'] [G|NET|T]`; `?` = unstable. */
 const PATTERN = /^\s*(-)?\s*([0-9]*\.?[0-9]+)\s+([a-zA-Z]+)\s*(\?)?\s*(G|NET|N|T)?\s*$/;
@@ -24,7 +24,7 @@ export const ohaus: ScaleCodec = {
         grams: toGrams(Number(value), unit),
         stable: !unstable,
         net: mode === 'NET' || mode === 'N',
-        divisionG: Math.max(1, toGrams(10 ** -decimals(value!), unit)),
+        divisionG: divisionOf(value!, unit),
         raw: hex(raw),
       };
     }),

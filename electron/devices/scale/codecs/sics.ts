@@ -1,7 +1,7 @@
 import { LineDecoder } from './lines';
 import {
   ascii,
-  decimals,
+  divisionOf,
   fromGrams,
   hex,
   parseUnit,
@@ -28,7 +28,7 @@ function weightFrame(
     grams: toGrams(v, unit),
     stable,
     net: true,
-    divisionG: Math.max(1, toGrams(10 ** -decimals(value), unit)),
+    divisionG: divisionOf(value, unit),
     raw: hex(raw),
   };
 }

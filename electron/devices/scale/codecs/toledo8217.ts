@@ -1,6 +1,6 @@
 import {
   ascii,
-  decimals,
+  divisionOf,
   fromGrams,
   hex,
   toGrams,
@@ -70,7 +70,7 @@ class Toledo8217Decoder implements FrameDecoder {
       grams: toGrams(Number(m[2]), this.unit),
       stable: true,
       net: m[3] === 'N',
-      divisionG: Math.max(1, toGrams(10 ** -decimals(m[2]!), this.unit)),
+      divisionG: divisionOf(m[2]!, this.unit),
       raw: hex(raw),
     };
   }

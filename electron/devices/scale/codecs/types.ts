@@ -93,6 +93,10 @@ export function parseUnit(text: string): WeightUnit | null {
 /** Decimal places of a number as printed ("1.234" → 3). */
 export const decimals = (text: string) => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
 
+/** The division a printed value implies: one unit in its last decimal place, at least 1 g. */
+export const divisionOf = (text: string, unit: WeightUnit) =>
+  Math.max(1, toGrams(10 ** -decimals(text), unit));
+
 export const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 export const ascii = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
