@@ -5,8 +5,10 @@ import { createCarriers, PoolAdapter, type CarrierAdapter, type ShipmentRequest 
 import { currentEnvironment, loadConfig, type Config } from '../config';
 import { createRepos, type Store } from '../store';
 import { Handovers } from '../station/handover';
-import { recordShipmentOutcome, shipmentRequest } from '../station/shipments';
 import { withStore } from './store';
+import { bookParcel } from './booking';
+import { fail } from './fail';
+import { wholeNumber } from './args';
 import { dirname, join } from 'node:path';
 
 /** The named carrier's adapter, or a plain refusal. */
@@ -25,10 +27,6 @@ function withCarrier(
   return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store));
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const out = (json: boolean | undefined, value: unknown, text: string) =>
   console.log(json ? JSON.stringify(value, null, 2) : text);
@@ -39,76 +37,33 @@ export function registerCarrier(program: Command): void {
     .description('carrier bookings (IT and tests; packers book from the Pack page)');
   carrier
     .command('book')
-    .description('book one order outside a pack session (the key is written before the call)')
+    .description(
+      'book one parcel of an order outside a pack session; the key (order + parcel) is written before the call, so a rerun resolves the earlier call',
+    )
     .requiredOption('--carrier <name>', 'pool | kdniao | sf | shipengine')
     .requiredOption('--order <no>', 'order number')
+    .option('--parcel <n>', 'which parcel of the order (a second parcel needs 2)', '1')
     .option('--weight-grams <n>', 'parcel weight', '1000')
-    .option('--repeat <n>', 'book it N times with N keys (pool load tests)', '1')
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(
-      async (o: {
-        carrier: string;
-        order: string;
-        weightGrams: string;
-        repeat: string;
-        config?: string;
-        json?: boolean;
-      }) => {
+      async (o: { carrier: string; order: string; parcel: string; weightGrams: string; config?: string; json?: boolean }) => {
+        const parcel = wholeNumber('--parcel', o.parcel, 1, 99);
+        const weightG = wholeNumber('--weight-grams', o.weightGrams, 1, 1_000_000);
         const { config } = loadConfig(o.config, currentEnvironment());
-        await withStore(o.config, async (store) => {
-          const repos = createRepos(store.db);
-          const adapter = adapterFor(config, store.db, o.carrier);
-          const found = repos.orders.findByCode(o.order);
-          if (!found) fail(`no order ${o.order}`);
-          const order = found.order;
-          const results = [];
-          for (let i = 0; i < Number(o.repeat); i++) {
-            const key = `cli-${order.order_no}-${Date.now()}-${process.pid}-${i}`;
-            const req = shipmentRequest({
-              order,
-              lines: repos.orders.linesOf(order.id),
-              shipper: config.shipper,
-              key,
-              carrier: o.carrier,
-              weightG: Number(o.weightGrams),
-              dimsMm: null,
-            });
-            const at = new Date().toISOString();
-            const id = repos.shipments.create({
-              sessionId: null,
-              orderId: order.id,
-              carrier: o.carrier,
-              key,
-              request: req,
-              weightG: Number(o.weightGrams),
-              priceCents: null,
-              choice: ['command line'],
-              at,
-            });
-            const outcome = await adapter.book(req);
-            recordShipmentOutcome(repos.shipments, id, outcome, new Date().toISOString());
-            results.push({
-              shipmentId: id,
-              key,
-              ...outcome,
-              ...(outcome.kind === 'booked'
-                ? { details: { ...outcome.details, label: outcome.details.label?.format ?? null } }
-                : {}),
-            });
-          }
-          out(
-            o.json,
-            results.length === 1 ? results[0] : results,
-            results
-              .map(
-                (r) =>
-                  `${r.kind}${'details' in r && r.details ? ` ${r.details.waybillNo}` : ''}${'message' in r ? ` ${r.code} ${r.message}` : ''}${'reason' in r ? ` ${r.reason}` : ''}`,
-              )
-              .join('\n'),
-          );
-          if (results.some((r) => r.kind !== 'booked')) process.exitCode = 1;
-        });
+        await withStore(
+          o.config,
+          async (store) => {
+            const repos = createRepos(store.db);
+            const adapter = adapterFor(config, store.db, o.carrier);
+            const found = repos.orders.findByCode(o.order);
+            if (!found) fail(`no order ${o.order}`);
+            const r = await bookParcel({ repos, adapter, config, order: found.order, carrier: o.carrier, parcel, weightG });
+            out(o.json, r, r.text);
+            if (r.kind !== 'booked') process.exitCode = 1;
+          },
+          { lock: 'packbench carrier book' },
+        );
       },
     );
 

@@ -5,6 +5,7 @@ import { importFile, ImportError } from '../intake';
 import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
 import { createRepos, type Role } from '../store';
 import { withStore } from './store';
+import { fail } from './fail';
 
 function printReport(r: ImportReport, json: boolean): void {
   if (json) return console.log(JSON.stringify(r, null, 2));
@@ -139,7 +140,3 @@ export function registerIntake(program: Command): void {
     });
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}

@@ -22,14 +22,11 @@ import {
 import { createRepos } from '../store';
 import { faceSheetFor } from '../station/faceSheet';
 import { withStore } from './store';
+import { fail } from './fail';
 
 const LANGUAGES = ['zpl', 'tspl', 'epl', 'escpos', 'pdf'] as const;
 const CONDITIONS: PrinterCondition[] = ['ready', 'paper-out', 'head-open', 'cover-open', 'paused', 'offline'];
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 export function registerPrinter(program: Command, sim: Command): void {
   program

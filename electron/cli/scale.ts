@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import { CODECS, SCALE_PROTOCOLS, ScaleEmulator, SerialScale, type ScaleProtocol } from '../devices/scale';
+import { fail } from './fail';
 
 interface ReadOptions {
   port: string;
@@ -149,7 +150,3 @@ export function registerScale(program: Command, sim: Command): void {
     );
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}

@@ -12,6 +12,7 @@ import {
   type ScannerSource,
   type Suffix,
 } from '../devices/scanner';
+import { CliError, fail } from './fail';
 
 const SUFFIXES = Object.keys(SUFFIX_BYTES) as Suffix[];
 
@@ -122,8 +123,10 @@ export function registerScanner(program: Command, sim: Command): void {
         .map((l) => l.trim())
         .filter(Boolean);
       const port = new SerialPort({ path: o.port, baudRate: Number(o.baud), lock: false, autoOpen: false });
-      await new Promise<void>((resolve) =>
-        port.open((err) => (err ? fail(`cannot open ${o.port}: ${err.message}`) : resolve())),
+      await new Promise<void>((resolve, reject) =>
+        port.open((err) =>
+          err ? reject(new CliError(`cannot open ${o.port}: ${err.message}`)) : resolve(),
+        ),
       );
       for (const [i, code] of codes.entries()) {
         if (i > 0) await new Promise((r) => setTimeout(r, Number(o.intervalMs)));
@@ -136,7 +139,3 @@ export function registerScanner(program: Command, sim: Command): void {
     });
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}

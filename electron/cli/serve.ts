@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentEnvironment, loadConfig } from '../config';
-import { consoleLog } from '../log';
-import { startHeadlessServer } from '../server';
+import { consoleLog, keepServing } from '../log';
+import { isLoopback, startHeadlessServer } from '../server';
 import { Station } from '../station';
 import { VERSION } from '../version';
-import { exitWith } from './fail';
+import { wholeNumber } from './args';
+import { exitWith, fail } from './fail';
 
 export const DEFAULT_PORT = 8417;
 
@@ -35,17 +36,18 @@ export function registerServe(program: Command, rendererDir: string): void {
     )
     .action(async (opts: ServeOptions) => {
       const log = consoleLog();
+      // Refusals that need no station come first, as one line each.
+      const port = wholeNumber('--port', opts.port, 0, 65535);
+      if (!isLoopback(opts.host) && !opts.allowRemote)
+        fail(
+          `refusing to listen on ${opts.host}: the bench API would be open to the network; pass --allow-remote to mean it`,
+        );
       let station: Station;
       try {
         const loaded = loadConfig(opts.config, currentEnvironment());
-        station = new Station({ loaded, version: VERSION, log });
+        station = new Station({ loaded, version: VERSION, log, purpose: 'packbench serve' });
       } catch (err) {
         exitWith(err);
-      }
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        await station.close();
-        exitWith(new Error(`--port must be 0–65535, got ${opts.port}`));
       }
       const hasRenderer = existsSync(join(rendererDir, 'index.html'));
       if (!hasRenderer)
@@ -60,6 +62,7 @@ export function registerServe(program: Command, rendererDir: string): void {
           log,
         });
         console.log(`Packbench ${VERSION} station ${station.info().stationId} ready at ${server.url}`);
+        keepServing(log);
         const stop = async (signal: string) => {
           log.info(`${signal}: shutting down`);
           await server.close();

@@ -1,19 +1,45 @@
 import { currentEnvironment, loadConfig } from '../config';
-import { openStore, type Store } from '../store';
+import { loadDemoData } from '../intake';
+import { silentLog } from '../log';
+import { createRepos, lockDatabase, openStore, type DatabaseLock, type Store } from '../store';
 import { exitWith } from './fail';
 
-/** Opens the database the station would use (same config lookup), for one CLI command. */
+export interface StoreUse {
+  /**
+   * Who takes the station's lock while the command runs: commands that book, print, import or otherwise write what a
+   * running station owns. Read-only commands leave it out and work beside a running station.
+   */
+  lock?: string;
+}
+
+/**
+ * Opens the database the station would use (same config lookup), for one command. A bench on the embedded default
+ * gets its demo data here too, so the documented demo orders and users are there before the first `serve`.
+ */
 export function withStore<T>(
   configFlag: string | undefined,
   fn: (store: Store) => T | Promise<T>,
+  use: StoreUse = {},
 ): Promise<T> {
   let store: Store;
+  let lock: DatabaseLock | null = null;
   try {
-    store = openStore(loadConfig(configFlag, currentEnvironment()).databasePath);
+    const loaded = loadConfig(configFlag, currentEnvironment());
+    if (use.lock) lock = lockDatabase(loaded.databasePath, use.lock);
+    try {
+      store = openStore(loaded.databasePath);
+      if (loaded.config.demoData) loadDemoData(store.db, createRepos(store.db), silentLog);
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
   } catch (err) {
     exitWith(err);
   }
   return Promise.resolve()
     .then(() => fn(store))
-    .finally(() => store.close());
+    .finally(() => {
+      store.close();
+      lock?.release();
+    });
 }

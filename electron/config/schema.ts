@@ -10,6 +10,8 @@ const PrinterUri = z
 const Parity = z.enum(['none', 'even', 'odd']);
 const ScaleProtocol = z.enum(SCALE_PROTOCOLS);
 const UsbId = z.number().int().min(0).max(0xffff);
+/** A reading older than this is no current weight (a scale that went quiet, or was unplugged). */
+const MaxReadingAge = z.number().int().min(100).max(60_000).default(1000);
 
 const SerialScale = z.strictObject({
   kind: z.literal('serial'),
@@ -21,11 +23,18 @@ const SerialScale = z.strictObject({
   stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
   /** For protocols whose frames carry no unit (Toledo 8217, 耀华). */
   unit: z.enum(['kg', 'g', 'lb', 'oz']).default('kg'),
+  maxReadingAgeMs: MaxReadingAge,
 });
-const HidScale = z.strictObject({ kind: z.literal('hid'), vendorId: UsbId, productId: UsbId });
+const HidScale = z.strictObject({
+  kind: z.literal('hid'),
+  vendorId: UsbId,
+  productId: UsbId,
+  maxReadingAgeMs: MaxReadingAge,
+});
 const VirtualScale = z.strictObject({
   kind: z.literal('virtual'),
   grams: z.number().int().min(0).default(0),
+  maxReadingAgeMs: MaxReadingAge,
 });
 
 /** Wider tolerance for boxes holding these SKUs / categories. */

@@ -4,9 +4,14 @@ export class RowError extends Error {}
 export const MAX_QTY = 9999;
 
 export function quantity(raw: string, what = 'quantity'): number {
-  if (!/^\d+$/.test(raw)) throw new RowError(`${what} "${raw}" is not a whole number`);
+  const t = raw.trim();
+  if (/^-\d+$/.test(t)) throw new RowError(`${what} ${t} is negative: it must be from 1 to ${MAX_QTY}`);
+  if (/^\d+[.,]\d+$/.test(t)) throw new RowError(`${what} ${t} has a fraction: it must be a whole number from 1 to ${MAX_QTY}`);
+  if (t === '') throw new RowError(`${what} is empty: it must be a whole number from 1 to ${MAX_QTY}`);
+  if (!/^\d+$/.test(t)) throw new RowError(`${what} "${raw}" is not a whole number`);
+  raw = t;
   const n = Number(raw);
-  if (n <= 0) throw new RowError(`${what} must be at least 1`);
+  if (n <= 0) throw new RowError(`${what} is ${n}: it must be at least 1`);
   // A barcode scanned into the quantity column is the usual way a 13-digit "quantity" arrives.
   if (n > MAX_QTY)
     throw new RowError(

@@ -147,7 +147,7 @@ describe('orders import', () => {
     const report = await importFile(store.db, 'orders', 'bad.csv', fixture('orders-bad.csv'), NOW);
     expect(report.committed).toBe(false);
     expect(report.refused).toEqual([
-      { line: 3, reason: 'quantity "-1" is not a whole number' },
+      { line: 3, reason: 'quantity -1 is negative: it must be from 1 to 9999' },
       { line: 4, reason: 'SKU is empty' },
       { line: 5, reason: expect.stringMatching(/quantity 6901234567892 is not plausible/) },
       { line: 6, reason: 'quantity "abc" is not a whole number' },

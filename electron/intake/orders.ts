@@ -60,7 +60,18 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
         };
         drafts.set(orderNo, draft);
       }
-      draft.lines.push({ line, sku, name: get(cells, 'name') || null, qty });
+      // Two rows of one SKU in one order are one line of their sum (platform exports split gifts and promotions so);
+      // the lead is told, since a real double entry would ship twice as many.
+      const same = draft.lines.find((l) => l.sku === sku);
+      if (same) {
+        if (same.qty + qty > 9999)
+          throw new RowError(`SKU ${sku} adds up to ${same.qty + qty} in order ${orderNo}, more than 9999`);
+        same.qty += qty;
+        warnings.push({
+          line,
+          reason: `SKU ${sku} is on line ${same.line} of order ${orderNo} too: merged into one line of ${same.qty}`,
+        });
+      } else draft.lines.push({ line, sku, name: get(cells, 'name') || null, qty });
       previous = orderNo;
     } catch (err) {
       if (!(err instanceof RowError)) throw err;

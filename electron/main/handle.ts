@@ -38,3 +38,21 @@ export function makeHandler(
     return outcome;
   };
 }
+
+/** The Electron side of import uploads: same sender check; the bytes go to the station's upload folder. */
+export function makeUploadHandler(
+  save: (bytes: Uint8Array) => string,
+  isOurUrl: (url: string) => boolean,
+  log: Log,
+) {
+  return async (event: SenderEvent, _fileName: unknown, bytes: unknown): Promise<string> => {
+    const problem = senderProblem(event, isOurUrl);
+    if (problem) {
+      log.warn(`ipc upload refused: ${problem}`);
+      throw new Error(`refused: ${problem}`);
+    }
+    if (!(bytes instanceof ArrayBuffer) && !(bytes instanceof Uint8Array))
+      throw new Error('refused: an upload is the file\'s bytes');
+    return save(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  };
+}

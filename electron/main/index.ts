@@ -2,11 +2,11 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import log from 'electron-log/main';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_CALL, IPC_EVENT, events as eventTable, type EventName } from '../../shared/contract';
+import { IPC_CALL, IPC_EVENT, IPC_UPLOAD, events as eventTable, type EventName } from '../../shared/contract';
 import { loadConfig, currentEnvironment, ConfigError } from '../config';
 import { Station } from '../station';
 import { VERSION } from '../version';
-import { makeHandler } from './handle';
+import { makeHandler, makeUploadHandler } from './handle';
 import { hardenSession } from './security';
 import { appPage, createBenchWindow } from './window';
 import { startUpdates } from './updates';
@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
         loaded: loadConfig(configFlag(process.argv), currentEnvironment()),
         version: VERSION,
         log,
+        purpose: 'the Packbench desktop app',
       });
     } catch (err) {
       const { dialog } = await import('electron');
@@ -59,6 +60,10 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(
       IPC_CALL,
       makeHandler((m, p) => s.call(m, p), page.isOurUrl, log),
+    );
+    ipcMain.handle(
+      IPC_UPLOAD,
+      makeUploadHandler((bytes) => s.uploads.save(bytes), page.isOurUrl, log),
     );
     win = createBenchWindow(outDir, page, log);
     // Scans are read in main as well, so they work wherever focus is (and never type into a field).

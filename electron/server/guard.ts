@@ -3,6 +3,17 @@ import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'packbench_token';
 
+/** Cookie headers past this size are not read (a browser never sends ours that large). */
+const COOKIE_MAX = 8192;
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 export interface Guard {
   /** Host header names this server (defeats DNS rebinding). */
   hostAllowed(req: IncomingMessage): boolean;
@@ -36,9 +47,11 @@ export function createGuard(token: string, allowedHosts: () => string[] | null):
       const fromQuery = url.searchParams.get('token');
       if (fromQuery) return fromQuery;
       const cookie = req.headers.cookie ?? '';
+      if (cookie.length > COOKIE_MAX) return null;
       for (const part of cookie.split(';')) {
         const [name, ...rest] = part.trim().split('=');
-        if (name === TOKEN_COOKIE) return decodeURIComponent(rest.join('='));
+        // A malformed value (bad percent-encoding) is no token, not a reason to fail the request.
+        if (name === TOKEN_COOKIE) return safeDecode(rest.join('='));
       }
       return null;
     },

@@ -3,16 +3,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { events as eventTable, type EventName } from '../../shared/contract';
+import { events as eventTable, MESSAGE_MAX_BYTES, type EventName } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/security';
 import type { Log } from '../log';
-import type { Station } from '../station';
+import { UPLOAD_LIMIT_BYTES, UploadTooLargeError, type Station, type Uploads } from '../station';
 import { createGuard, TOKEN_COOKIE } from './guard';
 import { handleRpcFrame } from './rpc';
 import { serveStatic } from './static';
 
 export interface HeadlessOptions {
-  station: Pick<Station, 'call' | 'on' | 'info'>;
+  station: Pick<Station, 'call' | 'on' | 'info'> & { uploads?: Pick<Uploads, 'receive'> };
   /** Built renderer (out/renderer); null serves the API alone. */
   rendererDir: string | null;
   host?: string;
@@ -55,10 +55,14 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     opts.log.warn(`listening on ${host}: anyone on the network with the token can drive this bench`);
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  // The printed URL's own host always answers (e.g. 127.0.0.2), beside the usual loopback names.
   const allowedHosts = () =>
-    isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : null;
+    isLoopback(host)
+      ? [...new Set([`${shownHost}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])]
+      : null;
   const guard = createGuard(token, allowedHosts);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MESSAGE_MAX_BYTES });
 
   const deny = (res: ServerResponse, status: number, text: string) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(port) });
@@ -67,6 +71,8 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // Host first, for every path: a DNS-rebinding page must not read even the health answer.
+    if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
     if (req.method === 'GET' && url.pathname === '/healthz') {
       const info = opts.station.info();
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -75,7 +81,7 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
       );
       return;
     }
-    if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
+    if (req.method === 'POST' && url.pathname === '/upload') return void upload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
     const token = guard.tokenOf(req);
     if (!guard.tokenValid(token))
@@ -88,6 +94,31 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
         `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
     if (!serveStatic(opts.rendererDir, url.pathname, res, headers)) deny(res, 404, 'not found');
   });
+
+  /** Import files, streamed to disk; the page then names the upload in `import.file`. */
+  const upload = async (req: IncomingMessage, res: ServerResponse) => {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', ...securityHeaders(port), Connection: 'close' });
+      res.end(JSON.stringify(body));
+    };
+    if (!guard.originAllowed(req)) return json(403, { error: 'forbidden: foreign Origin' });
+    if (!guard.tokenValid(guard.tokenOf(req)))
+      return json(401, { error: 'unauthorized: open the URL printed by "packbench serve"' });
+    if (!opts.station.uploads) return json(404, { error: 'this station takes no uploads' });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > UPLOAD_LIMIT_BYTES) {
+      json(413, { error: new UploadTooLargeError().message });
+      return void req.resume();
+    }
+    try {
+      json(200, { uploadId: await opts.station.uploads.receive(req) });
+    } catch (err) {
+      if (err instanceof UploadTooLargeError) {
+        json(413, { error: err.message });
+        req.resume();
+      } else if (!res.headersSent) json(400, { error: (err as Error).message });
+    }
+  };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, text: string) => {
@@ -119,11 +150,15 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
             error: { code: -32700, message: 'parse error: binary frame' },
           }),
         );
-      void handleRpcFrame(data.toString(), (m, p) => opts.station.call(m, p)).then((reply) => {
-        if (reply && 'error' in reply) opts.log.warn(`rpc error: ${reply.error.message}`);
-        if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-      });
+      handleRpcFrame(data.toString(), (m, p) => opts.station.call(m, p))
+        .then((reply) => {
+          if (reply && 'error' in reply) opts.log.warn(`rpc error: ${reply.error.message}`);
+          if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        })
+        .catch((err: unknown) => opts.log.error('rpc call failed', err));
     });
+    // A bad frame (too large: 1009, invalid UTF-8: 1007) closes this socket alone; ws sends the close code.
+    ws.on('error', (err) => opts.log.warn(`websocket closed: ${err.message}`));
     ws.on('close', () => unsubscribe.forEach((u) => u()));
   };
 
@@ -132,7 +167,6 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/?token=${token}`,
     port,

@@ -92,6 +92,10 @@ export function createHandlers(s: Station): Handlers {
       const user = s.people.lead(lead, pin);
       return s.announce(await s.shipping.rebook(carrier, user.name, reason));
     },
+    'box.enterWaybill': async ({ waybillNo, lead, pin, reason }) => {
+      const user = s.people.lead(lead, pin);
+      return s.announce(await s.shipping.enterWaybill(waybillNo, user.name, reason));
+    },
     'printer.test': async ({ printer }) => {
       await s.printTest(printer);
       return OK;
@@ -254,7 +258,10 @@ export function createHandlers(s: Station): Handlers {
         throw new ContractError('refused', `no mismatch ${id}`);
       return OK;
     },
-    'import.file': ({ kind, fileName, contentBase64 }) =>
-      importFile(s.store.db, kind, fileName, Buffer.from(contentBase64, 'base64'), s.now()),
+    'import.file': (p) => {
+      const bytes = 'uploadId' in p ? s.uploads.take(p.uploadId) : Buffer.from(p.contentBase64, 'base64');
+      if (!bytes) throw new ContractError('refused', `no upload ${'uploadId' in p ? p.uploadId : ''}: send the file again`);
+      return importFile(s.store.db, p.kind, p.fileName, bytes, s.now());
+    },
   };
 }

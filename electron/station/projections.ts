@@ -111,6 +111,8 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
     case 'box.booked':
     case 'box.bookingFailed':
     case 'box.bookingUnknown':
+    case 'box.bookingAttention':
+    case 'box.waybillEntered':
     case 'box.bookingCancelled':
       // The shipments table is written by the booking itself, before and after the carrier call.
       return;

@@ -6,14 +6,17 @@ import {
   type CarrierAdapter,
   type CarrierRule,
   type Selection,
+  type ShipmentDetails,
   type ShipmentRequest,
 } from '../carriers';
 import type { Config } from '../config';
 import type { PrintQueue } from '../devices/printer';
-import type { Log } from '../log';
-import type { NewPrintJob, OrderRow, Repos } from '../store';
+import { background, type Log } from '../log';
+import type { NewPrintJob, OrderRow, Repos, ShipmentRow } from '../store';
 import { labelJob, slipJob } from './printJobs';
 import { recordShipmentOutcome, shipmentRequest } from './shipments';
+import { checkBookedDetails, whyNotRecorded } from './attention';
+import { enterWaybill, rebook } from './rebooking';
 import { draft, type FeedbackDraft } from './feedback';
 import type { PackWorkflow } from './pack';
 import type { BoxState } from './workflow';
@@ -42,13 +45,21 @@ const RESOLVE_EVERY_MS = 3000;
  */
 export class Shipping {
   private inFlight = new Set<number>();
+  /** Shipments this process set aside but could not mark so on disk: left alone until the next start. */
+  private readonly setAsideHere = new Set<number>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly ctx: ShippingContext) {}
 
   start(): void {
-    void this.resolveUnknown().then(() => this.bookIfDue());
-    this.timer = setInterval(() => void this.resolveUnknown(), RESOLVE_EVERY_MS);
+    background(this.ctx.log, 'resolving unknown bookings at start', async () => {
+      await this.resolveUnknown();
+      this.bookIfDue();
+    });
+    this.timer = setInterval(
+      () => background(this.ctx.log, 'resolving unknown bookings', () => this.resolveUnknown()),
+      RESOLVE_EVERY_MS,
+    );
     this.timer.unref?.();
   }
 
@@ -89,9 +100,9 @@ export class Shipping {
   bookIfDue(): void {
     const box = this.ctx.pack.box;
     if (!box || !box.weightApproved || box.closed) return;
-    if (box.shipment && box.shipment.status !== 'failed') return;
-    if (box.shipment?.status === 'failed') return; // a failed booking waits for the packer or a lead
-    void this.book();
+    // A failed booking, or one set aside for a lead, waits for the packer or the lead.
+    if (box.shipment) return;
+    background(this.ctx.log, `booking box ${box.sessionId}`, () => this.book());
   }
 
   /** Books the open box, with the chosen carrier or (a lead's) `carrier`. */
@@ -106,6 +117,10 @@ export class Shipping {
     )
       return draft('warn', 'booking-in-progress', {});
     const order = this.ctx.repos.orders.byId(this.ctx.pack.orderIdOfBox)!;
+    const elsewhere = this.ctx.repos.shipments
+      .liveFor(order.id)
+      .filter((r) => r.session_id !== box.sessionId);
+    if (elsewhere.length > 0) return this.adoptOrRefuse(box, order, elsewhere[0]!);
     const selection = this.choose(box, order);
     const carrier = opts.carrier ?? selection.carrier;
     if (!carrier || !this.ctx.carriers[carrier]) {
@@ -167,7 +182,11 @@ export class Shipping {
       } catch (err) {
         outcome = { kind: 'unknown', reason: (err as Error).message };
       }
-      d = await this.settle(shipmentId, carrier, outcome);
+      try {
+        d = await this.settle(shipmentId, carrier, outcome);
+      } catch (err) {
+        d = this.setAside(shipmentId, carrier, outcome, err);
+      }
     } finally {
       this.inFlight.delete(shipmentId);
     }
@@ -180,7 +199,8 @@ export class Shipping {
     const row = this.ctx.repos.shipments.byId(shipmentId)!;
     const order = this.ctx.repos.orders.byId(row.order_id)!;
     const at = this.ctx.now().toISOString();
-    const { shipments, printJobs } = this.ctx.repos;
+    const { shipments } = this.ctx.repos;
+    if (outcome.kind === 'booked') checkBookedDetails(outcome.details);
     if (row.session_id === null) {
       // A command-line booking outside any box: the shipment row is all there is to update.
       recordShipmentOutcome(shipments, shipmentId, outcome, at);
@@ -196,33 +216,7 @@ export class Shipping {
     }
     const sessionId = row.session_id;
     if (outcome.kind === 'booked') {
-      const d = outcome.details;
-      let labelJobId: number | null = null;
-      const slip = slipJob(this.ctx, sessionId, order, d, row.weight_g);
-      let job: NewPrintJob | null = null;
-      try {
-        job = await labelJob(this.ctx, sessionId, order, d, row.weight_g);
-      } catch (err) {
-        this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
-      }
-      this.ctx.db.transaction(() => {
-        recordShipmentOutcome(shipments, shipmentId, outcome, at);
-        if (job) labelJobId = printJobs.add(job, at);
-        if (slip) printJobs.add(slip, at);
-        this.ctx.pack.record(sessionId, order.id, order.order_no, [
-          {
-            type: 'box.booked',
-            shipmentId,
-            carrier,
-            waybillNo: d.waybillNo,
-            markDestination: d.markDestination,
-            sortingCode: d.sortingCode,
-            labelJobId,
-          },
-        ]);
-      })();
-      this.ctx.queue?.kick('label');
-      return draft('done', 'booked', { carrier, waybill: d.waybillNo });
+      return this.recordBooked(shipmentId, sessionId, order, carrier, outcome, row.weight_g, at);
     }
     if (outcome.kind === 'rejected') {
       this.ctx.pack.record(
@@ -249,12 +243,147 @@ export class Shipping {
     return draft('warn', 'booking-unknown', { carrier, reason: outcome.reason });
   }
 
+  /** Shipment row, the box's event and its label and slip jobs, in one transaction. */
+  async recordBooked(
+    shipmentId: number,
+    sessionId: string,
+    order: OrderRow,
+    carrier: string,
+    outcome: Extract<BookingOutcome, { kind: 'booked' }>,
+    weightG: number | null,
+    at: string,
+  ): Promise<FeedbackDraft> {
+    const { shipments, printJobs } = this.ctx.repos;
+    const d = outcome.details;
+    let labelJobId: number | null = null;
+    const slip = slipJob(this.ctx, sessionId, order, d, weightG);
+    let job: NewPrintJob | null = null;
+    try {
+      job = await labelJob(this.ctx, sessionId, order, d, weightG);
+    } catch (err) {
+      this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
+    }
+    this.ctx.db.transaction(() => {
+      recordShipmentOutcome(shipments, shipmentId, outcome, at);
+      if (job) labelJobId = printJobs.add(job, at);
+      if (slip) printJobs.add(slip, at);
+      this.ctx.pack.record(sessionId, order.id, order.order_no, [
+        {
+          type: 'box.booked',
+          shipmentId,
+          carrier,
+          waybillNo: d.waybillNo,
+          markDestination: d.markDestination,
+          sortingCode: d.sortingCode,
+          labelJobId,
+        },
+      ]);
+    })();
+    this.ctx.queue?.kick('label');
+    if (slip) this.ctx.queue?.kick('slip');
+    return draft('done', 'booked', { carrier, waybill: d.waybillNo });
+  }
+
+  /**
+   * A carrier answer that could not be recorded (its waybill is held by another shipment, its payload is invalid,
+   * the database refused the write): the shipment is set aside for a lead with the answer as it came. Nothing is
+   * retried on its own; the box shows what happened and what a lead can do.
+   */
+  private setAside(shipmentId: number, carrier: string, outcome: BookingOutcome, err: unknown): FeedbackDraft {
+    const problem = whyNotRecorded(this.ctx.repos.shipments, carrier, outcome, err);
+    this.ctx.log.error(`shipment ${shipmentId} (${carrier}) set aside: ${problem}`);
+    this.setAsideHere.add(shipmentId);
+    const waybill = outcome.kind === 'booked' ? outcome.details.waybillNo : '';
+    try {
+      const row = this.ctx.repos.shipments.byId(shipmentId)!;
+      const order = this.ctx.repos.orders.byId(row.order_id)!;
+      const at = this.ctx.now().toISOString();
+      const raw = outcome.kind === 'booked' ? { ...outcome, details: { ...outcome.details, label: null } } : outcome;
+      const write = () => this.ctx.repos.shipments.setAside(shipmentId, { attention: problem, rawAnswer: raw }, at);
+      if (row.session_id)
+        this.ctx.pack.record(
+          row.session_id,
+          order.id,
+          order.order_no,
+          [{ type: 'box.bookingAttention', shipmentId, carrier, waybillNo: waybill || null, problem }],
+          write,
+        );
+      else write();
+    } catch (again) {
+      // Even the note could not be written (database full or locked): this process leaves the shipment alone; the
+      // next start asks the carrier again with the same key, which cannot book twice.
+      this.ctx.log.error(`shipment ${shipmentId}: the set-aside note could not be written either`, again);
+    }
+    return draft('wrong', 'booking-attention', { carrier, waybill, problem });
+  }
+
+  /**
+   * The order already has a live shipment that is not this box's (booked from the command line, or by an earlier
+   * box). A booked one made outside any box is adopted: its waybill is this box's, and its label prints. Anything
+   * else is said, naming the waybill, and nothing is booked.
+   */
+  private async adoptOrRefuse(box: BoxState, order: OrderRow, row: ShipmentRow): Promise<FeedbackDraft> {
+    if (row.status === 'booked' && row.session_id === null && row.waybill_no) {
+      const at = this.ctx.now().toISOString();
+      this.ctx.db.transaction(() => {
+        this.ctx.repos.shipments.adopt(row.id, box.sessionId, at);
+        this.ctx.pack.record(box.sessionId, order.id, order.order_no, [
+          {
+            type: 'box.booking',
+            shipmentId: row.id,
+            carrier: row.carrier,
+            key: row.idempotency_key,
+            priceCents: row.price_cents,
+            reasons: [`booked before packing (${row.idempotency_key})`],
+            lead: null,
+          },
+        ]);
+      })();
+      const d = await this.recordBooked(
+        row.id,
+        box.sessionId,
+        order,
+        row.carrier,
+        {
+          kind: 'booked',
+          details: {
+            carrier: row.carrier,
+            service: row.service,
+            waybillNo: row.waybill_no,
+            markDestination: row.mark_destination,
+            sortingCode: row.sorting_code,
+            label:
+              row.label && row.label_format
+                ? ({ format: row.label_format, data: row.label } as ShipmentDetails['label'])
+                : null,
+          },
+        },
+        row.weight_g ?? box.weighing?.grams ?? null,
+        at,
+      );
+      this.ctx.tell(d);
+      return d;
+    }
+    const d =
+      row.status === 'requesting' || row.status === 'unknown'
+        ? draft('warn', 'booking-in-progress', {})
+        : draft('wrong', 'booking-exists', { waybill: row.waybill_no ?? row.idempotency_key });
+    this.ctx.tell(d);
+    return d;
+  }
+
   /** Unknown outcomes (a timeout, a crash mid-call) are asked again with the same key until the carrier says. */
   async resolveUnknown(): Promise<void> {
     for (const row of this.ctx.repos.shipments.unresolved()) {
       if (this.stopped) return;
-      if (this.inFlight.has(row.id) || !this.ctx.carriers[row.carrier]) continue;
-      await this.call(row.id, row.carrier, JSON.parse(row.request) as ShipmentRequest, 'recover');
+      if (this.inFlight.has(row.id) || this.setAsideHere.has(row.id) || !this.ctx.carriers[row.carrier])
+        continue;
+      // One record that cannot be processed is set aside with its reason; the others (and the start) go on.
+      try {
+        await this.call(row.id, row.carrier, JSON.parse(row.request) as ShipmentRequest, 'recover');
+      } catch (err) {
+        this.setAside(row.id, row.carrier, { kind: 'unknown', reason: 'stored request unreadable' }, err);
+      }
     }
   }
 
@@ -319,62 +448,12 @@ export class Shipping {
   }
 
   /** A lead picks another carrier after booking: cancel at the carrier, then book with a new key. */
-  async rebook(carrier: string, lead: string, reason: string): Promise<FeedbackDraft> {
-    const box = this.ctx.pack.box;
-    if (!box?.weightApproved || box.closed) throw new ContractError('refused', 'no weighed box to book');
-    if (!this.ctx.carriers[carrier])
-      throw new ContractError('refused', `carrier ${carrier} is not set up at this bench`);
-    const order = this.ctx.repos.orders.byId(this.ctx.pack.orderIdOfBox)!;
-    const current = box.shipment;
-    if (current && (current.status === 'requesting' || current.status === 'unknown'))
-      throw new ContractError('refused', 'the current booking is still being checked with the carrier');
-    if (current?.status === 'booked') {
-      const row = this.ctx.repos.shipments.byId(current.id)!;
-      const ref = row.response
-        ? (JSON.parse(row.response) as { carrierRef?: string | null }).carrierRef
-        : null;
-      const cancelled = await this.ctx.carriers[current.carrier]!.cancel(
-        current.waybillNo!,
-        JSON.parse(row.request) as ShipmentRequest,
-        ref,
-      );
-      if (!cancelled.ok)
-        throw new ContractError(
-          'refused',
-          `${current.carrier} did not cancel ${current.waybillNo}: ${cancelled.message}`,
-        );
-      const at = this.ctx.now().toISOString();
-      this.ctx.pack.record(
-        box.sessionId,
-        order.id,
-        order.order_no,
-        [
-          {
-            type: 'box.bookingCancelled',
-            shipmentId: current.id,
-            carrier: current.carrier,
-            waybillNo: current.waybillNo,
-            lead,
-            reason,
-          },
-        ],
-        () => {
-          this.ctx.repos.shipments.result(current.id, { status: 'cancelled' }, at);
-          this.ctx.repos.printJobs.voidPending(box.sessionId, at);
-        },
-      );
-    } else if (current) {
-      this.ctx.pack.record(box.sessionId, order.id, order.order_no, [
-        {
-          type: 'box.bookingCancelled',
-          shipmentId: current.id,
-          carrier: current.carrier,
-          waybillNo: null,
-          lead,
-          reason,
-        },
-      ]);
-    }
-    return this.book({ carrier, lead });
+  rebook(carrier: string, lead: string, reason: string): Promise<FeedbackDraft> {
+    return rebook(this, this.ctx, carrier, lead, reason);
+  }
+
+  /** A lead enters the waybill by hand for a booking that was set aside. */
+  enterWaybill(waybillNo: string, lead: string, reason: string): Promise<FeedbackDraft> {
+    return enterWaybill(this, this.ctx, waybillNo, lead, reason);
   }
 }

@@ -8,6 +8,7 @@ import {
   type Handlers,
   type StationInfo,
   type StationState,
+  type DeviceState,
 } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import type { LoadedConfig } from '../config';
@@ -23,8 +24,17 @@ import { Outbox } from './outbox';
 import { Handovers } from './handover';
 import { loadDemoData } from '../intake';
 import type { Log } from '../log';
-import { createRepos, openStore, type Repos, type Store, type UserRow } from '../store';
+import {
+  createRepos,
+  lockDatabase,
+  openStore,
+  type DatabaseLock,
+  type Repos,
+  type Store,
+  type UserRow,
+} from '../store';
 import { StationEvents } from './emitter';
+import { Uploads } from './uploads';
 import type { FeedbackDraft } from './feedback';
 import { createHandlers } from './handlers';
 import { PackWorkflow } from './pack';
@@ -36,6 +46,8 @@ export interface StationOptions {
   version: string;
   log: Log;
   now?: () => Date;
+  /** Who holds the database while this station runs (named to a second process that is refused). */
+  purpose?: string;
 }
 
 /**
@@ -44,6 +56,7 @@ export interface StationOptions {
  */
 export class Station {
   readonly store: Store;
+  private readonly lock: DatabaseLock;
   readonly repos: Repos;
   readonly devices: DeviceRegistry;
   readonly pack: PackWorkflow;
@@ -55,6 +68,7 @@ export class Station {
   readonly shipping: Shipping;
   readonly outbox: Outbox;
   readonly handovers: Handovers;
+  readonly uploads: Uploads;
   private statusTimer: ReturnType<typeof setInterval> | null = null;
   private readonly events = new StationEvents();
   private readonly stationId: string;
@@ -69,7 +83,13 @@ export class Station {
     const { config } = options.loaded;
     this.stationId = config.station.id;
     this.now = options.now ?? (() => new Date());
-    this.store = openStore(options.loaded.databasePath);
+    this.lock = lockDatabase(options.loaded.databasePath, options.purpose ?? 'a Packbench station');
+    try {
+      this.store = openStore(options.loaded.databasePath);
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
     try {
       this.repos = createRepos(this.store.db);
       if (config.demoData) loadDemoData(this.store.db, this.repos, options.log);
@@ -138,6 +158,7 @@ export class Station {
           : join(dirname(options.loaded.databasePath), 'manifests'),
         this.now,
       );
+      this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
       this.handlers = createHandlers(this);
       this.scanners = createScanners(
         config,
@@ -146,7 +167,7 @@ export class Station {
       );
       this.scale = createScale(config, {
         reading: (r) => this.onScaleReading(r),
-        state: (state, detail) => this.devices.report('scale', { state, detail }),
+        state: (state, detail) => this.onScaleState(state, detail),
       });
       for (const s of this.scanners) s.start();
       this.scale.start();
@@ -158,6 +179,7 @@ export class Station {
       this.outbox.start();
     } catch (err) {
       this.store.close();
+      this.lock.release();
       throw err;
     }
     const resumed = this.pack.box ? `, resumed box ${this.pack.box.order.orderNo}` : '';
@@ -209,6 +231,7 @@ export class Station {
       scanTest: this.scanTest,
       reasons: this.options.loaded.config.reasons,
       revision: this.revision,
+      scaleConnected: this.scaleConnected,
     };
   }
 
@@ -271,10 +294,34 @@ export class Station {
     this.weighIfReady();
   }
 
+  /** A scale that is not connected has no current weight: its last reading is dropped, and the box says so. */
+  private scaleConnected = true;
+  private onScaleState(state: DeviceState, detail?: string): void {
+    this.devices.report('scale', { state, detail });
+    const connected = state === 'ready' || state === 'virtual';
+    if (!connected) this.lastReading = null;
+    if (connected !== this.scaleConnected) {
+      this.scaleConnected = connected;
+      this.changed();
+    }
+  }
+
+  /** When the open box last became ready to weigh (all verified): only readings after it may weigh it. */
+  private readyToWeigh: { key: string; at: number } | null = null;
+
   private weighIfReady(): void {
     const r = this.lastReading;
     const box = this.pack.box;
-    if (!r || !box || !this.people.packer || box.verification === 'open' || box.weightApproved) return;
+    if (!box || !this.people.packer || box.verification === 'open' || box.weightApproved) {
+      this.readyToWeigh = null;
+      return;
+    }
+    const key = `${box.sessionId}/${box.verification}/${box.okScans.length}/${box.insertsConfirmed.length}`;
+    if (this.readyToWeigh?.key !== key) this.readyToWeigh = { key, at: Date.now() };
+    if (!r || !this.scaleConnected) return;
+    // A reading has an age: one from before the box was ready, or older than the scale's limit, is not this box's.
+    if (r.at.getTime() < this.readyToWeigh.at) return;
+    if (Date.now() - r.at.getTime() > this.maxReadingAgeMs) return;
     if (!r.stable || r.grams === null || r.placement === null) return;
     // A placement weighs one box once: the previous box's weight is never taken for this one.
     if (r.placement <= this.consumedPlacement) return;
@@ -283,6 +330,11 @@ export class Station {
     this.tell(this.pack.weigh(r.grams, r.placement), null);
     this.shipping.bookIfDue();
   }
+
+  private get maxReadingAgeMs(): number {
+    return this.options.loaded.config.scale.maxReadingAgeMs;
+  }
+
 
   private isCommand(code: string): boolean {
     return code.toUpperCase().startsWith('PB:');
@@ -399,6 +451,7 @@ export class Station {
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));
     this.store.close();
+    this.lock.release();
     this.options.log.info(`station ${this.stationId} closed`);
   }
 }

@@ -2,3 +2,4 @@ export { openStore, backupFile, CorruptDatabaseError, type Store } from './open'
 export { FutureDatabaseError, migrate } from './migrate';
 export { migrations, type Migration } from './migrations';
 export * from './repos';
+export { lockDatabase, DatabaseLockedError, type DatabaseLock, type LockHolder } from './lock';

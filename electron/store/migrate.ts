@@ -27,6 +27,12 @@ export function migrate(
       // PRAGMA takes no bound parameters; the version is our own integer constant.
       db.pragma(`user_version = ${Math.trunc(m.version)}`);
     }
+    // Migrations run with foreign keys off (a table rebuild needs it); nothing they leave may dangle.
+    const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (dangling.length > 0)
+      throw new Error(
+        `${file}: migration left ${dangling.length} rows of ${dangling[0]!.table} pointing at missing ${dangling[0]!.parent}`,
+      );
   })();
   return { from, to: latest };
 }

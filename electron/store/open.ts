@@ -38,10 +38,12 @@ export function openStore(file: string): Store {
     }
     assertKnownVersion(db, file, migrations);
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = FULL');
+    // Foreign keys switch on after the migrations: SQLite's table-rebuild procedure needs them off meanwhile.
+    db.pragma('foreign_keys = OFF');
     const { to } = migrate(db, file, migrations);
+    db.pragma('foreign_keys = ON');
     return { db, file, schemaVersion: to, close: () => db.open && db.close() };
   } catch (err) {
     db.close();

@@ -3,7 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing';
-import { CorruptDatabaseError, FutureDatabaseError, migrate, migrations, openStore } from './index';
+import {
+  CorruptDatabaseError,
+  FutureDatabaseError,
+  lockDatabase,
+  migrate,
+  migrations,
+  openStore,
+} from './index';
 
 let dir: string;
 let cleanup: () => void;
@@ -14,7 +21,7 @@ describe('openStore', () => {
   it('creates a fresh file at the latest schema with the bench pragmas', () => {
     const store = openStore(join(dir, 'bench.db'));
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(10);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(20);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -49,7 +56,7 @@ describe('openStore', () => {
     first.close();
     const second = openStore(file);
     expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    expect(second.schemaVersion).toBe(10);
+    expect(second.schemaVersion).toBe(20);
     second.close();
   });
 
@@ -60,7 +67,7 @@ describe('openStore', () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openStore(file)).toThrow(FutureDatabaseError);
-    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 10/);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 20/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -131,5 +138,71 @@ describe('query plans', () => {
       plan('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?'.replace('serial = ?', "serial = 'y'")),
     ).toMatch(/PRIMARY KEY|autoindex/);
     store.close();
+  });
+});
+
+describe('migration 20 (shipments set aside)', () => {
+  it('rebuilds shipments keeping every row and the handover items that point at them', () => {
+    const file = join(dir, 'v10.db');
+    const old = new Sqlite(file);
+    migrate(old, file, migrations.slice(0, 1));
+    old.pragma('foreign_keys = ON');
+    const at = '2026-11-29T00:00:00Z';
+    old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('SO-1', ?, ?)").run(at, at);
+    old
+      .prepare(
+        "INSERT INTO shipments (order_id, carrier, idempotency_key, status, waybill_no, request, created_at, updated_at) VALUES (1, 'pool', 'k-1', 'booked', 'W1', '{}', ?, ?)",
+      )
+      .run(at, at);
+    old
+      .prepare("INSERT INTO handovers (carrier, status, station_id, opened_at) VALUES ('pool', 'open', 'B', ?)")
+      .run(at);
+    old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
+    old.close();
+    const store = openStore(file);
+    expect(store.schemaVersion).toBe(20);
+    expect(store.db.prepare('SELECT idempotency_key, waybill_no, attention FROM shipments').all()).toEqual([
+      { idempotency_key: 'k-1', waybill_no: 'W1', attention: null },
+    ]);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    // The new status is accepted; the waybill stays unique per carrier.
+    store.db.prepare("UPDATE shipments SET status = 'needs-attention' WHERE id = 1").run();
+    expect(() =>
+      store.db
+        .prepare(
+          "INSERT INTO shipments (order_id, carrier, idempotency_key, status, waybill_no, request, created_at, updated_at) VALUES (1, 'pool', 'k-2', 'booked', 'W1', '{}', ?, ?)",
+        )
+        .run(at, at),
+    ).toThrow(/UNIQUE/);
+    store.close();
+  });
+});
+
+describe('one station per database', () => {
+  it('a second holder is refused with the first one named; a lock left by a dead process is taken over', async () => {
+    const file = join(dir, 'bench.db');
+    const first = lockDatabase(file, 'packbench serve');
+    expect(() => lockDatabase(file, 'packbench carrier book')).toThrow(
+      new RegExp(`in use by packbench serve \\(pid ${process.pid} on `),
+    );
+    first.release();
+    lockDatabase(file, 'again').release();
+    // A holder whose pid is gone (a SIGKILLed station): its lock is stale.
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim();
+    const { hostname } = await import('node:os');
+    writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: Number(dead), host: hostname(), startedAt: 'then', purpose: 'a dead station' }),
+    );
+    const taken = lockDatabase(file, 'the new station');
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).purpose).toBe('the new station');
+    taken.release();
+    // On another host the pid cannot be checked: refused, and named.
+    writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: 1, host: 'bench-07', startedAt: 'then', purpose: 'packbench serve' }),
+    );
+    expect(() => lockDatabase(file, 'x')).toThrow(/pid 1 on bench-07/);
   });
 });

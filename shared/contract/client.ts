@@ -5,6 +5,8 @@ import type { EventName, EventPayload, MethodName, Params, Result } from './meth
 export interface PackbenchBridge {
   call(method: string, params?: unknown): Promise<CallOutcome>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Electron only: hands an import file to the station, returns its upload id (see `import.file`). */
+  upload?(fileName: string, bytes: ArrayBuffer): Promise<string>;
 }
 
 /** The one client interface the view uses. */

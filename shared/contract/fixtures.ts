@@ -10,4 +10,5 @@ export const IDLE_STATE: StationState = {
   scanTest: { active: false, last: null },
   reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
   revision: 0,
+  scaleConnected: true,
 };

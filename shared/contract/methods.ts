@@ -13,6 +13,11 @@ import {
 const NoParams = z.strictObject({}).optional();
 const Ok = z.strictObject({ ok: z.literal(true) });
 const Reason = z.string().trim().min(1).max(200);
+
+/** One WebSocket message is at most this large (the headless server closes the socket past it, code 1009). */
+export const MESSAGE_MAX_BYTES = 1024 * 1024;
+/** Inline file content: leaves room for the JSON around it within one message. */
+export const INLINE_FILE_BASE64_MAX = 1_000_000;
 const Pin = z.string().regex(/^\d{4,8}$/, { message: 'PIN: 4–8 digits' });
 
 /** Every method the view may call, `domain.verb`, with the schema of its params and of its result. */
@@ -50,6 +55,16 @@ export const methods = {
   'box.rebook': {
     params: z.strictObject({
       carrier: z.enum(['pool', 'kdniao', 'sf', 'shipengine']),
+      lead: z.string().min(1).max(64),
+      pin: Pin,
+      reason: Reason,
+    }),
+    result: Feedback,
+  },
+  /** A lead enters the waybill by hand for a booking whose answer could not be recorded. */
+  'box.enterWaybill': {
+    params: z.strictObject({
+      waybillNo: z.string().min(1).max(64),
       lead: z.string().min(1).max(64),
       pin: Pin,
       reason: Reason,
@@ -227,13 +242,23 @@ export const methods = {
     }),
     result: Ok,
   },
+  /**
+   * Import a file: small ones inline (base64, so one message stays under the WebSocket's 1 MiB), larger ones first
+   * sent to the upload endpoint (`POST /upload` headless, the bridge's `upload` in Electron), then named by id.
+   */
   'import.file': {
-    params: z.strictObject({
-      kind: z.enum(['orders', 'products']),
-      fileName: z.string().min(1).max(255),
-      /** The file's bytes, base64; at most 20 MB. */
-      contentBase64: z.string().max(28_000_000),
-    }),
+    params: z.union([
+      z.strictObject({
+        kind: z.enum(['orders', 'products']),
+        fileName: z.string().min(1).max(255),
+        contentBase64: z.string().max(INLINE_FILE_BASE64_MAX),
+      }),
+      z.strictObject({
+        kind: z.enum(['orders', 'products']),
+        fileName: z.string().min(1).max(255),
+        uploadId: z.string().uuid(),
+      }),
+    ]),
     result: ImportReport,
   },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;

@@ -51,6 +51,9 @@ export const FEEDBACK_KINDS = [
   'booking-failed',
   'booking-unknown',
   'booking-in-progress',
+  'booking-attention',
+  'booking-exists',
+  'waybill-entered',
   'no-carrier',
   'box-closed',
   'label-mismatch',
@@ -123,7 +126,7 @@ export const BoxView = z.strictObject({
   shipment: z
     .strictObject({
       carrier: z.string(),
-      status: z.enum(['requesting', 'booked', 'failed', 'unknown']),
+      status: z.enum(['requesting', 'booked', 'failed', 'unknown', 'attention']),
       waybillNo: z.string().nullable(),
       markDestination: z.string().nullable(),
       priceCents: z.number().int().nullable(),

@@ -82,6 +82,8 @@ export const StationState = z.strictObject({
   }),
   /** Bumped on every change, so a view can drop a stale push. */
   revision: z.number().int().nonnegative(),
+  /** False while the scale is unplugged or failing: no box is weighed, and the weight panel says so. */
+  scaleConnected: z.boolean(),
 });
 export type StationState = z.infer<typeof StationState>;
 

@@ -17,20 +17,7 @@ export class PoolAdapter implements CarrierAdapter {
   ) {}
 
   async book(req: ShipmentRequest): Promise<BookingOutcome> {
-    const already = this.db
-      .prepare("SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND used_by = ? AND status = 'used'")
-      .pluck()
-      .get(this.carrierName, req.idempotencyKey) as string | undefined;
-    const waybill =
-      already ??
-      (this.db
-        .prepare(
-          `UPDATE waybill_pool SET status = 'used', used_by = ?, used_at = ?
-           WHERE rowid = (SELECT rowid FROM waybill_pool WHERE carrier = ? AND status = 'free' ORDER BY waybill_no LIMIT 1)
-           RETURNING waybill_no`,
-        )
-        .pluck()
-        .get(req.idempotencyKey, new Date().toISOString(), this.carrierName) as string | undefined);
+    const waybill = this.allocate(req.idempotencyKey);
     if (!waybill)
       return {
         kind: 'rejected',
@@ -52,6 +39,33 @@ export class PoolAdapter implements CarrierAdapter {
         label: null,
       },
     };
+  }
+
+  /**
+   * The number bound to this key: the one it already has, else the lowest free one. Binding is one statement, so no
+   * interleaving of processes can give a key two numbers (a unique index on the key says so too).
+   */
+  allocate(key: string): string | undefined {
+    const existing = () =>
+      this.db
+        .prepare('SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND used_by = ?')
+        .pluck()
+        .get(this.carrierName, key) as string | undefined;
+    try {
+      const taken = this.db
+        .prepare(
+          `UPDATE waybill_pool SET status = 'used', used_by = @key, used_at = @at
+           WHERE rowid = (SELECT rowid FROM waybill_pool WHERE carrier = @carrier AND status = 'free' ORDER BY waybill_no LIMIT 1)
+             AND NOT EXISTS (SELECT 1 FROM waybill_pool WHERE carrier = @carrier AND used_by = @key)
+           RETURNING waybill_no`,
+        )
+        .pluck()
+        .get({ key, at: new Date().toISOString(), carrier: this.carrierName }) as string | undefined;
+      return taken ?? existing();
+    } catch (err) {
+      if (/UNIQUE constraint failed: waybill_pool/.test((err as Error).message)) return existing();
+      throw err;
+    }
   }
 
   recover(req: ShipmentRequest): Promise<BookingOutcome> {

@@ -17,9 +17,14 @@ export class VirtualScale implements ScaleDevice {
     this.pipeline = new ReadingPipeline(on.reading, { stableWindowMs: 0, nearZeroG });
   }
 
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  /** Like a continuous scale, it repeats what is on it, so a reading is never older than a fraction of a second. */
   start(): void {
     this.on.state('virtual');
     this.emit();
+    this.timer = setInterval(() => this.emit(), 250);
+    this.timer.unref?.();
   }
 
   setWeight(grams: number): void {
@@ -50,5 +55,7 @@ export class VirtualScale implements ScaleDevice {
     this.pipeline.placements.consume(placement);
   }
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+  }
 }

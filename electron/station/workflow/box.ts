@@ -11,7 +11,7 @@ import type { LearnedCheck, WeightCheck } from '../../../shared/weight';
 export interface BoxShipment {
   id: number;
   carrier: string;
-  status: 'requesting' | 'booked' | 'failed' | 'unknown';
+  status: 'requesting' | 'booked' | 'failed' | 'unknown' | 'attention';
   waybillNo: string | null;
   markDestination: string | null;
   sortingCode: string | null;
@@ -195,6 +195,17 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
     case 'box.bookingUnknown':
       return box.shipment?.id === e.shipmentId
         ? { ...next, shipment: { ...box.shipment, status: 'unknown', failure: e.reason } }
+        : next;
+    case 'box.bookingAttention':
+      return box.shipment?.id === e.shipmentId
+        ? { ...next, shipment: { ...box.shipment, status: 'attention', failure: e.problem } }
+        : next;
+    case 'box.waybillEntered':
+      return box.shipment?.id === e.shipmentId
+        ? {
+            ...next,
+            shipment: { ...box.shipment, status: 'booked', waybillNo: e.waybillNo, failure: null },
+          }
         : next;
     case 'box.bookingCancelled':
       return box.shipment?.id === e.shipmentId ? { ...next, shipment: null } : next;

@@ -72,6 +72,16 @@ export type PackEvent =
     }
   | { type: 'box.bookingFailed'; shipmentId: number; carrier: string; code: string; message: string }
   | { type: 'box.bookingUnknown'; shipmentId: number; carrier: string; reason: string }
+  /** The carrier answered, but the answer could not be recorded: set aside for a lead. */
+  | {
+      type: 'box.bookingAttention';
+      shipmentId: number;
+      carrier: string;
+      waybillNo: string | null;
+      problem: string;
+    }
+  /** A lead entered the waybill by hand for a shipment that was set aside. */
+  | { type: 'box.waybillEntered'; shipmentId: number; waybillNo: string; lead: string; reason: string }
   | {
       type: 'box.bookingCancelled';
       shipmentId: number;

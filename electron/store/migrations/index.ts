@@ -1,4 +1,5 @@
 import init010 from './010_init.sql?raw';
+import attention020 from './020_attention.sql?raw';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Numbered in steps of 10, applied in order; the number becomes PRAGMA user_version. */
-export const migrations: readonly Migration[] = [{ version: 10, name: 'init', sql: init010 }];
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'init', sql: init010 },
+  { version: 20, name: 'attention', sql: attention020 },
+];

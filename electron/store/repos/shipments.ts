@@ -1,6 +1,16 @@
 import type { Database } from 'better-sqlite3';
 
-export type ShipmentStatus = 'requesting' | 'booked' | 'unknown' | 'rejected' | 'cancelling' | 'cancelled';
+export type ShipmentStatus =
+  | 'requesting'
+  | 'booked'
+  | 'unknown'
+  | 'rejected'
+  | 'cancelling'
+  | 'cancelled'
+  | 'needs-attention';
+
+/** Shipments that hold (or may yet hold) a waybill at the carrier: one per parcel at a time. */
+export const LIVE_STATUSES: readonly ShipmentStatus[] = ['requesting', 'unknown', 'booked', 'needs-attention'];
 
 export interface ShipmentRow {
   id: number;
@@ -23,6 +33,8 @@ export interface ShipmentRow {
   label: Buffer | null;
   created_at: string;
   updated_at: string;
+  attention: string | null;
+  raw_answer: string | null;
 }
 
 export class ShipmentsRepo {
@@ -95,6 +107,65 @@ export class ShipmentsRepo {
         label: r.label ?? null,
         at,
       });
+  }
+
+  /**
+   * A carrier answer that cannot be recorded: kept as it came, with what went wrong in words, and never retried on
+   * its own. The waybill the carrier named (if any) is kept in the raw answer, not in `waybill_no`, since recording it
+   * there is what failed.
+   */
+  setAside(id: number, r: { attention: string; rawAnswer: unknown }, at: string): void {
+    this.db
+      .prepare(
+        "UPDATE shipments SET status = 'needs-attention', attention = ?, raw_answer = ?, error = ?, updated_at = ? WHERE id = ?",
+      )
+      .run(r.attention, JSON.stringify(r.rawAnswer ?? null), r.attention, at, id);
+  }
+
+  /** The shipments of an order that hold or may hold a waybill, newest first. */
+  liveFor(orderId: number): ShipmentRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM shipments WHERE order_id = ? AND status IN (${LIVE_STATUSES.map(() => '?').join(', ')}) ORDER BY id DESC`,
+      )
+      .all(orderId, ...LIVE_STATUSES) as ShipmentRow[];
+  }
+
+  /** How many shipments have a key starting so (tries of one parcel, cancelled ones included). */
+  countKeys(prefix: string): number {
+    return this.db
+      .prepare("SELECT count(*) FROM shipments WHERE substr(idempotency_key, 1, length(?)) = ?")
+      .pluck()
+      .get(prefix, prefix) as number;
+  }
+
+  byKey(key: string): ShipmentRow | null {
+    return (
+      (this.db.prepare('SELECT * FROM shipments WHERE idempotency_key = ?').get(key) as
+        | ShipmentRow
+        | undefined) ?? null
+    );
+  }
+
+  /** Which row holds a carrier's waybill number already (a carrier may hand out a number twice). */
+  holderOf(carrier: string, waybillNo: string): ShipmentRow | null {
+    return (
+      (this.db
+        .prepare('SELECT * FROM shipments WHERE carrier = ? AND waybill_no = ?')
+        .get(carrier, waybillNo) as ShipmentRow | undefined) ?? null
+    );
+  }
+
+  /** Set aside for a lead: the bench shows them until they are resolved by hand. */
+  needingAttention(): ShipmentRow[] {
+    return this.db
+      .prepare("SELECT * FROM shipments WHERE status = 'needs-attention' ORDER BY id")
+      .all() as ShipmentRow[];
+  }
+
+  /** A box adopts a booking made outside it (from the command line) for its order. */
+  adopt(id: number, sessionId: string, at: string): void {
+    this.db.prepare('UPDATE shipments SET session_id = ?, updated_at = ? WHERE id = ?').run(sessionId, at, id);
   }
 
   byId(id: number): ShipmentRow | null {

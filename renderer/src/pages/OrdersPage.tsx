@@ -1,16 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/contract/pack';
-import { client } from '../client';
+import { client, uploadFile } from '../client';
 import { OrderSearch } from './OrderSearch';
 
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Import of orders and products from the platform's CSV/XLSX export. */
 export function OrdersPage({ revision }: { revision?: number }) {
@@ -23,9 +16,8 @@ export function OrdersPage({ revision }: { revision?: number }) {
     setReport(null);
     setError(null);
     try {
-      setReport(
-        await client.call('import.file', { kind, fileName: file.name, contentBase64: await base64Of(file) }),
-      );
+      const uploadId = await uploadFile(file);
+      setReport(await client.call('import.file', { kind, fileName: file.name, uploadId }));
     } catch (err) {
       setError((err as Error).message);
     }

@@ -30,7 +30,11 @@ export function PackPage({ view }: { view: StationView }) {
       {state?.phase === 'login' && <LoginPanel />}
       {state?.box && <BoxPanel box={state.box} />}
       {state?.box && state.box.verification !== 'open' && (
-        <WeightPanel box={state.box} virtualScale={view.info?.scale.protocol === 'virtual'} />
+        <WeightPanel
+          box={state.box}
+          virtualScale={view.info?.scale.protocol === 'virtual'}
+          scaleConnected={state.scaleConnected}
+        />
       )}
       {state?.box && <ShipmentPanel box={state.box} />}
       {state?.box && <ExceptionActions state={state} />}

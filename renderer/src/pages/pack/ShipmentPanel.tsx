@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxView } from '../../../../shared/contract/pack';
 import { client } from '../../client';
+import { AttentionActions } from './AttentionActions';
 
 /** The carrier chosen and why, the booking's state, the waybill and its label; retry and reprint. */
 export function ShipmentPanel({ box }: { box: BoxView }) {
@@ -40,6 +41,7 @@ export function ShipmentPanel({ box }: { box: BoxView }) {
       ) : (
         <p>{t('feedback.booking-in-progress')}</p>
       )}
+      {s?.status === 'attention' && <AttentionActions carrier={s.carrier} />}
       <div className="actions">
         {s?.status === 'failed' && (
           <button type="button" className="primary" onClick={() => void client.call('box.book', {})}>

@@ -6,9 +6,19 @@ import { VirtualScaleControl } from '../../components/VirtualScaleControl';
 import { useScaleReading } from '../../useScale';
 
 /** Live weight against the expected weight and its tolerance band; the verdict; the box type. */
-export function WeightPanel({ box, virtualScale }: { box: BoxView; virtualScale: boolean }) {
+export function WeightPanel({
+  box,
+  virtualScale,
+  scaleConnected,
+}: {
+  box: BoxView;
+  virtualScale: boolean;
+  scaleConnected: boolean;
+}) {
   const { t } = useTranslation();
-  const reading = useScaleReading();
+  const latest = useScaleReading();
+  // An unplugged scale has no current weight: its last number is not shown as if it were.
+  const reading = scaleConnected ? latest : null;
   const [packages, setPackages] = useState<{ code: string; name: string; tareG: number }[]>([]);
   useEffect(() => void client.call('package.list').then(setPackages), []);
   const w = box.weight;
@@ -29,6 +39,11 @@ export function WeightPanel({ box, virtualScale }: { box: BoxView; virtualScale:
           {reading ? (reading.stable ? t('pack.stable') : t('pack.moving')) : ''}
         </span>
       </div>
+      {!scaleConnected && (
+        <p className="verdict verdict-over" role="alert" data-testid="scale-disconnected">
+          {t('pack.scaleDisconnected')}
+        </p>
+      )}
       <div className="weight-expected" data-testid="expected-weight">
         {t('pack.expected')}: {w.expectedG} g ± {w.toleranceG} g ({w.expectedG - w.toleranceG}–
         {w.expectedG + w.toleranceG} g)
