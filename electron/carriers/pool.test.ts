@@ -1,65 +1,62 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cliPath, runCli, tempDir, writeJson } from '../testing';
-import Sqlite from 'better-sqlite3';
+import { openStore } from '../store';
+import { tempDir } from '../testing';
+import { bundleForChild } from '../testing/bundle';
+import { PoolAdapter } from './adapters/pool';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-it('two processes allocating from one pool never get the same number', async () => {
-  const config = writeJson(join(dir, 'c.json'), {
-    station: { id: 'P' },
-    database: { path: 'b.db' },
-    carriers: { pool: { carrierName: 'zto' } },
+const PROCESSES = 4;
+const KEYS = 500;
+
+function run(child: string, file: string): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [child, file, String(KEYS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => resolve({ code, out, err }));
   });
-  writeFileSync(
-    join(dir, 'o.csv'),
-    'order_no,sku,qty,receiver,province,city\nSO202611290001,TEA,1,张三,浙江省,杭州市\n',
-  );
-  writeFileSync(
-    join(dir, 'pool.txt'),
-    Array.from({ length: 400 }, (_, i) => `ZT${String(7700000000 + i)}`).join('\n'),
-  );
-  expect((await runCli(['orders', 'import', join(dir, 'o.csv'), '--config', config])).code).toBe(0);
-  expect(
-    (await runCli(['carrier', 'pool-import', join(dir, 'pool.txt'), '--config', config])).stdout,
-  ).toContain('added 400 numbers');
-  await runCli(['carrier', 'book', '--carrier', 'pool', '--order', 'SO202611290001', '--config', config]);
-  const book = () =>
-    new Promise<string>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [
-          cliPath,
-          'carrier',
-          'book',
-          '--carrier',
-          'pool',
-          '--order',
-          'SO202611290001',
-          '--repeat',
-          '150',
-          '--json',
-          '--config',
-          config,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', () => resolve(out));
-    });
-  const [a, b] = await Promise.all([book(), book()]);
-  const numbers = [...JSON.parse(a), ...JSON.parse(b)].map(
-    (r: { details: { waybillNo: string } }) => r.details.waybillNo,
-  );
-  expect(numbers).toHaveLength(300);
-  expect(new Set(numbers).size).toBe(300);
-  const db = new Sqlite(join(dir, 'b.db'), { readonly: true });
-  expect(db.prepare("SELECT count(*) FROM waybill_pool WHERE status = 'used'").pluck().get()).toBe(301);
-  db.close();
+}
+
+it(`${PROCESSES} processes × ${KEYS} allocations on the same keys: one number per key, no number lost`, async () => {
+  const file = join(dir, 'b.db');
+  const store = openStore(file);
+  const numbers = Array.from({ length: 3000 }, (_, i) => `ZT${7700000000 + i}`);
+  PoolAdapter.import(store.db, 'zto', numbers);
+  store.close();
+  const child = await bundleForChild('electron/carriers/testing/poolChild.ts');
+
+  const results = await Promise.all(Array.from({ length: PROCESSES }, () => run(child, file)));
+  for (const r of results) {
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  }
+  const seen = results.map((r) => new Map(r.out.trim().split('\n').map((l) => l.split('=') as [string, string])));
+  for (const m of seen) expect(m.size).toBe(KEYS);
+  // Every process got the same number for the same key, and no two keys share one.
+  for (let i = 0; i < KEYS; i++) {
+    const got = new Set(seen.map((m) => m.get(`k${i}`)));
+    expect(got.size, `k${i}: ${[...got].join(', ')}`).toBe(1);
+  }
+  const bound = [...seen[0]!.values()];
+  expect(new Set(bound).size).toBe(KEYS);
+  expect(bound).not.toContain('none');
+
+  const check = openStore(file);
+  const used = check.db
+    .prepare("SELECT used_by, waybill_no FROM waybill_pool WHERE status = 'used'")
+    .all() as { used_by: string; waybill_no: string }[];
+  const free = check.db.prepare("SELECT count(*) FROM waybill_pool WHERE status = 'free'").pluck().get();
+  check.close();
+  // No number lost: exactly one used per key, and the rest still free.
+  expect(used).toHaveLength(KEYS);
+  expect(free).toBe(numbers.length - KEYS);
+  for (const u of used) expect(seen[0]!.get(u.used_by)).toBe(u.waybill_no);
 });

@@ -30,7 +30,7 @@ describe('parseConfig', () => {
   it('fills the embedded defaults around a minimal file', () => {
     const config = parseConfig('{"station":{"id":"B-07"}}', 'x.json');
     expect(config.station.id).toBe('B-07');
-    expect(config.scale).toEqual({ kind: 'virtual', grams: 0 });
+    expect(config.scale).toEqual({ kind: 'virtual', grams: 0, maxReadingAgeMs: 1000 });
     expect(config.scanners).toEqual([{ name: 'wedge', kind: 'wedge' }]);
     expect(config.weight).toMatchObject({ toleranceGrams: 50, tolerancePercent: 5 });
     expect(config.carriers.default).toBe('pool');

@@ -285,6 +285,7 @@ export class Station {
   private consumedPlacement = 0;
   onScaleReading(r: ScaleReading): void {
     this.lastReading = r;
+    this.readings++;
     this.events.emit('scale.reading', {
       grams: r.grams,
       stable: r.stable,
@@ -307,7 +308,9 @@ export class Station {
   }
 
   /** When the open box last became ready to weigh (all verified): only readings after it may weigh it. */
-  private readyToWeigh: { key: string; at: number } | null = null;
+  private readyToWeigh: { key: string; afterReading: number } | null = null;
+  /** Readings counted as they arrive: "after the box was ready" is exact, not a matter of clock resolution. */
+  private readings = 0;
 
   private weighIfReady(): void {
     const r = this.lastReading;
@@ -317,10 +320,10 @@ export class Station {
       return;
     }
     const key = `${box.sessionId}/${box.verification}/${box.okScans.length}/${box.insertsConfirmed.length}`;
-    if (this.readyToWeigh?.key !== key) this.readyToWeigh = { key, at: Date.now() };
+    if (this.readyToWeigh?.key !== key) this.readyToWeigh = { key, afterReading: this.readings };
     if (!r || !this.scaleConnected) return;
     // A reading has an age: one from before the box was ready, or older than the scale's limit, is not this box's.
-    if (r.at.getTime() < this.readyToWeigh.at) return;
+    if (this.readings <= this.readyToWeigh.afterReading) return;
     if (Date.now() - r.at.getTime() > this.maxReadingAgeMs) return;
     if (!r.stable || r.grams === null || r.placement === null) return;
     // A placement weighs one box once: the previous box's weight is never taken for this one.
