@@ -38,7 +38,15 @@ it(`${PROCESSES} processes × ${KEYS} allocations on the same keys: one number p
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   }
-  const seen = results.map((r) => new Map(r.out.trim().split('\n').map((l) => l.split('=') as [string, string])));
+  const seen = results.map(
+    (r) =>
+      new Map(
+        r.out
+          .trim()
+          .split('\n')
+          .map((l) => l.split('=') as [string, string]),
+      ),
+  );
   for (const m of seen) expect(m.size).toBe(KEYS);
   // Every process got the same number for the same key, and no two keys share one.
   for (let i = 0; i < KEYS; i++) {

@@ -106,7 +106,11 @@ export async function bookParcel(r: {
   }
   const waybillNo = outcome.kind === 'booked' ? outcome.details.waybillNo : null;
   const message =
-    outcome.kind === 'rejected' ? `${outcome.code} ${outcome.message}` : outcome.kind === 'unknown' ? outcome.reason : null;
+    outcome.kind === 'rejected'
+      ? `${outcome.code} ${outcome.message}`
+      : outcome.kind === 'unknown'
+        ? outcome.reason
+        : null;
   return {
     kind: outcome.kind,
     shipmentId: row.id,

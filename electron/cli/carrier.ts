@@ -27,7 +27,6 @@ function withCarrier(
   return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store));
 }
 
-
 const out = (json: boolean | undefined, value: unknown, text: string) =>
   console.log(json ? JSON.stringify(value, null, 2) : text);
 
@@ -47,7 +46,14 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(
-      async (o: { carrier: string; order: string; parcel: string; weightGrams: string; config?: string; json?: boolean }) => {
+      async (o: {
+        carrier: string;
+        order: string;
+        parcel: string;
+        weightGrams: string;
+        config?: string;
+        json?: boolean;
+      }) => {
         const parcel = wholeNumber('--parcel', o.parcel, 1, 99);
         const weightG = wholeNumber('--weight-grams', o.weightGrams, 1, 1_000_000);
         const { config } = loadConfig(o.config, currentEnvironment());
@@ -58,7 +64,15 @@ export function registerCarrier(program: Command): void {
             const adapter = adapterFor(config, store.db, o.carrier);
             const found = repos.orders.findByCode(o.order);
             if (!found) fail(`no order ${o.order}`);
-            const r = await bookParcel({ repos, adapter, config, order: found.order, carrier: o.carrier, parcel, weightG });
+            const r = await bookParcel({
+              repos,
+              adapter,
+              config,
+              order: found.order,
+              carrier: o.carrier,
+              parcel,
+              weightG,
+            });
             out(o.json, r, r.text);
             if (r.kind !== 'booked') process.exitCode = 1;
           },

@@ -15,7 +15,16 @@ export class CliError extends Error {
 }
 
 /** Node's own errors whose message already says what and where (a missing file, a port in use). */
-const SYSTEM_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EADDRINUSE', 'EADDRNOTAVAIL', 'EEXIST']);
+const SYSTEM_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'EADDRINUSE',
+  'EADDRNOTAVAIL',
+  'EEXIST',
+]);
 
 const debug = () => process.argv.includes('--debug') || process.env.PACKBENCH_DEBUG === '1';
 

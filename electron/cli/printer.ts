@@ -27,7 +27,6 @@ import { fail } from './fail';
 const LANGUAGES = ['zpl', 'tspl', 'epl', 'escpos', 'pdf'] as const;
 const CONDITIONS: PrinterCondition[] = ['ready', 'paper-out', 'head-open', 'cover-open', 'paused', 'offline'];
 
-
 export function registerPrinter(program: Command, sim: Command): void {
   program
     .command('label')

@@ -149,4 +149,3 @@ export function registerScale(program: Command, sim: Command): void {
       },
     );
 }
-

@@ -124,9 +124,7 @@ export function registerScanner(program: Command, sim: Command): void {
         .filter(Boolean);
       const port = new SerialPort({ path: o.port, baudRate: Number(o.baud), lock: false, autoOpen: false });
       await new Promise<void>((resolve, reject) =>
-        port.open((err) =>
-          err ? reject(new CliError(`cannot open ${o.port}: ${err.message}`)) : resolve(),
-        ),
+        port.open((err) => (err ? reject(new CliError(`cannot open ${o.port}: ${err.message}`)) : resolve())),
       );
       for (const [i, code] of codes.entries()) {
         if (i > 0) await new Promise((r) => setTimeout(r, Number(o.intervalMs)));
@@ -138,4 +136,3 @@ export function registerScanner(program: Command, sim: Command): void {
       await new Promise((r) => port.close(r));
     });
 }
-

@@ -6,7 +6,8 @@ export const MAX_QTY = 9999;
 export function quantity(raw: string, what = 'quantity'): number {
   const t = raw.trim();
   if (/^-\d+$/.test(t)) throw new RowError(`${what} ${t} is negative: it must be from 1 to ${MAX_QTY}`);
-  if (/^\d+[.,]\d+$/.test(t)) throw new RowError(`${what} ${t} has a fraction: it must be a whole number from 1 to ${MAX_QTY}`);
+  if (/^\d+[.,]\d+$/.test(t))
+    throw new RowError(`${what} ${t} has a fraction: it must be a whole number from 1 to ${MAX_QTY}`);
   if (t === '') throw new RowError(`${what} is empty: it must be a whole number from 1 to ${MAX_QTY}`);
   if (!/^\d+$/.test(t)) throw new RowError(`${what} "${raw}" is not a whole number`);
   raw = t;

@@ -156,6 +156,46 @@ describe('orders import', () => {
     expect(count('orders')).toBe(0);
   });
 
+  it('two rows of one SKU in one order become one line of their sum, with a warning naming both lines', async () => {
+    const report = await importFile(
+      store.db,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty\nD-1,TEA-1,2\nD-1,CUP-1,1\nD-1,TEA-1,3\n'),
+      NOW,
+    );
+    expect(report.committed).toBe(true);
+    expect(report.warnings).toContainEqual({
+      line: 4,
+      reason: 'SKU TEA-1 is on line 2 of order D-1 too: merged into one line of 5',
+    });
+    expect(
+      store.db
+        .prepare(
+          "SELECT sku, qty FROM order_lines JOIN orders ON orders.id = order_id WHERE order_no = 'D-1' ORDER BY line_no",
+        )
+        .all(),
+    ).toEqual([
+      { sku: 'TEA-1', qty: 5 },
+      { sku: 'CUP-1', qty: 1 },
+    ]);
+  });
+
+  it('says why a quantity is refused, in words', async () => {
+    const report = await importFile(
+      store.db,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty\nQ-1,TEA-1,1.5\nQ-2,TEA-1,0\nQ-3,TEA-1,\n'),
+      NOW,
+    );
+    expect(report.refused).toEqual([
+      { line: 2, reason: 'quantity 1.5 has a fraction: it must be a whole number from 1 to 9999' },
+      { line: 3, reason: 'quantity is 0: it must be at least 1' },
+      { line: 4, reason: 'quantity is empty: it must be a whole number from 1 to 9999' },
+    ]);
+  });
+
   it('names missing columns', async () => {
     await expect(importFile(store.db, 'orders', 'x.csv', csv('order,product\n1,2\n'), NOW)).rejects.toThrow(
       /missing columns: .*sku, qty/,

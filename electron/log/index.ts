@@ -34,7 +34,8 @@ export function background(log: Log, what: string, task: () => unknown): void {
  * process keeps serving, since one bad answer must not take a bench down. Returns the uninstaller.
  */
 export function keepServing(log: Log): () => void {
-  const onError = (err: unknown, origin: string) => log.error(`unhandled ${origin}; still serving`, describe(err));
+  const onError = (err: unknown, origin: string) =>
+    log.error(`unhandled ${origin}; still serving`, describe(err));
   const onRejection = (reason: unknown) => onError(reason, 'rejection');
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onRejection);

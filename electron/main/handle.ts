@@ -52,7 +52,7 @@ export function makeUploadHandler(
       throw new Error(`refused: ${problem}`);
     }
     if (!(bytes instanceof ArrayBuffer) && !(bytes instanceof Uint8Array))
-      throw new Error('refused: an upload is the file\'s bytes');
+      throw new Error("refused: an upload is the file's bytes");
     return save(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
   };
 }

@@ -98,7 +98,11 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   /** Import files, streamed to disk; the page then names the upload in `import.file`. */
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
     const json = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json', ...securityHeaders(port), Connection: 'close' });
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        ...securityHeaders(port),
+        Connection: 'close',
+      });
       res.end(JSON.stringify(body));
     };
     if (!guard.originAllowed(req)) return json(403, { error: 'forbidden: foreign Origin' });

@@ -23,7 +23,10 @@ export function whyNotRecorded(
 ): string {
   if (err instanceof InvalidCarrierAnswer) return err.message;
   const message = err instanceof Error ? err.message : String(err);
-  if (outcome.kind === 'booked' && /UNIQUE constraint failed: shipments\.carrier, shipments\.waybill_no/.test(message)) {
+  if (
+    outcome.kind === 'booked' &&
+    /UNIQUE constraint failed: shipments\.carrier, shipments\.waybill_no/.test(message)
+  ) {
     const holder = shipments.holderOf(carrier, outcome.details.waybillNo);
     return holder
       ? `${carrier} gave waybill ${outcome.details.waybillNo}, which shipment ${holder.id} (${holder.idempotency_key}, ${holder.status}) already holds`

@@ -1,9 +1,9 @@
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startKdniaoFake, type KdniaoFake } from '../carriers/fakes';
 import { startServe, tempDir, waitFor, writeJson } from '../testing';
+import { stationClient } from '../testing/rpc';
 
 let dir: string;
 let cleanup: () => void;
@@ -17,31 +17,7 @@ afterEach(async () => {
   cleanup();
 });
 
-function rpc(url: string) {
-  const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/rpc?token=${u.searchParams.get('token')}`);
-  let id = 0;
-  const waiting = new Map<number, (v: unknown) => void>();
-  let state: {
-    phase: string;
-    box: { shipment: { status: string; waybillNo: string | null } | null } | null;
-  } | null = null;
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString());
-    if (m.method === 'station.state') state = m.params;
-    if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? m.error);
-  });
-  return {
-    ready: new Promise((r) => ws.once('open', r)),
-    call: (method: string, params?: unknown) =>
-      new Promise<unknown>((resolve) => {
-        waiting.set(++id, resolve);
-        ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
-      }),
-    state: () => state,
-    close: () => ws.terminate(),
-  };
-}
+const rpc = stationClient;
 
 it('SIGKILL while a booking is in flight: after restart exactly one waybill, at the carrier and in the database', async () => {
   const config = writeJson(join(dir, 'config.json'), {

@@ -260,7 +260,11 @@ export function createHandlers(s: Station): Handlers {
     },
     'import.file': (p) => {
       const bytes = 'uploadId' in p ? s.uploads.take(p.uploadId) : Buffer.from(p.contentBase64, 'base64');
-      if (!bytes) throw new ContractError('refused', `no upload ${'uploadId' in p ? p.uploadId : ''}: send the file again`);
+      if (!bytes)
+        throw new ContractError(
+          'refused',
+          `no upload ${'uploadId' in p ? p.uploadId : ''}: send the file again`,
+        );
       return importFile(s.store.db, p.kind, p.fileName, bytes, s.now());
     },
   };

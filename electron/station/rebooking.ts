@@ -29,7 +29,8 @@ export async function rebook(
 ): Promise<FeedbackDraft> {
   const box = ctx.pack.box;
   if (!box?.weightApproved || box.closed) throw new ContractError('refused', 'no weighed box to book');
-  if (!ctx.carriers[carrier]) throw new ContractError('refused', `carrier ${carrier} is not set up at this bench`);
+  if (!ctx.carriers[carrier])
+    throw new ContractError('refused', `carrier ${carrier} is not set up at this bench`);
   const order = ctx.repos.orders.byId(ctx.pack.orderIdOfBox)!;
   const current = box.shipment;
   if (current && (current.status === 'requesting' || current.status === 'unknown'))
@@ -44,8 +45,13 @@ export async function rebook(
           : null;
     if (live) {
       if (!ctx.carriers[current.carrier])
-        throw new ContractError('refused', `${current.carrier} is not set up here: cancel ${live} with the carrier`);
-      const ref = row.response ? (JSON.parse(row.response) as { carrierRef?: string | null }).carrierRef : null;
+        throw new ContractError(
+          'refused',
+          `${current.carrier} is not set up here: cancel ${live} with the carrier`,
+        );
+      const ref = row.response
+        ? (JSON.parse(row.response) as { carrierRef?: string | null }).carrierRef
+        : null;
       const cancelled = await ctx.carriers[current.carrier]!.cancel(
         live,
         JSON.parse(row.request) as ShipmentRequest,
@@ -59,7 +65,16 @@ export async function rebook(
       box.sessionId,
       order.id,
       order.order_no,
-      [{ type: 'box.bookingCancelled', shipmentId: current.id, carrier: current.carrier, waybillNo: live, lead, reason }],
+      [
+        {
+          type: 'box.bookingCancelled',
+          shipmentId: current.id,
+          carrier: current.carrier,
+          waybillNo: live,
+          lead,
+          reason,
+        },
+      ],
       () => {
         if (current.status !== 'failed') ctx.repos.shipments.result(current.id, { status: 'cancelled' }, at);
         ctx.repos.printJobs.voidPending(box.sessionId, at);
@@ -86,9 +101,19 @@ export async function enterWaybill(
     throw new ContractError('refused', 'only a booking set aside for a lead takes a waybill by hand');
   const number = waybillNo.trim();
   try {
-    checkBookedDetails({ carrier: current.carrier, service: null, waybillNo: number, markDestination: null, sortingCode: null, label: null });
+    checkBookedDetails({
+      carrier: current.carrier,
+      service: null,
+      waybillNo: number,
+      markDestination: null,
+      sortingCode: null,
+      label: null,
+    });
   } catch (err) {
-    throw new ContractError('refused', (err as Error).message.replace('the carrier answered "booked" with', 'not'));
+    throw new ContractError(
+      'refused',
+      (err as Error).message.replace('the carrier answered "booked" with', 'not'),
+    );
   }
   const holder = ctx.repos.shipments.holderOf(current.carrier, number);
   if (holder && holder.id !== current.id)

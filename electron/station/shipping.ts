@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { ContractError } from '../../shared/contract';
 import {
   selectCarrier,
   type BookingOutcome,
@@ -289,7 +288,12 @@ export class Shipping {
    * the database refused the write): the shipment is set aside for a lead with the answer as it came. Nothing is
    * retried on its own; the box shows what happened and what a lead can do.
    */
-  private setAside(shipmentId: number, carrier: string, outcome: BookingOutcome, err: unknown): FeedbackDraft {
+  private setAside(
+    shipmentId: number,
+    carrier: string,
+    outcome: BookingOutcome,
+    err: unknown,
+  ): FeedbackDraft {
     const problem = whyNotRecorded(this.ctx.repos.shipments, carrier, outcome, err);
     this.ctx.log.error(`shipment ${shipmentId} (${carrier}) set aside: ${problem}`);
     this.setAsideHere.add(shipmentId);
@@ -298,8 +302,10 @@ export class Shipping {
       const row = this.ctx.repos.shipments.byId(shipmentId)!;
       const order = this.ctx.repos.orders.byId(row.order_id)!;
       const at = this.ctx.now().toISOString();
-      const raw = outcome.kind === 'booked' ? { ...outcome, details: { ...outcome.details, label: null } } : outcome;
-      const write = () => this.ctx.repos.shipments.setAside(shipmentId, { attention: problem, rawAnswer: raw }, at);
+      const raw =
+        outcome.kind === 'booked' ? { ...outcome, details: { ...outcome.details, label: null } } : outcome;
+      const write = () =>
+        this.ctx.repos.shipments.setAside(shipmentId, { attention: problem, rawAnswer: raw }, at);
       if (row.session_id)
         this.ctx.pack.record(
           row.session_id,

@@ -338,7 +338,6 @@ export class Station {
     return this.options.loaded.config.scale.maxReadingAgeMs;
   }
 
-
   private isCommand(code: string): boolean {
     return code.toUpperCase().startsWith('PB:');
   }

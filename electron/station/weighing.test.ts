@@ -126,8 +126,7 @@ describe('weighing with the virtual scale', () => {
     // The reading from before the last item is not this box's weight; the scale's next one (it repeats) is.
     expect(station.state().box!.weight.verdict).toBeNull();
     await vi.waitFor(
-      () =>
-        expect(station.state()).toMatchObject({ box: { weight: { grams: 911, verdict: 'ok' } } }),
+      () => expect(station.state()).toMatchObject({ box: { weight: { grams: 911, verdict: 'ok' } } }),
       { timeout: 5000 },
     );
   });

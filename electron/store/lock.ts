@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -84,7 +93,7 @@ export function lockDatabase(file: string, purpose: string): DatabaseLock {
     if (held === 'gone') continue;
     if (held === null) {
       // Empty or half-written: another process is taking it this instant, or died doing so long ago.
-      let age = 0;
+      let age: number;
       try {
         age = Date.now() - statSync(path).mtimeMs;
       } catch {

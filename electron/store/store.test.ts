@@ -155,7 +155,9 @@ describe('migration 20 (shipments set aside)', () => {
       )
       .run(at, at);
     old
-      .prepare("INSERT INTO handovers (carrier, status, station_id, opened_at) VALUES ('pool', 'open', 'B', ?)")
+      .prepare(
+        "INSERT INTO handovers (carrier, status, station_id, opened_at) VALUES ('pool', 'open', 'B', ?)",
+      )
       .run(at);
     old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
     old.close();

@@ -3,6 +3,10 @@ import { answer, form, startFake, type FakeServer } from './server';
 
 export interface KdniaoFake extends FakeServer {
   orders: Map<string, { LogisticCode: string; cancelled: boolean }>;
+  /** Every booking made, in order (a repeat of an OrderCode that got 106 is not one). */
+  bookings: { OrderCode: string; LogisticCode: string }[];
+  /** Like a sandbox restarted: the OrderCodes are forgotten and its numbers start again from the first. */
+  restart(): void;
 }
 
 /** KDNiao's EOrderService as a local server: checks DataSign, keeps OrderCodes, answers 106 for a repeat. */
@@ -47,6 +51,7 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
         });
       const LogisticCode = `7310${String(next++).padStart(8, '0')}`;
       orders.set(code, { LogisticCode, cancelled: false }); // committed before any answer leaves
+      fake.bookings.push({ OrderCode: code, LogisticCode });
       return answer(res, f, 200, {
         Success: true,
         ResultCode: '100',
@@ -73,5 +78,10 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
     return answer(res, f, 200, { Success: false, ResultCode: '103', Reason: 'unknown RequestType' });
   })) as KdniaoFake;
   fake.orders = orders;
+  fake.bookings = [];
+  fake.restart = () => {
+    orders.clear();
+    next = 1;
+  };
   return fake;
 }

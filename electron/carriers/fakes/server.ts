@@ -2,16 +2,30 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** What a fake carrier does wrong on purpose: commit then answer too late, fail with 5xx, an HTML page, or 429. */
-export type Fault = 'none' | 'stall-after-commit' | '5xx' | 'html' | '429';
+export type Fault =
+  | 'none'
+  | 'stall-after-commit'
+  | '5xx'
+  | 'html'
+  | '429'
+  /** The connection is dropped before the request is handled: nothing booked. */
+  | 'drop-before'
+  /** The booking is committed, then the connection is dropped without an answer. */
+  | 'drop-after-commit';
 
 export interface FakeServer {
   url: string;
   fault: Fault;
+  /** When set, asked for each request (randomised runs); otherwise `fault` holds. */
+  nextFault?: () => Fault;
   stallMs: number;
   /** Calls received, for the tests to check. */
   calls: { path: string; body: string }[];
   close(): Promise<void>;
 }
+
+/** The fault chosen for each request, read again when its answer is sent. */
+const faultOf = new WeakMap<ServerResponse, Fault>();
 
 export async function startFake(
   handle: (req: IncomingMessage, body: string, res: ServerResponse, fake: FakeServer) => Promise<void> | void,
@@ -22,13 +36,16 @@ export async function startFake(
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       fake.calls.push({ path: req.url ?? '', body });
-      if (fake.fault === '5xx') return void res.writeHead(502).end('Bad Gateway');
-      if (fake.fault === 'html')
+      const fault = fake.nextFault?.() ?? fake.fault;
+      faultOf.set(res, fault);
+      if (fault === 'drop-before') return void res.socket?.destroy();
+      if (fault === '5xx') return void res.writeHead(502).end('Bad Gateway');
+      if (fault === 'html')
         return void res
           .writeHead(200, { 'Content-Type': 'text/html' })
           .end('<html><body><h1>维护中 Under maintenance</h1></body></html>');
-      if (fake.fault === '429') {
-        fake.fault = 'none';
+      if (fault === '429') {
+        if (fake.fault === '429') fake.fault = 'none';
         return void res
           .writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' })
           .end('{"errors":[{"error_code":"rate_limit_exceeded","message":"slow down"}]}');
@@ -62,7 +79,9 @@ export function answer(
         .writeHead(status, { 'Content-Type': type })
         .end(typeof body === 'string' ? body : JSON.stringify(body));
   };
-  if (fake.fault === 'stall-after-commit') setTimeout(send, fake.stallMs);
+  const fault = faultOf.get(res) ?? fake.fault;
+  if (fault === 'stall-after-commit') setTimeout(send, fake.stallMs);
+  else if (fault === 'drop-after-commit') res.socket?.destroy();
   else send();
 }
 

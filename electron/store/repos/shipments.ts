@@ -1,16 +1,15 @@
 import type { Database } from 'better-sqlite3';
 
 export type ShipmentStatus =
-  | 'requesting'
-  | 'booked'
-  | 'unknown'
-  | 'rejected'
-  | 'cancelling'
-  | 'cancelled'
-  | 'needs-attention';
+  'requesting' | 'booked' | 'unknown' | 'rejected' | 'cancelling' | 'cancelled' | 'needs-attention';
 
 /** Shipments that hold (or may yet hold) a waybill at the carrier: one per parcel at a time. */
-export const LIVE_STATUSES: readonly ShipmentStatus[] = ['requesting', 'unknown', 'booked', 'needs-attention'];
+export const LIVE_STATUSES: readonly ShipmentStatus[] = [
+  'requesting',
+  'unknown',
+  'booked',
+  'needs-attention',
+];
 
 export interface ShipmentRow {
   id: number;
@@ -134,7 +133,7 @@ export class ShipmentsRepo {
   /** How many shipments have a key starting so (tries of one parcel, cancelled ones included). */
   countKeys(prefix: string): number {
     return this.db
-      .prepare("SELECT count(*) FROM shipments WHERE substr(idempotency_key, 1, length(?)) = ?")
+      .prepare('SELECT count(*) FROM shipments WHERE substr(idempotency_key, 1, length(?)) = ?')
       .pluck()
       .get(prefix, prefix) as number;
   }
@@ -142,8 +141,7 @@ export class ShipmentsRepo {
   byKey(key: string): ShipmentRow | null {
     return (
       (this.db.prepare('SELECT * FROM shipments WHERE idempotency_key = ?').get(key) as
-        | ShipmentRow
-        | undefined) ?? null
+        ShipmentRow | undefined) ?? null
     );
   }
 
@@ -165,7 +163,9 @@ export class ShipmentsRepo {
 
   /** A box adopts a booking made outside it (from the command line) for its order. */
   adopt(id: number, sessionId: string, at: string): void {
-    this.db.prepare('UPDATE shipments SET session_id = ?, updated_at = ? WHERE id = ?').run(sessionId, at, id);
+    this.db
+      .prepare('UPDATE shipments SET session_id = ?, updated_at = ? WHERE id = ?')
+      .run(sessionId, at, id);
   }
 
   byId(id: number): ShipmentRow | null {

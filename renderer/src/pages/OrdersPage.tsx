@@ -4,7 +4,6 @@ import type { ImportReport } from '../../../shared/contract/pack';
 import { client, uploadFile } from '../client';
 import { OrderSearch } from './OrderSearch';
 
-
 /** Import of orders and products from the platform's CSV/XLSX export. */
 export function OrdersPage({ revision }: { revision?: number }) {
   const { t } = useTranslation();

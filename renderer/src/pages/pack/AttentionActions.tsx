@@ -40,7 +40,11 @@ export function AttentionActions({ carrier }: { carrier: string }) {
         </button>
       </div>
       {choice && (
-        <div role="dialog" aria-label={t(choice === 'enter' ? 'pack.enterWaybill' : 'pack.bookAgain')} className="dialog">
+        <div
+          role="dialog"
+          aria-label={t(choice === 'enter' ? 'pack.enterWaybill' : 'pack.bookAgain')}
+          className="dialog"
+        >
           {choice === 'enter' && (
             <label className="field">
               {t('pack.waybillNo')}
