@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { createCarriers, PoolAdapter, type CarrierAdapter, type ShipmentRequest } from '../carriers';
-import { currentEnvironment, loadConfig, type Config } from '../config';
+import { currentEnvironment, loadConfig, manifestDirOf, type Config } from '../config';
+import { ContractError } from '../../shared/contract';
 import { createRepos, type Store } from '../store';
-import { Handovers } from '../station/handover';
+import { Handovers } from '../station';
 import { withStore } from './store';
 import { bookParcel } from './booking';
 import { fail } from './fail';
-import { wholeNumber } from './args';
-import { dirname, join } from 'node:path';
+import { isoDate, wholeNumber } from './args';
+import { table } from './table';
 
 /** The named carrier's adapter, or a plain refusal. */
 function adapterFor(config: Config, db: Database, name: string): CarrierAdapter {
@@ -22,9 +23,10 @@ function adapterFor(config: Config, db: Database, name: string): CarrierAdapter 
 function withCarrier(
   o: { carrier: string; config?: string },
   fn: (adapter: CarrierAdapter, store: Store) => Promise<void>,
+  use: { lock?: string } = {},
 ): Promise<void> {
   const { config } = loadConfig(o.config, currentEnvironment());
-  return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store));
+  return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store), use);
 }
 
 const out = (json: boolean | undefined, value: unknown, text: string) =>
@@ -89,19 +91,23 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'JSON output')
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
-      await withCarrier(o, async (adapter, store) => {
-        const repos = createRepos(store.db);
-        const row = repos.shipments.byWaybill(o.waybill);
-        const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
-        const r = await adapter.cancel(
-          o.waybill,
-          row ? (JSON.parse(row.request) as ShipmentRequest) : null,
-          ref,
-        );
-        if (r.ok && row) repos.shipments.result(row.id, { status: 'cancelled' }, new Date().toISOString());
-        out(o.json, r, `${r.ok ? 'cancelled' : 'not cancelled'}: ${r.message}`);
-        if (!r.ok) process.exitCode = 1;
-      });
+      await withCarrier(
+        o,
+        async (adapter, store) => {
+          const repos = createRepos(store.db);
+          const row = repos.shipments.byWaybill(o.waybill);
+          const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
+          const r = await adapter.cancel(
+            o.waybill,
+            row ? (JSON.parse(row.request) as ShipmentRequest) : null,
+            ref,
+          );
+          if (r.ok && row) repos.shipments.result(row.id, { status: 'cancelled' }, new Date().toISOString());
+          out(o.json, r, `${r.ok ? 'cancelled' : 'not cancelled'}: ${r.message}`);
+          if (!r.ok) process.exitCode = 1;
+        },
+        { lock: 'packbench carrier cancel' },
+      );
     });
 
   carrier
@@ -146,66 +152,160 @@ export function registerCarrier(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .action(async (file: string, o: { name?: string; config?: string }) => {
       const { config } = loadConfig(o.config, currentEnvironment());
-      const numbers = readFileSync(file, 'utf8')
+      const cells = readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
         .split(/\r?\n/)
-        .map((l) => l.split(/[,\t]/)[0]!.trim())
-        .filter((n) => /^[A-Za-z0-9-]{6,40}$/.test(n));
-      await withStore(o.config, (store) => {
-        const r = PoolAdapter.import(
-          store.db,
-          o.name ?? config.carriers.pool?.carrierName ?? 'demo',
-          numbers,
-        );
-        console.log(`added ${r.added} numbers, ${r.skipped} already known`);
-      });
+        .map((l) =>
+          l
+            .split(/[,\t]/)[0]!
+            .trim()
+            .replace(/^"(.*)"$/, '$1'),
+        )
+        .filter((n) => n !== '');
+      // A waybill number has digits: a header such as "waybill" or "运单号" is not one.
+      const numbers = cells.filter((n) => /^(?=.*\d)[A-Za-z0-9-]{6,40}$/.test(n));
+      const other = cells.filter((n) => !numbers.includes(n));
+      if (numbers.length === 0)
+        fail(`${file} has no waybill numbers (one per line, or the first CSV column)`);
+      await withStore(
+        o.config,
+        (store) => {
+          const r = PoolAdapter.import(
+            store.db,
+            o.name ?? config.carriers.pool?.carrierName ?? 'demo',
+            numbers,
+          );
+          console.log(
+            `added ${r.added} numbers, ${r.skipped} already known` +
+              (other.length > 0
+                ? `, ${other.length} lines that are not waybill numbers left out (${other
+                    .slice(0, 3)
+                    .map((n) => JSON.stringify(n))
+                    .join(', ')})`
+                : ''),
+          );
+        },
+        { lock: 'packbench carrier pool-import' },
+      );
     });
 
   const handover = program
     .command('handover')
     .description('交接: load boxes onto a carrier batch, close with a manifest');
-  const desk = async (configFlag: string | undefined, fn: (h: Handovers) => unknown): Promise<void> => {
-    const loaded = loadConfig(configFlag, currentEnvironment());
-    await withStore(configFlag, (store) =>
-      fn(
-        new Handovers(
+  const desk = (
+    o: { config?: string; json?: boolean },
+    fn: (h: Handovers) => unknown,
+    use: { lock?: string } = {},
+  ): Promise<void> => {
+    const loaded = loadConfig(o.config, currentEnvironment());
+    return withStore(
+      o.config,
+      async (store) => {
+        const carriers = Object.keys(createCarriers(loaded.config, store.db, () => undefined));
+        const h = new Handovers(
           store.db,
           loaded.config.station.id,
-          join(dirname(loaded.databasePath), 'manifests'),
+          manifestDirOf(loaded),
           () => new Date(),
-        ),
-      ),
+          carriers,
+        );
+        try {
+          await fn(h);
+        } catch (err) {
+          if (err instanceof ContractError) fail(err.message);
+          throw err;
+        }
+      },
+      use,
     );
   };
   handover
     .command('open')
-    .requiredOption('--carrier <name>')
-    .option('-c, --config <file>')
-    .action((o: { carrier: string; config?: string }) =>
-      desk(o.config, (h) => console.log(`batch ${h.open(o.carrier, null)} open for ${o.carrier}`)),
+    .description('open the batch for a carrier (one open batch per bench)')
+    .requiredOption('--carrier <name>', 'a carrier set up at this bench')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action((o: { carrier: string; config?: string; json?: boolean }) =>
+      desk(
+        o,
+        (h) => {
+          const id = h.open(o.carrier, null);
+          out(o.json, { id, carrier: o.carrier }, `batch ${id} open for ${o.carrier}`);
+        },
+        { lock: 'packbench handover open' },
+      ),
     );
   handover
     .command('scan')
-    .argument('<waybill>')
-    .option('-c, --config <file>')
-    .action((code: string, o: { config?: string }) =>
-      desk(o.config, (h) => {
-        const r = h.scan(code);
-        console.log(JSON.stringify(r));
-        if (r.result !== 'added') process.exitCode = 1;
-      }),
+    .description('load a closed box onto the open batch by its waybill')
+    .argument('<waybill>', 'the waybill number on the label')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action((code: string, o: { config?: string; json?: boolean }) =>
+      desk(
+        o,
+        (h) => {
+          const r = h.scan(code);
+          out(o.json, r, handoverScanText(r));
+          if (r.result !== 'added') process.exitCode = 1;
+        },
+        { lock: 'packbench handover scan' },
+      ),
     );
   handover
     .command('close')
-    .option('-c, --config <file>')
-    .action((o: { config?: string }) =>
-      desk(o.config, async (h) => console.log(JSON.stringify(await h.close(null)))),
+    .description('close the open batch and write its manifest (PDF and CSV) to handover.manifestDir')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action((o: { config?: string; json?: boolean }) =>
+      desk(
+        o,
+        async (h) => {
+          const r = await h.close(null);
+          out(o.json, r, `batch ${r.id} for ${r.carrier} closed: ${r.count} boxes\n  ${r.pdf}\n  ${r.csv}`);
+        },
+        { lock: 'packbench handover close' },
+      ),
     );
+  const today = () => new Date().toISOString().slice(0, 10);
   handover
     .command('daily')
-    .option('--from <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
-    .option('--to <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
-    .option('-c, --config <file>')
-    .action((o: { from: string; to: string; config?: string }) =>
-      desk(o.config, (h) => console.table(h.daily(o.from, o.to))),
-    );
+    .description('boxes handed over per day and carrier')
+    .option('--from <date>', 'first day, YYYY-MM-DD (default: today)')
+    .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'JSON output')
+    .action((o: { from?: string; to?: string; config?: string; json?: boolean }) => {
+      const from = isoDate('--from', o.from ?? today());
+      const to = isoDate('--to', o.to ?? today());
+      if (from > to) fail(`--from ${from} is after --to ${to}`);
+      return desk(o, (h) => {
+        const rows = h.daily(from, to);
+        out(
+          o.json,
+          rows,
+          rows.length === 0
+            ? `no boxes handed over from ${from} to ${to}`
+            : table(
+                ['day', 'carrier', 'boxes', 'weight kg'],
+                rows.map((r) => [r.day, r.carrier, String(r.boxes), (r.weightG / 1000).toFixed(3)]),
+              ),
+        );
+      });
+    });
+}
+
+function handoverScanText(r: ReturnType<Handovers['scan']>): string {
+  switch (r.result) {
+    case 'added':
+      return `loaded ${r.line.waybillNo} (order ${r.line.orderNo}): ${r.count} on the batch`;
+    case 'other-carrier':
+      return `not loaded: this box goes with ${r.carrier}`;
+    case 'unlabelled':
+      return `not loaded: ${r.code} is not the waybill of a booked box`;
+    case 'not-closed':
+      return `not loaded: order ${r.orderNo} is not closed yet (scan its label at the bench first)`;
+    case 'duplicate':
+      return `not loaded: already on batch ${r.batchId}`;
+  }
 }

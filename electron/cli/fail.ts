@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, currentEnvironment, userDataDir } from '../config';
 import { CorruptDatabaseError, DatabaseLockedError, FutureDatabaseError } from '../store';
+import { ContractError } from '../../shared/contract';
 
 /** A failure the command knows and names in one line (file, field, port, batch): exit 1, or 2 for "device not ready". */
 export class CliError extends Error {
@@ -70,6 +71,7 @@ export function describeFailure(err: unknown): string[] {
     ];
   if (
     err instanceof CliError ||
+    err instanceof ContractError ||
     err instanceof CorruptDatabaseError ||
     err instanceof FutureDatabaseError ||
     err instanceof DatabaseLockedError

@@ -6,6 +6,8 @@ import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
 import { createRepos, type Role } from '../store';
 import { withStore } from './store';
 import { fail } from './fail';
+import { isoDate } from './args';
+import { table } from './table';
 
 function printReport(r: ImportReport, json: boolean): void {
   if (json) return console.log(JSON.stringify(r, null, 2));
@@ -29,17 +31,19 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { config?: string; json?: boolean }) => {
-      const report = await withStore(opts.config, async (store) => {
-        try {
-          return await importFile(store.db, kind, file, readFileSync(file), new Date());
-        } catch (err) {
-          if (err instanceof ImportError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-            console.error(`cannot import: ${(err as Error).message}`);
-            process.exit(1);
+      const bytes = readFileSync(file);
+      const report = await withStore(
+        opts.config,
+        async (store) => {
+          try {
+            return await importFile(store.db, kind, file, bytes, new Date());
+          } catch (err) {
+            if (err instanceof ImportError) fail(`cannot import ${file}: ${err.message}`);
+            throw err;
           }
-          throw err;
-        }
-      });
+        },
+        { lock: `packbench ${kind} import` },
+      );
       printReport(report, opts.json ?? false);
       if (!report.committed) process.exitCode = 1;
     });
@@ -71,16 +75,9 @@ export function registerIntake(program: Command): void {
         type?: string;
         config?: string;
       }) => {
-        for (const d of [opts.from, opts.to]) {
-          if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) {
-            console.error(`dates are YYYY-MM-DD, got "${d}"`);
-            process.exit(1);
-          }
-        }
-        if (!/\.(csv|xlsx)$/i.test(opts.out)) {
-          console.error('--out must end in .csv or .xlsx');
-          process.exit(1);
-        }
+        if (opts.from !== undefined) isoDate('--from', opts.from);
+        if (opts.to !== undefined) isoDate('--to', opts.to);
+        if (!/\.(csv|xlsx)$/i.test(opts.out)) fail('--out must end in .csv or .xlsx');
         await withStore(opts.config, async (store) => {
           const rows = allMismatches(createRepos(store.db).mismatches, {
             from: opts.from,
@@ -111,31 +108,52 @@ export function registerIntake(program: Command): void {
       if (!['packer', 'lead', 'admin'].includes(opts.role))
         return fail(`--role must be packer, lead or admin`);
       if (opts.pin !== undefined && !/^\d{4,8}$/.test(opts.pin)) return fail('--pin must be 4–8 digits');
-      await withStore(opts.config, (store) => {
-        try {
-          createRepos(store.db).users.add({
-            name: opts.name,
-            role: opts.role as Role,
-            badge: opts.badge ?? null,
-            pin: opts.pin ?? null,
-          });
-        } catch (err) {
-          fail(
-            /UNIQUE/.test((err as Error).message)
-              ? `a user with that name or badge exists`
-              : (err as Error).message,
-          );
-        }
-        console.log(`added ${opts.role} ${opts.name}`);
-      });
+      if (opts.badge === undefined && opts.pin === undefined)
+        return fail('give --badge, --pin or both: a user with neither could never log in');
+      await withStore(
+        opts.config,
+        (store) => {
+          try {
+            createRepos(store.db).users.add({
+              name: opts.name,
+              role: opts.role as Role,
+              badge: opts.badge ?? null,
+              pin: opts.pin ?? null,
+            });
+          } catch (err) {
+            fail(
+              /UNIQUE/.test((err as Error).message)
+                ? `a user with that name or badge exists`
+                : (err as Error).message,
+            );
+          }
+          console.log(`added ${opts.role} ${opts.name}`);
+        },
+        { lock: 'packbench users add' },
+      );
     });
   users
     .command('list')
+    .description('who may log in at this bench')
     .option('-c, --config <file>', 'config file')
-    .action(async (opts: { config?: string }) => {
+    .option('--json', 'JSON output')
+    .action(async (opts: { config?: string; json?: boolean }) => {
       await withStore(opts.config, (store) => {
-        for (const u of createRepos(store.db).users.list())
-          console.log(`${u.role.padEnd(7)} ${u.name}${u.badge ? `  badge ${u.badge}` : ''}`);
+        const list = createRepos(store.db).users.list();
+        if (opts.json)
+          return console.log(
+            JSON.stringify(
+              list.map((u) => ({ name: u.name, role: u.role, badge: u.badge })),
+              null,
+              2,
+            ),
+          );
+        console.log(
+          table(
+            ['role', 'name', 'badge'],
+            list.map((u) => [u.role, u.name, u.badge ?? '']),
+          ),
+        );
       });
     });
 }

@@ -4,6 +4,7 @@ export {
   EMBEDDED_DEFAULT,
   configCandidates,
   loadConfig,
+  manifestDirOf,
   parseConfig,
   readConfigFile,
   type LoadedConfig,

@@ -35,6 +35,17 @@ export interface LoadedConfig {
   databasePath: string;
 }
 
+/**
+ * Where handover manifests go: `handover.manifestDir` (relative to the config file), else `manifests/` beside the
+ * database. The station and the command line both ask here, so they write to the same folder.
+ */
+export function manifestDirOf(loaded: LoadedConfig): string {
+  const dir = loaded.config.handover?.manifestDir;
+  return dir
+    ? resolve(dirname(loaded.source.path ?? loaded.databasePath), dir)
+    : join(dirname(loaded.databasePath), 'manifests');
+}
+
 /** Where a config is looked for, first match wins: --config, PACKBENCH_CONFIG, machine-wide, the user's. */
 export function configCandidates(
   flagPath: string | undefined,

@@ -104,6 +104,8 @@ const Carriers = z.strictObject({
   remoteProvinces: z.array(z.string()).default(['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南']),
   /** How long a carrier call may take before its outcome counts as unknown. */
   timeoutMs: z.number().int().min(500).default(8000),
+  /** How often a booking whose outcome is unknown is asked again (same key). */
+  retryMs: z.number().int().min(200).max(600_000).default(3000),
   pool: z
     .strictObject({
       carrierName: z.string().min(1).default('demo'),

@@ -17,6 +17,10 @@ beforeEach(() => {
         ...EMBEDDED_DEFAULT,
         station: { id: 'HO-1' },
         printers: { label: { uri: `file:${join(dir, 'labels')}/`, language: 'zpl' } },
+        // Set up so a batch can be opened for it; never called here.
+        carriers: {
+          sf: { baseUrl: 'http://127.0.0.1:9/std/service', partnerId: 'P', checkWord: 'c' },
+        },
       }),
       source: { kind: 'default', path: null },
       databasePath: join(dir, 'bench.db'),
@@ -71,7 +75,16 @@ it('scan-to-load onto a carrier batch, warnings for strangers, manifest PDF + CS
 
 it('a box of another carrier, or one not closed yet, is not loaded', async () => {
   const a = await packAndClose('SO202611290002', ['6900012345141', '6900012345493', '6900012345493'], 912);
+  expect(await station.call('handover.open', { carrier: 'ems' })).toMatchObject({
+    ok: false,
+    error: { message: 'carrier ems is not set up at this bench (it has: pool, sf)' },
+  });
   await station.call('handover.open', { carrier: 'sf' });
+  // One open batch at a time: another carrier waits until this one is closed.
+  expect(await station.call('handover.open', { carrier: 'pool' })).toMatchObject({
+    ok: false,
+    error: { message: 'batch 1 for sf is still open: close it before opening one for pool' },
+  });
   expect(await station.call('handover.scan', { code: a })).toMatchObject({
     result: { result: 'other-carrier', detail: 'pool' },
   });

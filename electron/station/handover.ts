@@ -29,14 +29,29 @@ export class Handovers {
     private readonly stationId: string,
     private readonly manifestDir: string,
     private readonly now: () => Date,
+    /** The carriers this bench books with: a batch for any other name could never be loaded. */
+    private readonly carriers: readonly string[],
   ) {}
 
+  /**
+   * One open batch per bench at a time: the one being loaded. Opening it again for the same carrier returns it;
+   * another carrier waits until it is closed, so no batch is left open and unreachable.
+   */
   open(carrier: string, by: string | null): number {
-    const existing = this.db
-      .prepare("SELECT id FROM handovers WHERE carrier = ? AND station_id = ? AND status = 'open'")
-      .pluck()
-      .get(carrier, this.stationId) as number | undefined;
-    if (existing) return existing;
+    if (!this.carriers.includes(carrier))
+      throw new ContractError(
+        'refused',
+        `carrier ${carrier} is not set up at this bench (it has: ${this.carriers.join(', ')})`,
+      );
+    const open = this.db
+      .prepare("SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id")
+      .get(this.stationId) as { id: number; carrier: string } | undefined;
+    if (open?.carrier === carrier) return open.id;
+    if (open)
+      throw new ContractError(
+        'refused',
+        `batch ${open.id} for ${open.carrier} is still open: close it before opening one for ${carrier}`,
+      );
     return Number(
       this.db
         .prepare(
@@ -49,7 +64,7 @@ export class Handovers {
   current(): { id: number; carrier: string; lines: HandoverLine[] } | null {
     const h = this.db
       .prepare(
-        "SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id DESC LIMIT 1",
+        "SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id LIMIT 1",
       )
       .get(this.stationId) as { id: number; carrier: string } | undefined;
     return h ? { ...h, lines: this.lines(h.id) } : null;
@@ -68,7 +83,7 @@ export class Handovers {
   /** Scan-to-load: only closed boxes with a label of this batch's carrier go on it; anything else is said plainly. */
   scan(code: string): HandoverScan {
     const batch = this.current();
-    if (!batch) throw new ContractError('refused', 'open a handover batch for a carrier first');
+    if (!batch) throw new ContractError('refused', 'no handover batch is open: open one for a carrier first');
     const s = this.db
       .prepare(
         "SELECT s.id, s.carrier, s.waybill_no, p.status AS session_status, o.order_no FROM shipments s JOIN pack_sessions p ON p.id = s.session_id JOIN orders o ON o.id = s.order_id WHERE s.waybill_no = ? AND s.status = 'booked'",
@@ -96,8 +111,12 @@ export class Handovers {
     by: string | null,
   ): Promise<{ id: number; carrier: string; count: number; pdf: string; csv: string }> {
     const batch = this.current();
-    if (!batch) throw new ContractError('refused', 'no open handover batch');
-    if (batch.lines.length === 0) throw new ContractError('refused', 'the batch is empty');
+    if (!batch) throw new ContractError('refused', 'no handover batch is open: nothing to close');
+    if (batch.lines.length === 0)
+      throw new ContractError(
+        'refused',
+        `batch ${batch.id} for ${batch.carrier} is empty: scan boxes onto it first`,
+      );
     const at = this.now();
     this.db
       .prepare("UPDATE handovers SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?")

@@ -35,8 +35,6 @@ export interface ShippingContext {
   changed: () => void;
 }
 
-const RESOLVE_EVERY_MS = 3000;
-
 /**
  * Booking, labels and closing. The shipment row and its idempotency key are written before a carrier is called;
  * an unknown outcome is resolved by the carrier's own idempotency (query, or the same key again), never by a
@@ -57,7 +55,7 @@ export class Shipping {
     });
     this.timer = setInterval(
       () => background(this.ctx.log, 'resolving unknown bookings', () => this.resolveUnknown()),
-      RESOLVE_EVERY_MS,
+      this.ctx.config.carriers.retryMs,
     );
     this.timer.unref?.();
   }

@@ -11,8 +11,8 @@ import {
   type DeviceState,
 } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
-import type { LoadedConfig } from '../config';
-import { dirname, join, resolve } from 'node:path';
+import { manifestDirOf, type LoadedConfig } from '../config';
+import { dirname, join } from 'node:path';
 import { DeviceRegistry } from '../devices';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
@@ -150,13 +150,9 @@ export class Station {
       this.handovers = new Handovers(
         this.store.db,
         this.stationId,
-        config.handover?.manifestDir
-          ? resolve(
-              dirname(options.loaded.source.path ?? options.loaded.databasePath),
-              config.handover.manifestDir,
-            )
-          : join(dirname(options.loaded.databasePath), 'manifests'),
+        manifestDirOf(options.loaded),
         this.now,
+        this.shipping.carrierNames,
       );
       this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
       this.handlers = createHandlers(this);

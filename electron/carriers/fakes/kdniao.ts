@@ -7,6 +7,10 @@ export interface KdniaoFake extends FakeServer {
   bookings: { OrderCode: string; LogisticCode: string }[];
   /** Like a sandbox restarted: the OrderCodes are forgotten and its numbers start again from the first. */
   restart(): void;
+  /** Its number generator steps back (OrderCodes are kept): the next bookings get numbers already issued. */
+  rewindNumbers(by: number): void;
+  /** OrderCodes cancelled (1147), in order. */
+  cancelled: string[];
 }
 
 /** KDNiao's EOrderService as a local server: checks DataSign, keeps OrderCodes, answers 106 for a repeat. */
@@ -66,6 +70,7 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
       if (!o || o.LogisticCode !== data.ExpNo)
         return answer(res, f, 200, { Success: false, ResultCode: '102', Reason: 'no such order' });
       o.cancelled = true;
+      fake.cancelled.push(String(data.OrderCode));
       return answer(res, f, 200, { Success: true, ResultCode: '100', Reason: 'cancelled' });
     }
     if (p.RequestType === '1002')
@@ -79,6 +84,10 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
   })) as KdniaoFake;
   fake.orders = orders;
   fake.bookings = [];
+  fake.cancelled = [];
+  fake.rewindNumbers = (by) => {
+    next = Math.max(1, next - by);
+  };
   fake.restart = () => {
     orders.clear();
     next = 1;

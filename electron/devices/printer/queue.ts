@@ -42,7 +42,13 @@ export class PrintQueue {
   /** Wake a printer's worker (after a job was queued in a transaction that has committed). */
   kick(role: PrinterRole): void {
     if (this.stopped || this.busy.has(role) || this.timers.has(role) || !this.printers[role]) return;
-    void this.drain(role);
+    // The drain owns its failures (a job's send); anything else (the database gone at shutdown) is said, not thrown.
+    this.drain(role).catch((err: unknown) =>
+      this.hooks.printerState(role, {
+        condition: 'offline',
+        detail: `print queue stopped: ${(err as Error).message}`,
+      }),
+    );
   }
 
   private async drain(role: PrinterRole): Promise<void> {
