@@ -116,6 +116,59 @@ describe('parseConfig', () => {
     );
   });
 
+  it('lists every problem in one run, field checks and cross-field checks together', () => {
+    const problems = (() => {
+      try {
+        parseConfig(
+          JSON.stringify({
+            demoData: 'yes',
+            weight: { toleranceGrams: -1 },
+            scanners: [
+              { name: 'a', kind: 'serial' },
+              { name: 'a', kind: 'wedge' },
+            ],
+            carriers: { default: 'sf' },
+          }),
+          'five.json',
+        );
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^demoData: /),
+        expect.stringMatching(/^weight\.toleranceGrams: /),
+        'scanners[0].port: a serial scanner needs a port',
+        'scanners[1].name: scanner name "a" is used twice',
+        'carriers.sf: carriers.default is "sf" but carriers.sf is not configured',
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('applies the documented defaults: label language pdf, a label printer beside a slip printer, 8217 at 7E1', () => {
+    expect(parseConfig('{"printers":{"label":{"uri":"tcp://10.0.0.5:9100"}}}', null).printers.label).toEqual({
+      uri: 'tcp://10.0.0.5:9100',
+      language: 'pdf',
+      dpi: 203,
+      size: '100x150',
+    });
+    const slipOnly = parseConfig('{"printers":{"slip":{"uri":"file:slips","language":"escpos"}}}', null);
+    expect(slipOnly.printers.label).toMatchObject({ uri: 'file:labels', language: 'pdf' });
+    expect(slipOnly.printers.slip).toEqual({ uri: 'file:slips', language: 'escpos' });
+    const scale = (protocol: string, extra = {}) =>
+      parseConfig(JSON.stringify({ scale: { kind: 'serial', port: 'COM3', protocol, ...extra } }), null)
+        .scale;
+    expect(scale('toledo8217')).toMatchObject({ baud: 9600, parity: 'even', dataBits: 7, stopBits: 1 });
+    expect(scale('sics')).toMatchObject({ baud: 9600, parity: 'none', dataBits: 8 });
+    expect(scale('toledo8217', { parity: 'none', dataBits: 8 })).toMatchObject({
+      parity: 'none',
+      dataBits: 8,
+    });
+  });
+
   it('refuses a file that is not JSON, saying so', () => {
     expect(() => parseConfig('{ station: ', 'bad.json')).toThrow(/\(root\): not valid JSON/);
   });

@@ -18,8 +18,9 @@ const SerialScale = z.strictObject({
   port: z.string().min(1),
   protocol: ScaleProtocol,
   baud: z.number().int().positive().default(9600),
-  parity: Parity.default('none'),
-  dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
+  /** Unset: the protocol's usual framing (see SERIAL_DEFAULTS). */
+  parity: Parity.optional(),
+  dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
   stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
   /** For protocols whose frames carry no unit (Toledo 8217, 耀华). */
   unit: z.enum(['kg', 'g', 'lb', 'oz']).default('kg'),
@@ -37,6 +38,18 @@ const VirtualScale = z.strictObject({
   maxReadingAgeMs: MaxReadingAge,
 });
 
+/** The framing indicators ship with, per protocol: Toledo 8217 is 7E1, the rest 8N1. */
+export const SERIAL_DEFAULTS: Record<string, { parity: 'none' | 'even' | 'odd'; dataBits: 7 | 8 }> = {
+  toledo8217: { parity: 'even', dataBits: 7 },
+};
+
+function withSerialDefaults<S extends { kind: string }>(scale: S): S {
+  if (scale.kind !== 'serial') return scale;
+  const s = scale as S & { protocol: string; parity?: string; dataBits?: number };
+  const d = SERIAL_DEFAULTS[s.protocol] ?? { parity: 'none', dataBits: 8 };
+  return { ...s, parity: s.parity ?? d.parity, dataBits: s.dataBits ?? d.dataBits };
+}
+
 /** Wider tolerance for boxes holding these SKUs / categories. */
 const ToleranceRules = z
   .record(
@@ -49,27 +62,53 @@ const HexBytes = z
   .string()
   .regex(/^([0-9a-fA-F]{2})+$/, { message: 'hex bytes, e.g. 16 4d 0d written as 164d0d' });
 
-const Scanner = z.strictObject({
-  name: z.string().min(1),
-  kind: z.enum(['wedge', 'serial', 'hid', 'usb']),
-  port: z.string().min(1).optional(),
-  baud: z.number().int().positive().optional(),
-  suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'enter']).optional(),
-  prefix: z.string().optional(),
-  vendorId: UsbId.optional(),
-  productId: UsbId.optional(),
-  /** Bytes (hex) a serial scanner takes to beep good / bad, from its programming manual. */
-  beep: z
-    .strictObject({
-      good: HexBytes.optional(),
-      bad: HexBytes.optional(),
-    })
-    .optional(),
-});
+const Scanner = z
+  .strictObject({
+    name: z.string().min(1),
+    kind: z.enum(['wedge', 'serial', 'hid', 'usb']),
+    port: z.string().min(1).optional(),
+    baud: z.number().int().positive().optional(),
+    suffix: z.enum(['cr', 'lf', 'crlf', 'tab', 'enter']).optional(),
+    prefix: z.string().optional(),
+    vendorId: UsbId.optional(),
+    productId: UsbId.optional(),
+    /** Bytes (hex) a serial scanner takes to beep good / bad, from its programming manual. */
+    beep: z
+      .strictObject({
+        good: HexBytes.optional(),
+        bad: HexBytes.optional(),
+      })
+      .optional(),
+  })
+  // Checked per scanner and per section, so `config check` reports every problem in one run, not one at a time.
+  .superRefine((scanner, ctx) => {
+    if (scanner.kind === 'serial' && !scanner.port)
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'a serial scanner needs a port' });
+    if (
+      (scanner.kind === 'hid' || scanner.kind === 'usb') &&
+      (scanner.vendorId === undefined || scanner.productId === undefined)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vendorId'],
+        message: `a ${scanner.kind} scanner needs vendorId and productId`,
+      });
+  });
+
+const Scanners = z
+  .array(Scanner)
+  .default([{ name: 'wedge', kind: 'wedge' }])
+  .superRefine((scanners, ctx) => {
+    const names = scanners.map((s) => s.name);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `scanner name "${name}" is used twice` });
+    });
+  });
 
 const LabelPrinter = z.strictObject({
   uri: PrinterUri,
-  language: z.enum(['zpl', 'tspl', 'epl', 'escpos', 'pdf']),
+  language: z.enum(['zpl', 'tspl', 'epl', 'escpos', 'pdf']).default('pdf'),
   dpi: z.union([z.literal(203), z.literal(300)]).default(203),
   size: z.enum(['100x150', '76x130', '100x180', '4x6']).default('100x150'),
 });
@@ -95,51 +134,61 @@ const CarrierRule = z.strictObject({
 });
 const CarrierName = z.enum(['pool', 'kdniao', 'sf', 'shipengine']);
 
-const Carriers = z.strictObject({
-  default: CarrierName.default('pool'),
-  /** Price tables and limits per carrier, for choosing one per box. */
-  rules: z.partialRecord(CarrierName, CarrierRule).default({}),
-  /** A shop that always ships with one carrier. */
-  shopOverride: z.record(z.string(), CarrierName).default({}),
-  remoteProvinces: z.array(z.string()).default(['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南']),
-  /** How long a carrier call may take before its outcome counts as unknown. */
-  timeoutMs: z.number().int().min(500).default(8000),
-  /** How often a booking whose outcome is unknown is asked again (same key). */
-  retryMs: z.number().int().min(200).max(600_000).default(3000),
-  pool: z
-    .strictObject({
-      carrierName: z.string().min(1).default('demo'),
-      lowStockWarning: z.number().int().min(0).default(200),
-    })
-    .optional(),
-  kdniao: z
-    .strictObject({
-      baseUrl: Url,
-      eBusinessId: z.string().min(1),
-      appKey: Secret,
-      shipperCode: z.string().min(1),
-      customerName: z.string().optional(),
-      customerPwd: Secret.optional(),
-      monthCode: z.string().optional(),
-    })
-    .optional(),
-  sf: z
-    .strictObject({
-      baseUrl: Url,
-      partnerId: z.string().min(1),
-      checkWord: Secret,
-      monthlyCard: z.string().optional(),
-    })
-    .optional(),
-  shipengine: z
-    .strictObject({
-      baseUrl: Url,
-      apiKey: Secret,
-      carrierId: z.string().min(1),
-      serviceCode: z.string().min(1),
-    })
-    .optional(),
-});
+const Carriers = z
+  .strictObject({
+    default: CarrierName.default('pool'),
+    /** Price tables and limits per carrier, for choosing one per box. */
+    rules: z.partialRecord(CarrierName, CarrierRule).default({}),
+    /** A shop that always ships with one carrier. */
+    shopOverride: z.record(z.string(), CarrierName).default({}),
+    remoteProvinces: z.array(z.string()).default(['新疆', '西藏', '青海', '内蒙古', '宁夏', '甘肃', '海南']),
+    /** How long a carrier call may take before its outcome counts as unknown. */
+    timeoutMs: z.number().int().min(500).default(8000),
+    /** How often a booking whose outcome is unknown is asked again (same key). */
+    retryMs: z.number().int().min(200).max(600_000).default(3000),
+    pool: z
+      .strictObject({
+        carrierName: z.string().min(1).default('demo'),
+        lowStockWarning: z.number().int().min(0).default(200),
+      })
+      .optional(),
+    kdniao: z
+      .strictObject({
+        baseUrl: Url,
+        eBusinessId: z.string().min(1),
+        appKey: Secret,
+        shipperCode: z.string().min(1),
+        customerName: z.string().optional(),
+        customerPwd: Secret.optional(),
+        monthCode: z.string().optional(),
+      })
+      .optional(),
+    sf: z
+      .strictObject({
+        baseUrl: Url,
+        partnerId: z.string().min(1),
+        checkWord: Secret,
+        monthlyCard: z.string().optional(),
+      })
+      .optional(),
+    shipengine: z
+      .strictObject({
+        baseUrl: Url,
+        apiKey: Secret,
+        carrierId: z.string().min(1),
+        serviceCode: z.string().min(1),
+      })
+      .optional(),
+  })
+  .superRefine((carriers, ctx) => {
+    const chosen = carriers.default;
+    if (chosen !== 'pool' && !carriers[chosen])
+      ctx.addIssue({
+        code: 'custom',
+        path: [chosen],
+        message: `carriers.default is "${chosen}" but carriers.${chosen} is not configured`,
+      });
+  });
 
 export const ConfigSchema = z
   .strictObject({
@@ -154,10 +203,11 @@ export const ConfigSchema = z
       .prefault({ id: 'BENCH-01' }),
     database: z.strictObject({ path: z.string().min(1).optional() }).prefault({}),
     scale: z.discriminatedUnion('kind', [SerialScale, HidScale, VirtualScale]).prefault({ kind: 'virtual' }),
-    scanners: z.array(Scanner).default([{ name: 'wedge', kind: 'wedge' }]),
+    scanners: Scanners,
+    // Every bench prints face sheets: without a label printer of its own it keeps the PDF folder.
     printers: z
-      .strictObject({ label: LabelPrinter.optional(), slip: SlipPrinter.optional() })
-      .prefault({ label: { uri: 'file:labels', language: 'pdf' } }),
+      .strictObject({ label: LabelPrinter.prefault({ uri: 'file:labels' }), slip: SlipPrinter.optional() })
+      .prefault({}),
     carriers: Carriers.prefault({}),
     weight: z
       .strictObject({
@@ -231,44 +281,7 @@ export const ConfigSchema = z
     handover: z.strictObject({ manifestDir: z.string().min(1) }).optional(),
     demoData: z.boolean().optional(),
   })
-  .superRefine((config, ctx) => {
-    config.scanners.forEach((scanner, i) => {
-      if (scanner.kind === 'serial' && !scanner.port) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scanners', i, 'port'],
-          message: 'a serial scanner needs a port',
-        });
-      }
-      if (
-        (scanner.kind === 'hid' || scanner.kind === 'usb') &&
-        (scanner.vendorId === undefined || scanner.productId === undefined)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scanners', i, 'vendorId'],
-          message: `a ${scanner.kind} scanner needs vendorId and productId`,
-        });
-      }
-    });
-    const names = config.scanners.map((s) => s.name);
-    names.forEach((name, i) => {
-      if (names.indexOf(name) !== i)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scanners', i, 'name'],
-          message: `scanner name "${name}" is used twice`,
-        });
-    });
-    const chosen = config.carriers.default;
-    if (chosen !== 'pool' && !config.carriers[chosen]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['carriers', chosen],
-        message: `carriers.default is "${chosen}" but carriers.${chosen} is not configured`,
-      });
-    }
-  });
+  .transform((config) => ({ ...config, scale: withSerialDefaults(config.scale) }));
 
 export type Config = z.output<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
