@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { currentEnvironment, loadConfig } from '../config';
-import { backupFile } from '../store';
-import { exitWith } from './fail';
+import { backupFile, CorruptDatabaseError } from '../store';
+import { CliError } from './fail';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database maintenance');
@@ -12,18 +12,15 @@ export function registerDb(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--database <file>', 'database file (default: from the config)')
     .action(async (file: string, opts: { config?: string; database?: string }) => {
+      const source = opts.database
+        ? resolve(opts.database)
+        : loadConfig(opts.config, currentEnvironment()).databasePath;
       try {
-        const source = opts.database
-          ? resolve(opts.database)
-          : loadConfig(opts.config, currentEnvironment()).databasePath;
         const { pages } = await backupFile(source, resolve(file));
         console.log(`backed up ${source} -> ${resolve(file)} (${pages} pages)`);
       } catch (err) {
-        if (err instanceof Error && /unable to open|does not exist/i.test(err.message)) {
-          console.error(`cannot back up: ${err.message}`);
-          process.exit(1);
-        }
-        exitWith(err);
+        if (err instanceof CorruptDatabaseError) throw err;
+        throw new CliError(`cannot back up ${source}: ${(err as Error).message}`);
       }
     });
 }

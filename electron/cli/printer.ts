@@ -5,6 +5,7 @@ import {
   CapturePrinter,
   parsePrinterUri,
   printerStatus,
+  REPORTS,
   sendBytes,
   type PrinterCondition,
   type PrinterLanguage,
@@ -23,9 +24,9 @@ import { createRepos } from '../store';
 import { faceSheetFor } from '../station/faceSheet';
 import { withStore } from './store';
 import { fail } from './fail';
+import { oneOf, wholeNumber } from './args';
 
 const LANGUAGES = ['zpl', 'tspl', 'epl', 'escpos', 'pdf'] as const;
-const CONDITIONS: PrinterCondition[] = ['ready', 'paper-out', 'head-open', 'cover-open', 'paused', 'offline'];
 
 export function registerPrinter(program: Command, sim: Command): void {
   program
@@ -129,6 +130,7 @@ export function registerPrinter(program: Command, sim: Command): void {
     .requiredOption('--language <l>', LANGUAGES.join(' | '))
     .option('--json', 'JSON output')
     .action(async (o: { printer: string; language: string; json?: boolean }) => {
+      oneOf('--language', o.language, LANGUAGES);
       let target;
       try {
         target = parsePrinterUri(o.printer);
@@ -145,14 +147,19 @@ export function registerPrinter(program: Command, sim: Command): void {
     .description('a TCP capture printer: stores every job, answers status queries')
     .requiredOption('--port <n>', 'TCP port (9100 for a real one; 0 = any)')
     .requiredOption('--language <l>', LANGUAGES.join(' | '))
-    .option('--status <s>', CONDITIONS.join(' | '), 'ready')
+    .option('--status <s>', 'what its status answer says (the conditions its language can report)', 'ready')
     .option('--dir <dir>', 'also write each job to this folder')
     .action(async (o: { port: string; language: string; status: string; dir?: string }) => {
-      if (!CONDITIONS.includes(o.status as PrinterCondition))
-        fail(`--status must be one of ${CONDITIONS.join(', ')}`);
-      const printer = new CapturePrinter(o.language as PrinterLanguage, o.dir ?? null);
-      printer.condition = o.status as PrinterCondition;
-      const port = await printer.start(Number(o.port));
+      const language = oneOf('--language', o.language, LANGUAGES) as PrinterLanguage;
+      const status = o.status === 'ready' && language in { epl: 1, pdf: 1 } ? 'unknown' : o.status;
+      if (!REPORTS[language].includes(status as PrinterCondition))
+        fail(
+          `--status ${o.status} cannot be reported by a ${language} printer; it reports ${REPORTS[language].join(', ')}`,
+        );
+      const portNo = wholeNumber('--port', o.port, 0, 65535);
+      const printer = new CapturePrinter(language, o.dir ?? null);
+      printer.condition = status as PrinterCondition;
+      const port = await printer.start(portNo);
       console.log(`capture printer (${o.language}, ${o.status}) on tcp://127.0.0.1:${port}`);
       const timer = setInterval(() => undefined, 1 << 30);
       let seen = 0;

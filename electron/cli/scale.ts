@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import { CODECS, SCALE_PROTOCOLS, ScaleEmulator, SerialScale, type ScaleProtocol } from '../devices/scale';
 import { fail } from './fail';
+import { oneOf, wholeNumber } from './args';
 
 interface ReadOptions {
   port: string;
@@ -36,9 +37,11 @@ export function registerScale(program: Command, sim: Command): void {
     .option('--json', 'JSON lines')
     .action((o: ReadOptions) => {
       const protocol = protocolOf(o.protocol);
-      if (o.parity && !['none', 'even', 'odd'].includes(o.parity)) fail('--parity must be none, even or odd');
-      if (o.dataBits && !['7', '8'].includes(o.dataBits)) fail('--data-bits must be 7 or 8');
-      let left = o.count ? Number(o.count) : Infinity;
+      if (o.parity) oneOf('--parity', o.parity, ['none', 'even', 'odd']);
+      if (o.dataBits) oneOf('--data-bits', o.dataBits, ['7', '8']);
+      if (o.unit) oneOf('--unit', o.unit, ['kg', 'g', 'lb', 'oz']);
+      if (o.baud) wholeNumber('--baud', o.baud, 300, 921_600);
+      let left = o.count ? wholeNumber('--count', o.count, 1, 1_000_000) : Infinity;
       const device = new SerialScale(
         {
           path: o.port,
@@ -73,11 +76,13 @@ export function registerScale(program: Command, sim: Command): void {
 
   scale
     .command('detect')
-    .description('try every protocol on a port and say which ones answer')
+    .description('try every protocol on a port, rank those that answer and say which one to configure')
     .requiredOption('--port <path>', 'serial port')
-    .option('--listen-ms <n>', 'how long to wait per protocol', '1200')
-    .action(async (o: { port: string; listenMs: string }) => {
-      const found: string[] = [];
+    .option('--listen-ms <n>', 'how long to listen per protocol', '1200')
+    .option('--json', 'JSON output')
+    .action(async (o: { port: string; listenMs: string; json?: boolean }) => {
+      const listenMs = wholeNumber('--listen-ms', o.listenMs, 100, 60_000);
+      const results: { protocol: string; frames: number; noise: number }[] = [];
       for (const name of SCALE_PROTOCOLS) {
         const codec = CODECS[name];
         const port = new SerialPort({
@@ -93,15 +98,42 @@ export function registerScale(program: Command, sim: Command): void {
         const decoder = codec.decoder('kg');
         let frames = 0;
         port.on('data', (d: Buffer) => (frames += decoder.push(d).filter((f) => f.type !== 'ack').length));
-        if (codec.poll) port.write(Buffer.from(codec.poll));
-        await new Promise((r) => setTimeout(r, Number(o.listenMs)));
+        if (codec.poll) {
+          // A line protocol's poll starts with a line end, so bytes an earlier probe left in the scale's buffer
+          // (Toledo 8217's bare "W") do not spoil it; asked three times, since a demand scale may miss one.
+          const line = codec.poll.at(-1) === 0x0a;
+          const poll = Buffer.concat([Buffer.from(line ? '\r\n' : ''), Buffer.from(codec.poll)]);
+          for (let i = 0; i < 3; i++) {
+            port.write(poll);
+            await new Promise((r) => setTimeout(r, listenMs / 3));
+          }
+        } else await new Promise((r) => setTimeout(r, listenMs));
         await new Promise((r) => port.close(r));
-        console.log(`${name.padEnd(18)} ${frames > 0 ? `answers (${frames} frame(s))` : '-'}`);
-        if (frames > 0) found.push(name);
+        results.push({ protocol: name, frames, noise: decoder.noise });
       }
-      if (found.length === 0)
-        fail('no protocol answered: check the cable, the baud rate and that the scale sends');
-      console.log(`detected: ${found.join(', ')}`);
+      // The protocol that reads the stream cleanly wins: most frames per byte of noise, then most frames.
+      const ranked = results
+        .filter((r) => r.frames > 0)
+        .sort((a, b) => a.noise / a.frames - b.noise / b.frames || b.frames - a.frames);
+      const best = ranked[0] ?? null;
+      if (o.json) console.log(JSON.stringify({ ranked, use: best?.protocol ?? null }, null, 2));
+      else {
+        for (const r of results)
+          console.log(
+            `${r.protocol.padEnd(18)} ${r.frames > 0 ? `answers: ${r.frames} frame(s), ${r.noise} byte(s) of noise` : '-'}`,
+          );
+        if (best)
+          console.log(
+            `use: "protocol": "${best.protocol}"` +
+              (ranked.length > 1
+                ? ` (also decoded, less cleanly: ${ranked
+                    .slice(1)
+                    .map((r) => r.protocol)
+                    .join(', ')})`
+                : ''),
+          );
+      }
+      if (!best) fail('no protocol answered: check the cable, the baud rate and that the scale sends');
     });
 
   sim

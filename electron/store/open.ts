@@ -1,5 +1,5 @@
 import Sqlite, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
@@ -56,8 +56,14 @@ export function openStore(file: string): Store {
  * not migrated, so even a database from a newer Packbench can be saved.
  */
 export async function backupFile(source: string, target: string): Promise<{ pages: number }> {
+  if (!existsSync(source)) throw new Error(`no database at ${source}`);
   const db = new Sqlite(source, { readonly: true, fileMustExist: true });
   try {
+    try {
+      db.pragma('schema_version');
+    } catch (err) {
+      throw new CorruptDatabaseError(source, (err as Error).message);
+    }
     mkdirSync(dirname(target), { recursive: true });
     const result = await db.backup(target);
     return { pages: result.totalPages };

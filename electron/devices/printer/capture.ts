@@ -58,7 +58,9 @@ export class CapturePrinter {
       for (const query of [ESCPOS_STATUS_QUERY, ZPL_STATUS_QUERY, TSPL_STATUS_QUERY]) {
         const i = data.indexOf(query);
         if (i < 0) continue;
-        socket.write(this.statusReply(query));
+        // A ZPL or TSPL printer that is offline does not answer; ESC/POS answers DLE EOT in real time, offline too.
+        if (this.condition !== 'offline' || query === ESCPOS_STATUS_QUERY)
+          socket.write(this.statusReply(query));
         data = Buffer.concat([data.subarray(0, i), data.subarray(i + query.length)]);
       }
     });
@@ -107,7 +109,7 @@ export class CapturePrinter {
       'cover-open': 0x40,
       paused: 0x10,
       error: 0x02,
-      offline: 0x00,
+      offline: 0x00, // not sent: an offline printer does not answer
       unknown: 0x00,
     }[c];
     return Buffer.from([byte]);

@@ -11,6 +11,7 @@ export {
   type PrinterStatus,
   type PrinterCondition,
   type PrinterLanguage,
+  REPORTS,
 } from './status';
 export { CapturePrinter, type CapturedJob } from './capture';
 export { PrintQueue, type PrinterRole, type QueuedJob } from './queue';

@@ -12,6 +12,18 @@ export interface PrinterStatus {
   detail: string;
 }
 
+/**
+ * What each language's status answer can say (from the manuals): a condition outside its list cannot be told apart
+ * by that printer — a Zebra reports an open cover as "head up", ESC/POS has no pause, EPL no status at all.
+ */
+export const REPORTS: Record<PrinterLanguage, readonly PrinterCondition[]> = {
+  escpos: ['ready', 'paper-out', 'cover-open', 'error', 'offline'],
+  zpl: ['ready', 'paper-out', 'paused', 'head-open', 'error', 'offline'],
+  tspl: ['ready', 'head-open', 'cover-open', 'paper-out', 'paused', 'error', 'offline'],
+  epl: ['unknown', 'offline'],
+  pdf: ['unknown', 'offline'],
+};
+
 /** ESC/POS `DLE EOT 1`, `2`, `4`: printer, offline cause, paper sensor; one byte each. */
 export const ESCPOS_STATUS_QUERY = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
 /** ZPL host status: three STX…ETX CR LF strings. */

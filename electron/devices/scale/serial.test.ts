@@ -111,11 +111,11 @@ describe('packbench scale read', () => {
     expect(r.stderr).toContain('--protocol must be one of');
   });
 
-  it('scale detect names the protocol that answers', async () => {
-    emulator = new ScaleEmulator({ path: pty.b, protocol: 'yaohua', grams: 100, intervalMs: 40 });
+  it.each(SCALE_PROTOCOLS)('scale detect ranks %s first when that scale answers', async (protocol) => {
+    emulator = new ScaleEmulator({ path: pty.b, protocol, grams: 1234, intervalMs: 40 });
     await emulator.start();
-    const r = await runCli(['scale', 'detect', '--port', pty.a, '--listen-ms', '300']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/detected: .*yaohua/);
+    const r = await runCli(['scale', 'detect', '--port', pty.a, '--listen-ms', '450', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).use).toBe(protocol);
   });
 });
