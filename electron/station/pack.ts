@@ -142,9 +142,14 @@ export class PackWorkflow {
     if (!box) return this.open(reading.code);
     const pkg = this.ctx.repos.packages.byCode(reading.code);
     if (pkg && !box.weightApproved) return this.setPackage(pkg.code);
-    if (box.weightApproved) return draft('warn', 'box-waiting-booking', { orderNo: box.order.orderNo });
-    if (box.verification !== 'open')
-      return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    if (box.weightApproved || box.verification !== 'open') {
+      // An item scanned into a complete box is an over-scan (or a wrong item) at any step, and logged as one.
+      const isItem = scanFacts(this.ctx, box, reading, (sku) => this.nameOf(sku)).kind === 'product';
+      if (isItem && box.verification === 'complete') return this.checkItem(box, reading);
+      return box.weightApproved
+        ? draft('warn', 'box-waiting-booking', { orderNo: box.order.orderNo })
+        : draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
+    }
     return this.checkItem(box, reading);
   }
 

@@ -131,6 +131,17 @@ describe('weighing with the virtual scale', () => {
     );
   });
 
+  it('an item scanned into a complete box is an over-scan, logged, while it waits for the scale or the carrier', () => {
+    packOrder(station);
+    expect(station.scan(MUG)).toMatchObject({ tone: 'over', kind: 'over-scan' });
+    expect(station.state().phase).toBe('weighing');
+    setWeight(925);
+    expect(station.scan(SHIRT)).toMatchObject({ tone: 'over', kind: 'over-scan' });
+    expect(
+      station.store.db.prepare("SELECT sku FROM mismatches WHERE type = 'over-scan' ORDER BY id").pluck().all(),
+    ).toEqual(['CUP-CER-01', 'TSH-BLK-M']);
+  });
+
   it('without a chosen box, the smallest box that fits is suggested and its tare used', () => {
     packOrder(station);
     const box = station.state().box!;
