@@ -119,8 +119,16 @@ export function registerCarrier(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
       await withCarrier(o, async (adapter) => {
+        if (adapter.name === 'pool')
+          fail(`the waybill pool has no tracking: track ${o.waybill} with the carrier whose numbers the pool holds`);
         const t = await adapter.track(o.waybill);
-        out(o.json, t, `${t.state}\n${t.events.map((e) => `  ${e.at}  ${e.text}`).join('\n')}`);
+        out(
+          o.json,
+          t,
+          t.events.length === 0
+            ? `${o.waybill}: ${t.state}, no tracking events yet`
+            : [`${o.waybill}: ${t.state}`, ...t.events.map((e) => `  ${e.at}  ${e.text}`)].join('\n'),
+        );
       });
     });
 

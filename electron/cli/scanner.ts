@@ -13,6 +13,7 @@ import {
   type Suffix,
 } from '../devices/scanner';
 import { CliError, fail } from './fail';
+import { wholeNumber } from './args';
 
 const SUFFIXES = Object.keys(SUFFIX_BYTES) as Suffix[];
 
@@ -52,7 +53,8 @@ export function registerScanner(program: Command, sim: Command): void {
       if (!SUFFIXES.includes(o.suffix)) return fail(`--suffix must be one of ${SUFFIXES.join(', ')}`);
       if (!o.serial && !o.hid && !o.usb)
         return fail('name a scanner: --serial PATH, --hid VID:PID or --usb VID:PID');
-      let left = o.count ? Number(o.count) : Infinity;
+      if (o.baud) wholeNumber('--baud', o.baud, 300, 921_600);
+      let left = o.count ? wholeNumber('--count', o.count, 1, 1_000_000) : Infinity;
       const sources: ScannerSource[] = [];
       const stop = async (code = 0) => {
         await Promise.all(sources.map((s) => s.stop()));
@@ -67,7 +69,7 @@ export function registerScanner(program: Command, sim: Command): void {
                 scanner: s.scanner,
                 at: s.at.toISOString(),
               })
-            : `${s.scanner}\t${s.symbology ?? '-'}\t${s.code}`,
+            : `${s.code}\t${s.symbology ?? '-'}\t${s.scanner}`,
         );
         if (--left <= 0) void stop();
       };
@@ -118,6 +120,8 @@ export function registerScanner(program: Command, sim: Command): void {
     .option('--baud <n>', 'serial speed', '9600')
     .action(async (o: { port: string; codes: string; intervalMs: string; suffix: Suffix; baud: string }) => {
       if (!SUFFIXES.includes(o.suffix)) return fail(`--suffix must be one of ${SUFFIXES.join(', ')}`);
+      const intervalMs = wholeNumber('--interval-ms', o.intervalMs, 0, 600_000);
+      wholeNumber('--baud', o.baud, 300, 921_600);
       const codes = readFileSync(o.codes, 'utf8')
         .split(/\r?\n/)
         .map((l) => l.trim())
@@ -127,7 +131,7 @@ export function registerScanner(program: Command, sim: Command): void {
         port.open((err) => (err ? reject(new CliError(`cannot open ${o.port}: ${err.message}`)) : resolve())),
       );
       for (const [i, code] of codes.entries()) {
-        if (i > 0) await new Promise((r) => setTimeout(r, Number(o.intervalMs)));
+        if (i > 0) await new Promise((r) => setTimeout(r, intervalMs));
         await new Promise<void>((r) =>
           port.write(code + SUFFIX_BYTES[o.suffix], () => port.drain(() => r())),
         );

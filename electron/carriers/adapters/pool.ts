@@ -88,8 +88,12 @@ export class PoolAdapter implements CarrierAdapter {
     return { state: 'unknown', events: [] };
   }
 
+  /** A pool with no free number cannot book: that is a failed test, not "ok". */
   async test(): Promise<string> {
-    return `${this.free()} free ${this.carrierName} waybill numbers`;
+    const free = this.free();
+    if (free === 0)
+      throw new Error(`no free ${this.carrierName} waybill numbers: import the carrier's file (carrier pool-import)`);
+    return `${free} free ${this.carrierName} waybill numbers`;
   }
 
   free(): number {
