@@ -7,8 +7,10 @@ import { buildProgram } from './program';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = process.env.PACKBENCH_RENDERER_DIR ?? join(here, '..', 'renderer');
 
+// `--debug` may stand anywhere on the line: it only adds stack traces to failures (see fail.ts).
+const argv = process.argv.filter((a) => a !== '--debug');
 try {
-  await buildProgram(rendererDir).parseAsync(process.argv);
+  await buildProgram(rendererDir).parseAsync(argv);
 } catch (err) {
   exitWith(err);
 }
