@@ -120,7 +120,9 @@ export function registerCarrier(program: Command): void {
     .action(async (o: { carrier: string; waybill: string; config?: string; json?: boolean }) => {
       await withCarrier(o, async (adapter) => {
         if (adapter.name === 'pool')
-          fail(`the waybill pool has no tracking: track ${o.waybill} with the carrier whose numbers the pool holds`);
+          fail(
+            `the waybill pool has no tracking: track ${o.waybill} with the carrier whose numbers the pool holds`,
+          );
         const t = await adapter.track(o.waybill);
         out(
           o.json,

@@ -649,7 +649,7 @@ function handoverCase(): Promise<void> {
       databasePath: join(dir, 'bench.db'),
     };
     const station = new Station({ loaded, version: 't', log: silentLog });
-    let waybill = '';
+    let waybill: string;
     try {
       for (const code of [
         'U1001',
@@ -720,4 +720,3 @@ describe('the README command table', () => {
     60_000,
   );
 });
-

@@ -231,3 +231,27 @@ describe('orders import', () => {
     ]);
   });
 });
+
+describe('the README import table', () => {
+  it('names every column of every preset (the first spelling of each)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ORDER_PRESETS, PRODUCT_PRESETS } = await import('./presets');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = {
+      orders: readme.split('\n').find((l) => l.startsWith('| orders (one row per line)'))!,
+      products: readme.split('\n').find((l) => l.startsWith('| products |'))!,
+    };
+    for (const [kind, presets] of [
+      ['orders', ORDER_PRESETS],
+      ['products', PRODUCT_PRESETS],
+    ] as const)
+      for (const preset of presets)
+        for (const [field, names] of Object.entries(preset.columns) as [string, string[]][]) {
+          const cell = rows[kind].split('|')[preset.name === 'generic' ? 2 : 3]!;
+          expect(cell, `${kind} ${preset.name} ${field}`).toMatch(
+            new RegExp(`[\`,(\\s]${names[0]!.replace(/[()]/g, '\\$&')}[\`,\\s]`),
+          );
+        }
+  });
+});

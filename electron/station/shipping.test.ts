@@ -84,6 +84,29 @@ describe('booking, label and closing with the waybill pool', () => {
     ]);
   });
 
+  it('the packing slip prints as soon as the box is booked, without a restart', async () => {
+    const slips = new CapturePrinter('escpos');
+    await slips.start();
+    try {
+      station = open({
+        printers: {
+          label: { uri: `tcp://127.0.0.1:${printer.port}`, language: 'zpl' },
+          slip: { uri: `tcp://127.0.0.1:${slips.port}`, language: 'escpos' },
+        },
+      });
+      packAndWeigh(station);
+      await waitFor(() => slips.jobs.length === 1, 5000, 'the slip printed');
+      const waybill = station.state().box!.shipment!.waybillNo!;
+      expect(slips.jobs[0]!.bytes.includes(Buffer.from(waybill, 'latin1'))).toBe(true);
+      expect(station.repos.printJobs.recent(5).map((j) => [j.kind, j.status])).toContainEqual([
+        'slip',
+        'done',
+      ]);
+    } finally {
+      await slips.stop();
+    }
+  });
+
   it('a printer that is off keeps the job queued; after a restart with the printer on it prints exactly once', async () => {
     await printer.stop();
     station = open();

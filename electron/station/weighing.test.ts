@@ -138,7 +138,10 @@ describe('weighing with the virtual scale', () => {
     setWeight(925);
     expect(station.scan(SHIRT)).toMatchObject({ tone: 'over', kind: 'over-scan' });
     expect(
-      station.store.db.prepare("SELECT sku FROM mismatches WHERE type = 'over-scan' ORDER BY id").pluck().all(),
+      station.store.db
+        .prepare("SELECT sku FROM mismatches WHERE type = 'over-scan' ORDER BY id")
+        .pluck()
+        .all(),
     ).toEqual(['CUP-CER-01', 'TSH-BLK-M']);
   });
 

@@ -92,7 +92,9 @@ export class PoolAdapter implements CarrierAdapter {
   async test(): Promise<string> {
     const free = this.free();
     if (free === 0)
-      throw new Error(`no free ${this.carrierName} waybill numbers: import the carrier's file (carrier pool-import)`);
+      throw new Error(
+        `no free ${this.carrierName} waybill numbers: import the carrier's file (carrier pool-import)`,
+      );
     return `${free} free ${this.carrierName} waybill numbers`;
   }
 
