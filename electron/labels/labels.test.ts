@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -9,7 +10,6 @@ import {
   encodeLabel,
   escposText,
   graphicField,
-  LABEL_SIZES,
   maskPhone,
   rasterToPng,
   renderFaceSheet,
@@ -47,11 +47,15 @@ describe('face sheet rendering', () => {
   it.each(cases)('%s @ %i dpi matches its golden image pixel for pixel', (size, dpi) => {
     const png = rasterToPng(renderFaceSheet(SAMPLE_SHEET, size, dpi));
     const file = join(GOLDENS, `sample-${size}-${dpi}.png`);
-    if (UPDATE || !existsSync(file)) {
-      if (!UPDATE) throw new Error(`no golden ${file}: run npm run goldens:update and review the image`);
+    if (UPDATE) {
+      // Writing a golden is not a test of it: the run that writes compares nothing, and says so.
       mkdirSync(GOLDENS, { recursive: true });
       writeFileSync(file, png);
+      console.warn(`golden written: ${file} (review the image before committing)`);
+      return;
     }
+    if (!existsSync(file))
+      throw new Error(`no golden ${file}: run npm run goldens:update and review the image`);
     const want = PNG.sync.read(readFileSync(file));
     const got = PNG.sync.read(png);
     expect([got.width, got.height]).toEqual([want.width, want.height]);
@@ -75,13 +79,19 @@ describe('face sheet rendering', () => {
     },
   );
 
-  it('has the printer’s dot size: 100×150 mm @ 203 = 800×1200, 4×6 in = 812×1218, 300 dpi = 1181×1772', () => {
-    expect([renderFaceSheet(SAMPLE_SHEET, '100x150', 203)].map((r) => [r.width, r.height])).toEqual([
-      [800, 1200],
-    ]);
-    expect(LABEL_SIZES['4x6']).toEqual({ widthMm: 101.6, heightMm: 152.4 });
-    const r = renderFaceSheet(SAMPLE_SHEET, '4x6', 203);
-    expect([r.width, r.height]).toEqual([813, 1219]);
+  // The dot counts of ../shared/reference/printers.md: 8 dots/mm at 203 dpi, 12 at 300; inch sizes × dpi.
+  it.each<[LabelSize, Dpi, number, number]>([
+    ['100x150', 203, 800, 1200],
+    ['76x130', 203, 608, 1040],
+    ['100x180', 203, 800, 1440],
+    ['4x6', 203, 812, 1218],
+    ['100x150', 300, 1200, 1800],
+    ['4x6', 300, 1200, 1800],
+  ])('%s @ %i dpi is %i×%i dots, as the reference counts them', (size, dpi, width, height) => {
+    const r = renderFaceSheet(SAMPLE_SHEET, size, dpi);
+    expect([r.width, r.height]).toEqual([width, height]);
+    expect(r.bytesPerRow).toBe(Math.ceil(width / 8));
+    expect(r.data.length).toBe(r.bytesPerRow * height);
   });
 
   it('masks phones as carriers do', () => {
@@ -104,6 +114,41 @@ describe('printer languages', () => {
     expect(z64.length * 10).toBeLessThan(graphicField(raster, 'hex').length);
     expect(() => decodeGraphicField(z64.replace(/:([0-9A-F]{4})\^FS/, ':0000^FS'))).toThrow(/CRC/);
   });
+
+  it('ZPL Z64 read by an independent decoder (zlib + CRC-16/XMODEM written here) is the raster, 1 = black', async () => {
+    const zpl = (await encodeLabel(raster, 'zpl', '100x150')).toString('latin1');
+    const m = /\^GFA,(\d+),(\d+),(\d+),:Z64:([A-Za-z0-9+/=]+):([0-9A-Fa-f]{4})/.exec(zpl)!;
+    expect(m).not.toBeNull();
+    const [, total, , perRow, b64, crc] = m;
+    // CRC-16/XMODEM (poly 0x1021, init 0) of the base64 text, as Zebra's Z64 defines it.
+    let c = 0;
+    for (const ch of Buffer.from(b64!, 'latin1')) {
+      c ^= ch << 8;
+      for (let i = 0; i < 8; i++) c = c & 0x8000 ? ((c << 1) ^ 0x1021) & 0xffff : (c << 1) & 0xffff;
+    }
+    expect(c.toString(16).toUpperCase().padStart(4, '0')).toBe(crc!.toUpperCase());
+    const data = inflateSync(Buffer.from(b64!, 'base64'));
+    expect(Number(total)).toBe(data.length);
+    expect(Number(perRow)).toBe(raster.bytesPerRow);
+    expect(data.equals(Buffer.from(raster.data))).toBe(true);
+  });
+
+  it.each(['tspl', 'epl'] as const)(
+    '%s image data is the raster inverted (0 = black), read back byte by byte',
+    async (language) => {
+      const job = await encodeLabel(raster, language, '100x150');
+      const header = language === 'tspl' ? 'BITMAP 0,0,100,1200,0,' : 'GW0,0,100,1200,';
+      const start = job.indexOf(header) + header.length;
+      const data = job.subarray(start, start + raster.data.length);
+      const back = Buffer.from(data.map((b) => ~b & 0xff));
+      expect(back.equals(Buffer.from(raster.data))).toBe(true);
+      // Polarity, counted: as many 0 bits in the job as black dots in the raster.
+      const ones = (buf: Uint8Array) => buf.reduce((n, b) => n + popcount(b), 0);
+      expect(data.length * 8 - ones(data)).toBe(ones(raster.data));
+      expect(ones(raster.data)).toBeGreaterThan(0);
+      expect(ones(raster.data)).toBeLessThan(raster.data.length * 4); // a label is mostly white
+    },
+  );
 
   it('TSPL, EPL and ESC/POS jobs carry the whole raster', async () => {
     const tspl = await encodeLabel(raster, 'tspl', '100x150');

@@ -29,16 +29,23 @@ export const LABEL_SIZES = {
   '100x150': { widthMm: 100, heightMm: 150 },
   '76x130': { widthMm: 76, heightMm: 130 },
   '100x180': { widthMm: 100, heightMm: 180 },
-  '4x6': { widthMm: 101.6, heightMm: 152.4 },
-} as const;
+  '4x6': { widthMm: 101.6, heightMm: 152.4, inches: [4, 6] },
+} as const satisfies Record<
+  string,
+  { widthMm: number; heightMm: number; inches?: readonly [number, number] }
+>;
 export type LabelSize = keyof typeof LABEL_SIZES;
 export type Dpi = 203 | 300;
 
-/** Label size in printer dots: 8 dots/mm at 203 dpi (so 100×150 mm = 800×1200, 4×6 in = 812×1218). */
+/**
+ * Label size in printer dots, as the printers count them: heads are 8 dots/mm ("203 dpi") or 12 dots/mm ("300 dpi"),
+ * so 100×150 mm = 800×1200 or 1200×1800; an inch size is inches × dpi (4×6 in = 812×1218 at 203).
+ */
 export function labelDots(size: LabelSize, dpi: Dpi): { width: number; height: number } {
-  const { widthMm, heightMm } = LABEL_SIZES[size];
-  const perMm = dpi === 203 ? 8 : 300 / 25.4;
-  return { width: Math.round(widthMm * perMm), height: Math.round(heightMm * perMm) };
+  const s: { widthMm: number; heightMm: number; inches?: readonly [number, number] } = LABEL_SIZES[size];
+  if (s.inches) return { width: s.inches[0] * dpi, height: s.inches[1] * dpi };
+  const perMm = dpi === 203 ? 8 : 12;
+  return { width: Math.round(s.widthMm * perMm), height: Math.round(s.heightMm * perMm) };
 }
 
 /** Phones masked as carriers print them: 138****1234; landlines keep their first 3 and last 3. */

@@ -66,7 +66,7 @@ const money = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
 /** The face sheet as SVG in printer dots (1 SVG unit = 1 dot). */
 export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): string {
   const { width: W, height: H } = labelDots(size, dpi);
-  const mm = dpi === 203 ? 8 : 300 / 25.4;
+  const mm = dpi === 203 ? 8 : 12; // dots per mm, as the printers count them (see labelDots)
   const u = W / (100 * mm); // layout is drawn for 100 mm wide; narrower labels shrink text, not barcodes' modules
   const d = (v: number) => Math.round(v * mm * u);
   const pad = d(3);

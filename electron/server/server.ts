@@ -20,6 +20,8 @@ export interface HeadlessOptions {
   token?: string;
   /** Required to bind anything but loopback: the bench's API would be reachable from the network. */
   allowRemote?: boolean;
+  /** A client has this long to send its request headers (a slowloris connection is cut after it). */
+  headersTimeoutMs?: number;
   log: Log;
 }
 
@@ -69,31 +71,49 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     res.end(text);
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    // Host first, for every path: a DNS-rebinding page must not read even the health answer.
-    if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
-    if (req.method === 'GET' && url.pathname === '/healthz') {
-      const info = opts.station.info();
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(
-        JSON.stringify({ ok: true, version: info.version, stationId: info.stationId, devices: info.devices }),
-      );
-      return;
-    }
-    if (req.method === 'POST' && url.pathname === '/upload') return void upload(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
-    const token = guard.tokenOf(req);
-    if (!guard.tokenValid(token))
-      return deny(res, 401, 'unauthorized: open the URL printed by "packbench serve" (it carries the token)');
-    if (!opts.rendererDir) return deny(res, 404, 'this station serves no pages');
-    const headers = securityHeaders(port);
-    // The start URL carries the token once; the page's own requests (assets, /rpc) then carry the cookie.
-    if (url.searchParams.has('token'))
-      headers['Set-Cookie'] =
-        `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
-    if (!serveStatic(opts.rendererDir, url.pathname, res, headers)) deny(res, 404, 'not found');
-  });
+  const headersTimeout = opts.headersTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(headersTimeout, 60_000),
+      connectionsCheckingInterval: Math.min(1000, headersTimeout / 2),
+      maxHeaderSize: 16 * 1024,
+    },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      // Host first, for every path: a DNS-rebinding page must not read even the health answer.
+      if (!guard.hostAllowed(req)) return deny(res, 403, 'forbidden: unexpected Host header');
+      if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === '/healthz') {
+        const info = opts.station.info();
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(
+          JSON.stringify({
+            ok: true,
+            version: info.version,
+            stationId: info.stationId,
+            devices: info.devices,
+          }),
+        );
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/upload') return void upload(req, res);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
+      const token = guard.tokenOf(req);
+      if (!guard.tokenValid(token))
+        return deny(
+          res,
+          401,
+          'unauthorized: open the URL printed by "packbench serve" (it carries the token)',
+        );
+      if (!opts.rendererDir) return deny(res, 404, 'this station serves no pages');
+      const headers = securityHeaders(port);
+      // The start URL carries the token once; the page's own requests (assets, /rpc) then carry the cookie.
+      if (url.searchParams.has('token'))
+        headers['Set-Cookie'] =
+          `${TOKEN_COOKIE}=${encodeURIComponent(token!)}; HttpOnly; SameSite=Strict; Path=/`;
+      if (!serveStatic(opts.rendererDir, url.pathname, res, headers)) deny(res, 404, 'not found');
+    },
+  );
 
   /** Import files, streamed to disk; the page then names the upload in `import.file`. */
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
