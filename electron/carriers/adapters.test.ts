@@ -163,7 +163,7 @@ describe('SF Express against its local fake', () => {
 
 describe('ShipEngine against its local fake', () => {
   const setup = async (apiKey = 'TEST_key') => {
-    const fake = await startShipEngineFake('TEST_key');
+    const fake = await startShipEngineFake('TEST_key', { carrierId: 'se-123', serviceCode: 'ups_ground' });
     fakes.push(fake);
     return {
       fake,
@@ -201,6 +201,32 @@ describe('ShipEngine against its local fake', () => {
     fake.fault = '429';
     expect(await se.book(req('E3-1'))).toMatchObject({ kind: 'booked' });
     expect(fake.calls.filter((c) => c.path === '/v1/labels').length).toBe(2);
+  });
+
+  it('a request the API would refuse is refused by the fake too, naming the field', async () => {
+    const fake = await startShipEngineFake('TEST_key', { carrierId: 'se-123', serviceCode: 'ups_ground' });
+    fakes.push(fake);
+    const wrong = new ShipEngineAdapter(
+      { baseUrl: fake.url, apiKey: 'TEST_key', carrierId: 'se-999', serviceCode: 'ups_ground' },
+      2000,
+      2,
+    );
+    expect(await wrong.book(req('E6-1'))).toMatchObject({
+      kind: 'rejected',
+      code: 'invalid_field_value',
+      message: 'shipment.carrier_id: unknown carrier se-999',
+    });
+    const noWeight = new ShipEngineAdapter(
+      { baseUrl: fake.url, apiKey: 'TEST_key', carrierId: 'se-123', serviceCode: 'ups_ground' },
+      2000,
+      2,
+    );
+    const r = req('E7-1');
+    expect(await noWeight.book({ ...r, parcels: [{ ...r.parcels[0]!, weightG: 0 }] })).toMatchObject({
+      kind: 'rejected',
+      message: 'shipment.packages[0].weight.value: above 0',
+    });
+    expect(fake.labels.size).toBe(0);
   });
 
   it('a bad API key is refused; void works', async () => {

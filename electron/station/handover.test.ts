@@ -89,3 +89,18 @@ it('a box of another carrier, or one not closed yet, is not loaded', async () =>
     result: { result: 'other-carrier', detail: 'pool' },
   });
 });
+
+it('a box booked and labelled but not closed (its label not scanned at the bench) is not loaded', async () => {
+  if (!station.people.packer) station.scan('U1001');
+  for (const c of ['SO202611290001', 'BOX-S', '6900012345004', '6900012345004']) station.scan(c);
+  station.scale.setWeight!(0);
+  station.scale.setWeight!(702);
+  await waitFor(() => station.state().phase === 'labelling', 5000, 'booked');
+  const waybill = station.state().box!.shipment!.waybillNo!;
+  await station.call('handover.open', { carrier: 'pool' });
+  expect(await station.call('handover.scan', { code: waybill })).toMatchObject({
+    ok: true,
+    result: { result: 'not-closed', detail: 'SO202611290001' },
+  });
+  expect(station.handovers.current()!.lines).toEqual([]);
+});

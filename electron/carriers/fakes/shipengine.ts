@@ -4,8 +4,80 @@ export interface ShipEngineFake extends FakeServer {
   labels: Map<string, { label_id: string; shipment_id: string; tracking_number: string; voided: boolean }>;
 }
 
-/** ShipEngine's REST API as a local server: API-Key checked, unique external_shipment_id, lookup, void, ZPL download. */
-export async function startShipEngineFake(apiKey: string): Promise<ShipEngineFake> {
+interface Address {
+  name?: unknown;
+  phone?: unknown;
+  address_line1?: unknown;
+  city_locality?: unknown;
+  state_province?: unknown;
+  country_code?: unknown;
+}
+
+/** What ShipEngine refuses in a label request (invalid_field_value naming the field), as its API reference lists. */
+function labelRequestProblem(
+  body: string,
+  expect: { carrierId?: string; serviceCode?: string },
+): string | null {
+  let r: {
+    shipment?: {
+      carrier_id?: unknown;
+      service_code?: unknown;
+      external_shipment_id?: unknown;
+      ship_to?: Address;
+      ship_from?: Address;
+      packages?: { weight?: { value?: unknown; unit?: unknown }; dimensions?: Record<string, unknown> }[];
+    };
+    label_format?: unknown;
+    label_layout?: unknown;
+  };
+  try {
+    r = JSON.parse(body);
+  } catch {
+    return 'body: not JSON';
+  }
+  const s = r.shipment;
+  if (!s || typeof s !== 'object') return 'shipment: required';
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  if (!text(s.carrier_id)) return 'shipment.carrier_id: required';
+  if (expect.carrierId && s.carrier_id !== expect.carrierId)
+    return `shipment.carrier_id: unknown carrier ${String(s.carrier_id)}`;
+  if (!text(s.service_code)) return 'shipment.service_code: required';
+  if (expect.serviceCode && s.service_code !== expect.serviceCode)
+    return `shipment.service_code: ${String(s.service_code)} not offered`;
+  if (!text(s.external_shipment_id) || String(s.external_shipment_id).length > 50)
+    return 'shipment.external_shipment_id: 1–50 characters';
+  for (const side of ['ship_to', 'ship_from'] as const) {
+    const a = s[side];
+    if (!a) return `shipment.${side}: required`;
+    for (const f of ['name', 'phone', 'address_line1', 'city_locality', 'state_province'] as const)
+      if (!text(a[f])) return `shipment.${side}.${f}: required`;
+    if (typeof a.country_code !== 'string' || !/^[A-Z]{2}$/.test(a.country_code))
+      return `shipment.${side}.country_code: two capital letters (ISO 3166-1)`;
+  }
+  if (!Array.isArray(s.packages) || s.packages.length === 0) return 'shipment.packages: at least one';
+  for (const [i, p] of s.packages.entries()) {
+    const w = p.weight;
+    if (!w || typeof w.value !== 'number' || !(w.value > 0))
+      return `shipment.packages[${i}].weight.value: above 0`;
+    if (!['pound', 'ounce', 'gram', 'kilogram'].includes(String(w.unit)))
+      return `shipment.packages[${i}].weight.unit: pound, ounce, gram or kilogram`;
+    if (p.dimensions && !['inch', 'centimeter'].includes(String(p.dimensions.unit)))
+      return `shipment.packages[${i}].dimensions.unit: inch or centimeter`;
+  }
+  if (!['zpl', 'pdf', 'png'].includes(String(r.label_format))) return 'label_format: zpl, pdf or png';
+  if (r.label_layout !== undefined && !['4x6', 'letter'].includes(String(r.label_layout)))
+    return 'label_layout: 4x6 or letter';
+  return null;
+}
+
+/**
+ * ShipEngine's REST API as a local server: API-Key checked, the label request checked field by field, unique
+ * external_shipment_id, lookup, void, ZPL download.
+ */
+export async function startShipEngineFake(
+  apiKey: string,
+  expect: { carrierId?: string; serviceCode?: string } = {},
+): Promise<ShipEngineFake> {
   const labels = new Map<
     string,
     { label_id: string; shipment_id: string; tracking_number: string; voided: boolean }
@@ -22,6 +94,13 @@ export async function startShipEngineFake(apiKey: string): Promise<ShipEngineFak
         .writeHead(200, { 'Content-Type': 'text/plain' })
         .end(`^XA^FO50,50^BCN,100,Y,N,N^FD${url.pathname.slice(10, -4)}^FS^XZ`);
     if (req.method === 'POST' && url.pathname === '/v1/labels') {
+      if (!/application\/json/.test(String(req.headers['content-type'])))
+        return answer(res, f, 415, {
+          errors: [{ error_code: 'unspecified', message: 'Content-Type must be JSON' }],
+        });
+      const problem = labelRequestProblem(body, expect);
+      if (problem)
+        return answer(res, f, 400, { errors: [{ error_code: 'invalid_field_value', message: problem }] });
       const ext = (JSON.parse(body) as { shipment: { external_shipment_id: string } }).shipment
         .external_shipment_id;
       if (labels.has(ext))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,7 +63,11 @@ describe('transports', () => {
   });
 
   it('file: a folder gets one file per job', async () => {
-    await sendBytes(parsePrinterUri(`file:${join(dir, 'out')}/`), Buffer.from('%PDF-1.4 x'));
+    await sendBytes(parsePrinterUri(`file:${join(dir, 'out')}/`), Buffer.from('%PDF-1.4 x'), 1000, 'label-W1');
+    await sendBytes(parsePrinterUri(`file:${join(dir, 'out')}/`), Buffer.from('%PDF-1.4 y'), 1000, 'label-W2');
+    const files = readdirSync(join(dir, 'out')).sort();
+    expect(files).toHaveLength(2);
+    expect(files.map((f) => readFileSync(join(dir, 'out', f), 'latin1')).sort()).toEqual(['%PDF-1.4 x', '%PDF-1.4 y']);
     expect(existsSync(join(dir, 'out'))).toBe(true);
   });
 

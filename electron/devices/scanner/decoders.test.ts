@@ -72,15 +72,19 @@ describe('boot keyboard decoder (US layout)', () => {
   });
   it('the same key twice needs a release in between (no double letters from a held key)', () => {
     const d = new BootKeyboardDecoder();
-    for (const r of [
-      [0, 0, 0x1e],
-      [0, 0, 0x1e],
-      [0, 0, 0],
-      [0, 0, 0x1e],
-      [0, 0, 0x2b],
-    ])
-      d.push(Uint8Array.from([...r, 0, 0, 0, 0, 0]));
-    expect(d.push(Uint8Array.from([0, 0, 0x1f, 0, 0, 0, 0, 0]))).toBeNull();
+    const report = (...keys: number[]) => Uint8Array.from([0, 0, ...keys, ...Array(6 - keys.length).fill(0)]);
+    const outs = [
+      report(0x1e), // 1 pressed
+      report(0x1e), // 1 still held: no second character
+      report(), // released
+      report(0x1e), // 1 pressed again: a second character
+      report(0x1e, 0x1f), // 1 held, 2 newly pressed
+      report(),
+    ].map((r) => d.push(r));
+    expect(outs).toEqual([null, null, null, null, null, null]);
+    expect(d.push(report(0x28))).toEqual({ code: '112', symbology: null });
+    // Every report of a code is null until Enter, and the decoder starts afresh after it.
+    expect(reports.map((r) => d.push(r))).toEqual([...Array(7).fill(null), { code: 'Ab-1', symbology: null }, null]);
   });
 });
 
