@@ -6,8 +6,10 @@ import {
   ConfigError,
   configCandidates,
   loadConfig,
+  machineConfigPath,
   maskSecrets,
   parseConfig,
+  userDataDir,
   type Environment,
 } from './index';
 
@@ -230,6 +232,43 @@ describe('config lookup', () => {
     expect(loaded.databasePath).toBe(join(dir, 'ad', 'Packbench', 'packbench.db'));
     expect(loaded.config.demoData).toBe(true);
     expect(loaded.config.scale.kind).toBe('virtual');
+  });
+
+  it('finds the folders of each platform, and PACKBENCH_HOME wins everywhere', () => {
+    const home = '/home/u';
+    expect(userDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, home })).toBe(
+      join('C:\\Users\\u\\AppData\\Roaming', 'Packbench'),
+    );
+    // No APPDATA (a service account): the roaming folder under the profile.
+    expect(userDataDir({ platform: 'win32', env: {}, home })).toBe(
+      join(home, 'AppData', 'Roaming', 'Packbench'),
+    );
+    expect(userDataDir({ platform: 'darwin', env: {}, home })).toBe(
+      join(home, 'Library', 'Application Support', 'Packbench'),
+    );
+    expect(userDataDir({ platform: 'linux', env: {}, home })).toBe(join(home, '.config', 'Packbench'));
+    expect(userDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/x' }, home })).toBe(
+      join('/x', 'Packbench'),
+    );
+    for (const platform of ['win32', 'darwin', 'linux'] as const)
+      expect(userDataDir({ platform, env: { PACKBENCH_HOME: '/p', APPDATA: '/a' }, home })).toBe('/p');
+    // %ProgramData% missing from the environment: the Windows default folder; spelled in capitals: read too.
+    expect(machineConfigPath({ platform: 'win32', env: {}, home })).toBe(
+      join('C:\\ProgramData', 'Packbench', 'config.json'),
+    );
+    expect(machineConfigPath({ platform: 'win32', env: { PROGRAMDATA: 'D:\\PD' }, home })).toBe(
+      join('D:\\PD', 'Packbench', 'config.json'),
+    );
+    expect(machineConfigPath({ platform: 'darwin', env: {}, home })).toBe('/etc/packbench/config.json');
+  });
+
+  it('with PACKBENCH_HOME and no config file, the database lives in that folder', () => {
+    const loaded = loadConfig(undefined, {
+      platform: 'win32',
+      env: { PACKBENCH_HOME: join(dir, 'p') },
+      home: '/h',
+    });
+    expect(loaded.databasePath).toBe(join(dir, 'p', 'packbench.db'));
   });
 
   it('refuses a named file that does not exist rather than falling back', () => {
