@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report'] },
+  {
+    ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'reports', '.stryker-tmp'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

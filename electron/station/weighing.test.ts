@@ -151,7 +151,9 @@ describe('weighing with the virtual scale', () => {
     expect(box.package).toBeNull();
     // The mug is 290 mm long: the bag (250), XS (180) and S (250) are too short; M is the smallest that takes it.
     expect(box.suggestedPackage).toEqual({ code: 'BOX-M', name: '纸箱 M' });
-    const items = station.state().box!.lines.reduce((g, l) => g + l.required * (l.sku === 'CUP-CER-01' ? 350 : 210), 0);
+    const items = station
+      .state()
+      .box!.lines.reduce((g, l) => g + l.required * (l.sku === 'CUP-CER-01' ? 350 : 210), 0);
     expect(box.weight.expectedG - items).toBe(220); // BOX-M's tare
   });
 

@@ -63,11 +63,24 @@ describe('transports', () => {
   });
 
   it('file: a folder gets one file per job', async () => {
-    await sendBytes(parsePrinterUri(`file:${join(dir, 'out')}/`), Buffer.from('%PDF-1.4 x'), 1000, 'label-W1');
-    await sendBytes(parsePrinterUri(`file:${join(dir, 'out')}/`), Buffer.from('%PDF-1.4 y'), 1000, 'label-W2');
+    await sendBytes(
+      parsePrinterUri(`file:${join(dir, 'out')}/`),
+      Buffer.from('%PDF-1.4 x'),
+      1000,
+      'label-W1',
+    );
+    await sendBytes(
+      parsePrinterUri(`file:${join(dir, 'out')}/`),
+      Buffer.from('%PDF-1.4 y'),
+      1000,
+      'label-W2',
+    );
     const files = readdirSync(join(dir, 'out')).sort();
     expect(files).toHaveLength(2);
-    expect(files.map((f) => readFileSync(join(dir, 'out', f), 'latin1')).sort()).toEqual(['%PDF-1.4 x', '%PDF-1.4 y']);
+    expect(files.map((f) => readFileSync(join(dir, 'out', f), 'latin1')).sort()).toEqual([
+      '%PDF-1.4 x',
+      '%PDF-1.4 y',
+    ]);
     expect(existsSync(join(dir, 'out'))).toBe(true);
   });
 

@@ -84,7 +84,11 @@ describe('boot keyboard decoder (US layout)', () => {
     expect(outs).toEqual([null, null, null, null, null, null]);
     expect(d.push(report(0x28))).toEqual({ code: '112', symbology: null });
     // Every report of a code is null until Enter, and the decoder starts afresh after it.
-    expect(reports.map((r) => d.push(r))).toEqual([...Array(7).fill(null), { code: 'Ab-1', symbology: null }, null]);
+    expect(reports.map((r) => d.push(r))).toEqual([
+      ...Array(7).fill(null),
+      { code: 'Ab-1', symbology: null },
+      null,
+    ]);
   });
 });
 
