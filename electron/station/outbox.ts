@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
-import type { Log } from '../log';
+import { background, type Log } from '../log';
 
 interface OutboxRow {
   id: number;
@@ -34,8 +34,8 @@ export class Outbox {
 
   start(): void {
     if (!this.target) return;
-    void this.flush();
-    this.timer = setInterval(() => void this.flush(), this.everyMs);
+    background(this.log, 'ship notices', () => this.flush());
+    this.timer = setInterval(() => background(this.log, 'ship notices', () => this.flush()), this.everyMs);
     this.timer.unref?.();
   }
 
@@ -44,7 +44,7 @@ export class Outbox {
   }
 
   async flush(): Promise<void> {
-    if (this.sending || !this.target) return;
+    if (this.sending || !this.target || !this.db.open) return;
     this.sending = true;
     try {
       const due = this.db

@@ -5,6 +5,7 @@ import { readScan, type ScanCommand } from '../../shared/scan';
 import { verifyScan } from '../../shared/verify';
 import { checkWeight, learnedCheck, skuSetKey, suggestBox, type PackageType } from '../../shared/weight';
 import type { Config } from '../config';
+import type { Log } from '../log';
 import type { Repos } from '../store';
 import { draft, scanFeedback, type FeedbackDraft } from './feedback';
 import { project } from './projections';
@@ -19,6 +20,7 @@ export interface PackContext {
   now: () => Date;
   /** Who is logged in at this bench (null = nobody). */
   packer: () => string | null;
+  log?: Log;
 }
 
 /** YYYY-MM-DD in the bench's own time zone: an expiry date is a local date. */
@@ -36,8 +38,24 @@ export class PackWorkflow {
   constructor(private readonly ctx: PackContext) {
     const open = ctx.repos.sessions.openAt(ctx.stationId);
     if (open) {
-      this.current = replay(this.toEnvelopes(ctx.repos.sessions.events(open.id)));
-      this.orderId = open.order_id;
+      try {
+        const box = replay(this.toEnvelopes(ctx.repos.sessions.events(open.id)));
+        if (!box || typeof box.order?.orderNo !== 'string' || !Array.isArray(box.requirements))
+          throw new Error('its events do not make a box');
+        this.current = box;
+        this.orderId = open.order_id;
+      } catch (err) {
+        // One box that cannot be replayed must not keep the bench from starting: it is set aside, its order held with
+        // the reason, so a lead sees it on the Orders page and can release it to be packed again.
+        this.current = null;
+        const at = ctx.now().toISOString();
+        const reason = `box ${open.id} could not be resumed: ${(err as Error).message}`.slice(0, 200);
+        ctx.db.transaction(() => {
+          ctx.repos.sessions.setStatus(open.id, 'abandoned', at);
+          ctx.repos.orders.setStatus(open.order_id, 'held', reason, at);
+        })();
+        ctx.log?.error(reason);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../config';
@@ -300,5 +301,28 @@ describe('mismatch review', () => {
       await station.call('mismatch.resolve', { id, comment: 'coached', lead: '李主管', pin: '2468' }),
     ).toEqual({ ok: true, result: { ok: true } });
     expect((await list({ resolved: false })).total).toBe(2);
+  });
+});
+
+describe('a stored box that cannot be replayed', () => {
+  it('is set aside with its reason and the order held for a lead; the bench starts', async () => {
+    await station.close(); // one station per database
+    const first = open();
+    first.scan('U1001');
+    first.scan('SO202611290002');
+    await first.close();
+    const db = new Sqlite(join(dir, 'bench.db'));
+    db.prepare('UPDATE events SET payload = \'{"type":"box.opened"}\' WHERE seq = 1').run();
+    db.close();
+    station = open();
+    expect(station.state()).toMatchObject({ box: null });
+    expect(
+      station.store.db
+        .prepare("SELECT status, hold_reason FROM orders WHERE order_no = 'SO202611290002'")
+        .get(),
+    ).toEqual({
+      status: 'held',
+      hold_reason: expect.stringMatching(/^box [0-9a-f-]{36} could not be resumed: /),
+    });
   });
 });

@@ -23,7 +23,7 @@ import { printerDeviceState, printTest, reprint, resolveFileUri } from './printi
 import { Outbox } from './outbox';
 import { Handovers } from './handover';
 import { loadDemoData } from '../intake';
-import type { Log } from '../log';
+import { background, type Log } from '../log';
 import {
   createRepos,
   lockDatabase,
@@ -102,6 +102,7 @@ export class Station {
         stationId: this.stationId,
         now: this.now,
         packer: () => this.people.packer?.name ?? null,
+        log: options.log,
       });
       const printers: Partial<
         Record<
@@ -168,8 +169,11 @@ export class Station {
       for (const s of this.scanners) s.start();
       this.scale.start();
       this.queue.start();
-      void this.queue.poll();
-      this.statusTimer = setInterval(() => void this.queue.poll(), 10_000);
+      background(options.log, 'printer status', () => this.queue.poll());
+      this.statusTimer = setInterval(
+        () => background(options.log, 'printer status', () => this.queue.poll()),
+        10_000,
+      );
       this.statusTimer.unref?.();
       this.shipping.start();
       this.outbox.start();

@@ -47,7 +47,7 @@ export class HidScale implements ScaleDevice {
 
   private retry(why: string): void {
     this.device?.removeAllListeners();
-    void this.device?.close();
+    Promise.resolve(this.device?.close()).catch(() => undefined); // a device already gone may refuse to close
     this.device = null;
     if (this.stopped) return;
     this.on.state('disconnected', `${why}; retrying`);

@@ -52,7 +52,7 @@ export class HidPosScanner implements ScannerSource {
 
   private retry(why: string): void {
     this.device?.removeAllListeners();
-    void this.device?.close();
+    Promise.resolve(this.device?.close()).catch(() => undefined); // a device already gone may refuse to close
     this.device = null;
     if (this.stopped) return;
     this.o.onState('disconnected', `${why}; retrying`);
