@@ -67,6 +67,12 @@ const cli = async (args: string[], code = 0, extraEnv: NodeJS.ProcessEnv = {}) =
   return r;
 };
 
+/** A command's --json output, parsed (the command must succeed). */
+const json = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+  JSON.parse((await cli([...args, '--json'], 0, extraEnv)).stdout);
+const bookPool = (order: string) =>
+  json(['carrier', 'book', '--carrier', 'pool', '--order', order, '--config', config]);
+
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   home = join(dir, 'home');
@@ -449,22 +455,8 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(again.stderr).toContain(`already has waybill ${r.waybillNo}`);
   },
   'carrier cancel': async () => {
-    const booked = JSON.parse(
-      (
-        await cli([
-          'carrier',
-          'book',
-          '--carrier',
-          'pool',
-          '--order',
-          'SO202611290011',
-          '--config',
-          config,
-          '--json',
-        ])
-      ).stdout,
-    );
-    const r = await cli([
+    const booked = await bookPool('SO202611290011');
+    const r = await json([
       'carrier',
       'cancel',
       '--carrier',
@@ -473,26 +465,10 @@ const CASES: Record<string, () => Promise<void>> = {
       booked.waybillNo,
       '--config',
       config,
-      '--json',
     ]);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    expect(r).toMatchObject({ ok: true });
     // Cancelled: the next try books with a new key.
-    const next = JSON.parse(
-      (
-        await cli([
-          'carrier',
-          'book',
-          '--carrier',
-          'pool',
-          '--order',
-          'SO202611290011',
-          '--config',
-          config,
-          '--json',
-        ])
-      ).stdout,
-    );
-    expect(next.key).toBe('order-SO202611290011-p1-2');
+    expect((await bookPool('SO202611290011')).key).toBe('order-SO202611290011-p1-2');
   },
   'carrier track': async () => {
     const pool = await cli(

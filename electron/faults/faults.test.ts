@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKdniaoFake, type KdniaoFake } from '../carriers/fakes';
+import { kdniaoBenchConfig, startKdniaoFake, type KdniaoFake } from '../carriers/fakes';
 import { ScaleEmulator } from '../devices/scale';
 import { cliPath, ptyPair, runCli, startServe, tempDir, waitFor, writeJson } from '../testing';
 import { stationClient } from '../testing/rpc';
@@ -23,23 +23,10 @@ afterEach(async () => {
 });
 
 const kdniaoConfig = (extra: Record<string, unknown> = {}) =>
-  writeJson(join(dir, 'config.json'), {
-    station: { id: 'FAULT-1' },
-    database: { path: 'bench.db' },
-    demoData: true,
-    carriers: {
-      default: 'kdniao',
-      timeoutMs: 3000,
-      kdniao: {
-        baseUrl: `${fake.url}/api/EOrderService`,
-        eBusinessId: '1234567',
-        appKey: 'k',
-        shipperCode: 'ZTO',
-      },
-    },
-    printers: { label: { uri: `file:${join(dir, 'labels')}/`, language: 'zpl' } },
-    ...extra,
-  });
+  writeJson(
+    join(dir, 'config.json'),
+    kdniaoBenchConfig(fake, dir, { stationId: 'FAULT-1', carriers: { timeoutMs: 3000 }, extra }),
+  );
 
 async function serve(config: string) {
   const s = await startServe(['--config', config]);
@@ -48,6 +35,10 @@ async function serve(config: string) {
   await c.ready;
   return { ...s, c, origin: new URL(s.url).origin };
 }
+
+/** `packbench carrier book` with the KDNiao fake for one order (more arguments after). */
+const bookKdniao = (config: string, orderNo: string, ...more: string[]) =>
+  runCli(['carrier', 'book', '--carrier', 'kdniao', '--order', orderNo, '--config', config, ...more]);
 
 const healthz = async (origin: string) => (await fetch(`${origin}/healthz`)).status;
 
@@ -202,17 +193,7 @@ describe('bookings across processes', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     fake.fault = 'none';
-    const rerun = await runCli([
-      'carrier',
-      'book',
-      '--carrier',
-      'kdniao',
-      '--order',
-      'SO202611290003',
-      '--json',
-      '--config',
-      config,
-    ]);
+    const rerun = await bookKdniao(config, 'SO202611290003', '--json');
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(JSON.parse(rerun.stdout)).toMatchObject({
       kind: 'booked',
@@ -222,32 +203,12 @@ describe('bookings across processes', () => {
     });
     expect(fake.bookings).toHaveLength(1);
     // A third run is refused, naming the waybill; a second parcel is its own booking.
-    const third = await runCli([
-      'carrier',
-      'book',
-      '--carrier',
-      'kdniao',
-      '--order',
-      'SO202611290003',
-      '--config',
-      config,
-    ]);
+    const third = await bookKdniao(config, 'SO202611290003');
     expect(third.code).toBe(1);
     expect(third.stderr.trim()).toBe(
       `order SO202611290003 parcel 1 already has waybill ${fake.bookings[0]!.LogisticCode} (kdniao); a second parcel needs --parcel 2; to replace it, cancel it first`,
     );
-    const parcel2 = await runCli([
-      'carrier',
-      'book',
-      '--carrier',
-      'kdniao',
-      '--order',
-      'SO202611290003',
-      '--parcel',
-      '2',
-      '--config',
-      config,
-    ]);
+    const parcel2 = await bookKdniao(config, 'SO202611290003', '--parcel', '2');
     expect(parcel2.code).toBe(0);
     expect(fake.bookings.map((b) => b.OrderCode)).toEqual([
       'order-SO202611290003-p1-1',
@@ -257,17 +218,7 @@ describe('bookings across processes', () => {
 
   it('an order booked from the command line and then packed: the box takes that waybill, nothing is booked again', async () => {
     const config = kdniaoConfig();
-    const booked = await runCli([
-      'carrier',
-      'book',
-      '--carrier',
-      'kdniao',
-      '--order',
-      'SO202611290002',
-      '--json',
-      '--config',
-      config,
-    ]);
+    const booked = await bookKdniao(config, 'SO202611290002', '--json');
     expect(booked.code, booked.stderr).toBe(0);
     const waybill = JSON.parse(booked.stdout).waybillNo as string;
     const s = await serve(config);
@@ -289,16 +240,7 @@ describe('bookings across processes', () => {
       ),
     );
     expect(second.stderr).not.toMatch(/\n\s+at /);
-    const book = await runCli([
-      'carrier',
-      'book',
-      '--carrier',
-      'kdniao',
-      '--order',
-      'SO202611290003',
-      '--config',
-      config,
-    ]);
+    const book = await bookKdniao(config, 'SO202611290003');
     expect(book.code).toBe(1);
     expect(book.stderr).toContain('is in use by packbench serve');
     for (const args of [

@@ -2,7 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startKdniaoFake, type Fault, type KdniaoFake } from '../carriers/fakes';
+import { kdniaoBenchConfig, startKdniaoFake, type Fault, type KdniaoFake } from '../carriers/fakes';
 import { repoRoot, runCli, startServe, tempDir, writeJson } from '../testing';
 import { stationClient } from '../testing/rpc';
 
@@ -78,23 +78,10 @@ it(`${PACKS} packs through stalls, dropped connections, repeated numbers and SIG
         .join('\n') +
       '\n',
   );
-  const config = writeJson(join(dir, 'config.json'), {
-    station: { id: 'RANDOM' },
-    database: { path: 'bench.db' },
-    demoData: true,
-    carriers: {
-      default: 'kdniao',
-      timeoutMs: 500,
-      retryMs: 200,
-      kdniao: {
-        baseUrl: `${fake.url}/api/EOrderService`,
-        eBusinessId: '1234567',
-        appKey: 'k',
-        shipperCode: 'ZTO',
-      },
-    },
-    printers: { label: { uri: `file:${join(dir, 'labels')}/`, language: 'zpl' } },
-  });
+  const config = writeJson(
+    join(dir, 'config.json'),
+    kdniaoBenchConfig(fake, dir, { stationId: 'RANDOM', carriers: { timeoutMs: 500, retryMs: 200 } }),
+  );
   const imported = await runCli(['orders', 'import', join(dir, 'orders.csv'), '--config', config]);
   expect(imported.code, imported.stderr).toBe(0);
 

@@ -9,15 +9,7 @@ import { fake, FakeBrowserWindow } from './testing/fakeElectron';
 // The Electron binary cannot be downloaded here: the main process runs against a recording stand-in instead. The real
 // `_electron` end-to-end test still runs where the binary exists (e2e/electron.spec.ts).
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fake.current.module);
-vi.mock('electron-log/main', () => ({
-  default: {
-    initialize: () => undefined,
-    errorHandler: { startCatching: () => undefined },
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-  },
-}));
+vi.mock('electron-log/main', async () => ({ default: (await import('./testing/fakeElectron')).fakeLog }));
 const updater = vi.hoisted(() => ({ feeds: [] as unknown[], checks: 0 }));
 vi.mock('electron-updater', () => ({
   default: {

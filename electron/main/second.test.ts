@@ -2,15 +2,7 @@ import { expect, it, vi } from 'vitest';
 import { fake, FakeBrowserWindow } from './testing/fakeElectron';
 
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fake.current.module);
-vi.mock('electron-log/main', () => ({
-  default: {
-    initialize: () => undefined,
-    errorHandler: { startCatching: () => undefined },
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-  },
-}));
+vi.mock('electron-log/main', async () => ({ default: (await import('./testing/fakeElectron')).fakeLog }));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 
 it('a second start of the app quits at once: no station, no window (the first one is brought forward instead)', async () => {

@@ -118,11 +118,9 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   /** Import files, streamed to disk; the page then names the upload in `import.file`. */
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
     const json = (status: number, body: unknown) => {
-      res.writeHead(status, {
-        'Content-Type': 'application/json',
-        ...securityHeaders(port),
-        Connection: 'close',
-      });
+      // No "Connection: close": a refused upload's body is still read to its end (up to a bound), so the client
+      // finishes sending and then reads the answer instead of a reset connection.
+      res.writeHead(status, { 'Content-Type': 'application/json', ...securityHeaders(port) });
       res.end(JSON.stringify(body));
     };
     if (!guard.originAllowed(req)) return json(403, { error: 'forbidden: foreign Origin' });
@@ -132,16 +130,26 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > UPLOAD_LIMIT_BYTES) {
       json(413, { error: new UploadTooLargeError().message });
-      return void req.resume();
+      return drain(req);
     }
     try {
       json(200, { uploadId: await opts.station.uploads.receive(req) });
     } catch (err) {
       if (err instanceof UploadTooLargeError) {
         json(413, { error: err.message });
-        req.resume();
+        drain(req);
       } else if (!res.headersSent) json(400, { error: (err as Error).message });
     }
+  };
+
+  /** Reads a refused body away, but not forever: past twice the limit the connection is cut. */
+  const drain = (req: IncomingMessage) => {
+    let seen = 0;
+    req.on('data', (d: Buffer) => {
+      seen += d.length;
+      if (seen > 2 * UPLOAD_LIMIT_BYTES) req.socket.destroy();
+    });
+    req.resume();
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startKdniaoFake, type KdniaoFake } from '../carriers/fakes';
+import { kdniaoBenchConfig, startKdniaoFake, type KdniaoFake } from '../carriers/fakes';
 import { startServe, tempDir, waitFor, writeJson } from '../testing';
 import { stationClient } from '../testing/rpc';
 
@@ -20,22 +20,10 @@ afterEach(async () => {
 const rpc = stationClient;
 
 it('SIGKILL while a booking is in flight: after restart exactly one waybill, at the carrier and in the database', async () => {
-  const config = writeJson(join(dir, 'config.json'), {
-    station: { id: 'CRASH-B' },
-    database: { path: 'bench.db' },
-    demoData: true,
-    carriers: {
-      default: 'kdniao',
-      timeoutMs: 10_000,
-      kdniao: {
-        baseUrl: `${fake.url}/api/EOrderService`,
-        eBusinessId: '1234567',
-        appKey: 'k',
-        shipperCode: 'ZTO',
-      },
-    },
-    printers: { label: { uri: `file:${join(dir, 'labels')}/`, language: 'zpl' } },
-  });
+  const config = writeJson(
+    join(dir, 'config.json'),
+    kdniaoBenchConfig(fake, dir, { stationId: 'CRASH-B', carriers: { timeoutMs: 10_000 } }),
+  );
   // The carrier commits the booking, then the answer is slow: the bench dies before it arrives.
   fake.fault = 'stall-after-commit';
   fake.stallMs = 30_000;

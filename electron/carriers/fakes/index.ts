@@ -1,4 +1,4 @@
-export { startKdniaoFake, type KdniaoFake } from './kdniao';
+export { startKdniaoFake, kdniaoBenchConfig, type KdniaoFake } from './kdniao';
 export { startSfFake, type SfFake } from './sf';
 export { startShipEngineFake, type ShipEngineFake } from './shipengine';
 export type { Fault, FakeServer } from './server';

@@ -94,3 +94,31 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
   };
   return fake;
 }
+
+/**
+ * A bench config file that books with this fake (demo data, ZPL labels to a folder): what the fault and crash tests
+ * start `packbench serve` with. `carriers` adds to the carrier settings (timeouts); `extra` to the top level.
+ */
+export function kdniaoBenchConfig(
+  fake: KdniaoFake,
+  dir: string,
+  o: { stationId: string; carriers?: Record<string, unknown>; extra?: Record<string, unknown> },
+): Record<string, unknown> {
+  return {
+    station: { id: o.stationId },
+    database: { path: 'bench.db' },
+    demoData: true,
+    carriers: {
+      default: 'kdniao',
+      kdniao: {
+        baseUrl: `${fake.url}/api/EOrderService`,
+        eBusinessId: '1234567',
+        appKey: 'k',
+        shipperCode: 'ZTO',
+      },
+      ...o.carriers,
+    },
+    printers: { label: { uri: `file:${dir}/labels/`, language: 'zpl' } },
+    ...o.extra,
+  };
+}

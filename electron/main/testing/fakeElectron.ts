@@ -106,3 +106,12 @@ export type FakeElectron = ReturnType<typeof createFakeElectron>;
 
 /** One fake per test module; the `electron` mock and the test read the same one. */
 export const fake: { current: FakeElectron } = { current: createFakeElectron() };
+
+/** electron-log's main-process surface as the app uses it (it needs Electron itself otherwise). */
+export const fakeLog = {
+  initialize: () => undefined,
+  errorHandler: { startCatching: () => undefined },
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
