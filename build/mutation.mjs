@@ -6,8 +6,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 
 export const MODULES = {
+  // Comma-separated for --mutate, so no {a,b} braces: one glob per folder.
   'shared (verification, GS1/AIM, wedge, tolerance)':
-    'shared/{scan,verify,weight,security}/*.ts,shared/contract/{invoke,issues}.ts',
+    'shared/scan/*.ts,shared/verify/*.ts,shared/weight/*.ts,shared/security/*.ts,shared/contract/invoke.ts,shared/contract/issues.ts',
   'carriers: signatures': 'electron/carriers/signatures.ts',
   'carriers: adapters': 'electron/carriers/adapters/*.ts',
   'carriers: selection': 'electron/carriers/selection.ts',
