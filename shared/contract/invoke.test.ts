@@ -32,3 +32,46 @@ describe('invoke', () => {
     }
   });
 });
+
+describe('invoke, exactly', () => {
+  it('names the bad params with their paths and the method; a good call returns the parsed result', async () => {
+    const handlers = {
+      ...base,
+      'station.getState': () => STATE,
+      'scan.submit': ({ code }: { code: string }) => ({ ...STATE, stationId: code }),
+    } as unknown as Handlers;
+    const bad = await invoke(handlers, 'scan.submit', { code: 7, extra: 1 });
+    expect(bad).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-params',
+        message: 'bad params for scan.submit',
+        issues: expect.arrayContaining([
+          expect.stringMatching(/^code: /),
+          expect.stringMatching(/^\(root\): /),
+        ]),
+      },
+    });
+    expect(await invoke(handlers, 'station.getState', undefined)).toEqual({ ok: true, result: STATE });
+    expect(await invoke(handlers, 'station.getState', null)).toEqual({ ok: true, result: STATE });
+    const malformed = await invoke(base, 'station.getState', undefined);
+    expect(malformed).toMatchObject({ error: { message: 'station.getState produced a malformed result' } });
+    expect(await invoke(base, 'no.such', undefined)).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', message: 'unknown method "no.such"' },
+    });
+    const thrown = { ...base, 'station.info': () => Promise.reject('plain string') } as unknown as Handlers;
+    expect(await invoke(thrown, 'station.info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'plain string' },
+    });
+  });
+
+  it('formats paths the way a person finds them in the JSON file', async () => {
+    const { formatPath } = await import('./issues');
+    expect(formatPath([])).toBe('(root)');
+    expect(formatPath(['scanners', 0, 'suffix'])).toBe('scanners[0].suffix');
+    expect(formatPath([0, 'a', 1, 2])).toBe('[0].a[1][2]');
+    expect(formatPath(['carriers', 'sf', 'baseUrl'])).toBe('carriers.sf.baseUrl');
+  });
+});
