@@ -140,6 +140,46 @@ test.describe('with the KDNiao carrier (local HTTP fake checking DataSign)', () 
     expect(fake.orders.size).toBe(1);
     await expect(page.getByTestId('label-status')).toHaveText('printed');
   });
+
+  test('a waybill the carrier hands out twice is set aside, said in words, and a lead books again', async ({
+    page,
+  }) => {
+    station = await startStation(
+      rig.config({
+        carriers: {
+          default: 'kdniao',
+          kdniao: {
+            baseUrl: `${fake.url}/api/EOrderService`,
+            eBusinessId: '1234567',
+            appKey: 'test-appkey',
+            shipperCode: 'ZTO',
+          },
+        },
+      }),
+    );
+    await page.goto(station.url);
+    for (const code of ['U1001', 'SO202611290001', 'BOX-S', '6900012345004', '6900012345004'])
+      await wedgeScan(page, code);
+    rig.weigh(699);
+    await expect(page.getByTestId('waybill')).toContainText('731000000001');
+    await wedgeScan(page, '731000000001');
+    await expect(nextAction(page)).toHaveText('Scan an order');
+    fake.restart(); // a sandbox that starts its numbers again
+    rig.weigh(0);
+    for (const code of ['SO202611290002', 'BOX-S', '6900012345141', '6900012345493', '6900012345493'])
+      await wedgeScan(page, code);
+    rig.weigh(912);
+    await expect(page.getByTestId('carrier')).toContainText('needs a lead');
+    await expect(page.getByTestId('booking-attention')).toContainText('could not be recorded');
+    await expect(page.getByRole('alert')).toContainText('gave waybill 731000000001, which shipment 1');
+    await page.getByRole('button', { name: 'Book again (new key)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Book again (new key)' });
+    await dialog.getByLabel('Shift lead').fill('李主管');
+    for (const d of '2468') await dialog.getByRole('button', { name: d, exact: true }).click();
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByTestId('waybill')).toContainText('731000000002');
+    expect(fake.cancelled).toHaveLength(1);
+  });
 });
 
 test('screens for the README: mismatches, devices, settings, orders (zh-CN)', async ({ page }) => {
