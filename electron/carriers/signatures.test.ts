@@ -29,3 +29,10 @@ describe('Java URLEncoder semantics', () => {
     expect(encodeURIComponent("a b()!~'")).not.toBe(javaUrlEncode("a b()!~'"));
   });
 });
+
+describe('Java URLEncoder byte by byte', () => {
+  it('writes bytes below 0x10 with two hex digits, as Java does', () => {
+    expect(javaUrlEncode('a\nb\t\u0001')).toBe('a%0Ab%09%01');
+    expect(javaUrlEncode('~!é')).toBe('%7E%21%C3%A9');
+  });
+});
