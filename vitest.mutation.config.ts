@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/carriers/adapters.test.ts',
       'electron/carriers/signatures.test.ts',
       'electron/carriers/selection.test.ts',
+      'electron/carriers/contract.test.ts',
       'electron/labels/**/*.test.ts',
       'electron/server/**/*.test.ts',
       'electron/store/**/*.test.ts',
