@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store';
 import { tempDir } from '../testing';
-import { KdniaoAdapter, PoolAdapter, SfAdapter, type ShipmentRequest } from './index';
+import { KdniaoAdapter, PoolAdapter, SfAdapter, ShipEngineAdapter, type ShipmentRequest } from './index';
 
 /**
  * What each adapter sends, field by field, and how it reads every kind of answer, against a scripted server (the
@@ -13,8 +13,18 @@ import { KdniaoAdapter, PoolAdapter, SfAdapter, type ShipmentRequest } from './i
  */
 let server: Server;
 let url: string;
-let answer: (path: string, form: Record<string, string>) => { status?: number; body: unknown };
-const seen: { path: string; form: Record<string, string> }[] = [];
+let answer: (
+  path: string,
+  form: Record<string, string>,
+  method: string,
+) => { status?: number; body: unknown; headers?: Record<string, string> };
+const seen: {
+  path: string;
+  form: Record<string, string>;
+  method: string;
+  raw: string;
+  headers: Record<string, unknown>;
+}[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -22,9 +32,9 @@ beforeAll(async () => {
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       const form = Object.fromEntries(new URLSearchParams(body));
-      seen.push({ path: req.url ?? '', form });
-      const a = answer(req.url ?? '', form);
-      res.writeHead(a.status ?? 200, { 'Content-Type': 'application/json' });
+      seen.push({ path: req.url ?? '', form, method: req.method ?? '', raw: body, headers: req.headers });
+      const a = answer(req.url ?? '', form, req.method ?? '');
+      res.writeHead(a.status ?? 200, { 'Content-Type': 'application/json', ...a.headers });
       res.end(typeof a.body === 'string' ? a.body : JSON.stringify(a.body));
     });
   });
@@ -375,6 +385,163 @@ describe('SF 丰桥', () => {
     for (const code of ['A1006', 'A1004']) {
       answer = () => ({ body: { apiResultCode: code, apiErrorMsg: 'bad' } });
       await expect(sf().test()).rejects.toThrow(`SF refused the credentials: ${code} bad`);
+    }
+  });
+});
+
+describe('ShipEngine', () => {
+  const se = () =>
+    new ShipEngineAdapter(
+      { baseUrl: `${url}/se/`, apiKey: 'KEY', carrierId: 'se-1', serviceCode: 'ups_ground' },
+      2000,
+      1,
+    );
+  const label = () => ({
+    label_id: 'L1',
+    shipment_id: 'SH1',
+    tracking_number: '1Z1',
+    label_download: { zpl: `${url}/dl/1Z1.zpl` },
+  });
+
+  it('posts the label request with the API key, every field, and fetches the ZPL with the key too', async () => {
+    answer = (path) => (path.startsWith('/dl/') ? { body: '^XA^XZ' } : { body: label() });
+    const r = await se().book({ ...req(), parcels: [{ weightG: 1200, dimsMm: [300, 200, 105], items: [] }] });
+    expect(r).toEqual({
+      kind: 'booked',
+      details: {
+        carrier: 'shipengine',
+        service: 'ups_ground',
+        waybillNo: '1Z1',
+        markDestination: null,
+        sortingCode: null,
+        label: { format: 'zpl', data: Buffer.from('^XA^XZ') },
+        carrierRef: 'L1',
+      },
+    });
+    const post = seen.find((s) => s.method === 'POST')!;
+    expect(post.path).toBe('/v1/labels');
+    expect(post.headers).toMatchObject({ 'api-key': 'KEY', 'content-type': 'application/json' });
+    expect(JSON.parse(post.raw)).toEqual({
+      shipment: {
+        carrier_id: 'se-1',
+        service_code: 'ups_ground',
+        external_shipment_id: 'K-1',
+        ship_to: {
+          name: '陈静',
+          phone: '136',
+          company_name: 'ACME',
+          address_line1: '天府大道 1 号',
+          city_locality: '成都市',
+          state_province: '四川省',
+          postal_code: '610000',
+          country_code: 'CN',
+        },
+        ship_from: {
+          name: '仓',
+          phone: '0571',
+          company_name: null,
+          address_line1: '文一西路 1 号',
+          city_locality: '杭州市',
+          state_province: '浙江省',
+          postal_code: '',
+          country_code: 'CN',
+        },
+        packages: [
+          {
+            weight: { value: 1200, unit: 'gram' },
+            dimensions: { unit: 'centimeter', length: 30, width: 20, height: 10.5 },
+          },
+        ],
+      },
+      label_format: 'zpl',
+      label_layout: '4x6',
+    });
+    expect(seen.find((s) => s.path.startsWith('/dl/'))!.headers).toMatchObject({ 'api-key': 'KEY' });
+  });
+
+  it('a used external id is looked up (shipment, then its label); a refusal keeps its code; 429 waits then is unknown', async () => {
+    answer = (path, _f, method) =>
+      method === 'POST'
+        ? {
+            status: 400,
+            body: {
+              errors: [
+                { error_code: 'invalid_field_value', message: 'external_shipment_id K-1 is already in use' },
+              ],
+            },
+          }
+        : path.startsWith('/v1/shipments/external_shipment_id/K-1')
+          ? { body: { shipment_id: 'SH1' } }
+          : path === '/v1/labels?shipment_id=SH1'
+            ? { body: { labels: [{ ...label(), label_download: {} }] } }
+            : { status: 404, body: {} };
+    expect(await se().book(req())).toMatchObject({
+      kind: 'booked',
+      details: { waybillNo: '1Z1', label: null, carrierRef: 'L1' },
+    });
+    answer = () => ({
+      status: 400,
+      body: { errors: [{ error_code: 'invalid_address', message: 'no such street' }] },
+    });
+    expect(await se().book(req())).toEqual({
+      kind: 'rejected',
+      code: 'invalid_address',
+      message: 'no such street',
+    });
+    answer = () => ({ status: 500, body: {} });
+    expect(await se().book(req())).toMatchObject({ kind: 'unknown' });
+    answer = () => ({ status: 422, body: {} });
+    expect(await se().book(req())).toEqual({ kind: 'rejected', code: '422', message: 'HTTP 422' });
+    seen.length = 0;
+    answer = () => ({ status: 429, body: { errors: [] }, headers: { 'Retry-After': '0' } });
+    expect(await se().book(req())).toEqual({ kind: 'unknown', reason: 'rate limited' });
+    expect(seen).toHaveLength(3); // asked three times, as told to wait
+  });
+
+  it('recovering: not found books with the same external id; a shipment without a label books too', async () => {
+    answer = (path, _f, method) =>
+      method === 'POST' ? { body: { ...label(), label_download: {} } } : { status: 404, body: {} };
+    expect(await se().recover(req())).toMatchObject({ kind: 'booked' });
+    expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
+    seen.length = 0;
+    answer = (path, _f, method) =>
+      method === 'POST'
+        ? { body: { ...label(), label_download: {} } }
+        : path.startsWith('/v1/shipments/')
+          ? { body: { shipment_id: 'SH2' } }
+          : { body: { labels: [{ label_id: 'L0', shipment_id: 'SH2' }] } };
+    expect(await se().recover(req())).toMatchObject({ kind: 'booked' });
+    expect(seen.map((s) => s.method)).toEqual(['GET', 'GET', 'POST']);
+  });
+
+  it('voids by label id, tracks (DE = signed), tests the key', async () => {
+    expect(await se().cancel('1Z1', null, null)).toEqual({
+      ok: false,
+      message: 'no ShipEngine label id stored for this shipment',
+    });
+    answer = () => ({ body: { approved: true, message: 'refund requested' } });
+    expect(await se().cancel('1Z1', null, 'L/1')).toEqual({ ok: true, message: 'refund requested' });
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', path: '/v1/labels/L%2F1/void' });
+    answer = () => ({ status: 409, body: {} });
+    expect(await se().cancel('1Z1', null, 'L1')).toEqual({ ok: false, message: 'HTTP 409' });
+    for (const [code, state] of [
+      ['AC', 'collected'],
+      ['IT', 'in-transit'],
+      ['DE', 'signed'],
+      ['EX', 'problem'],
+      ['UN', 'unknown'],
+      ['??', 'none'],
+    ]) {
+      answer = () => ({ body: { status_code: code, events: [{ occurred_at: 't', description: 'd' }] } });
+      expect(await se().track('1Z 1')).toEqual({ state, events: [{ at: 't', text: 'd' }] });
+    }
+    expect(seen.at(-1)!.path).toBe('/v1/tracking?carrier_code=se-1&tracking_number=1Z%201');
+    answer = () => ({ body: {} });
+    expect(await se().track('1Z1')).toEqual({ state: 'none', events: [] });
+    expect(await se().test()).toBe('ShipEngine answered (HTTP 200)');
+    for (const status of [401, 403]) {
+      answer = () => ({ status, body: {} });
+      await expect(se().test()).rejects.toThrow('ShipEngine refused the API key');
     }
   });
 });
