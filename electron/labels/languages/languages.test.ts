@@ -36,6 +36,10 @@ describe('ZPL', () => {
     });
     expect(() => decodeGraphicField('^XA^XZ')).toThrow('no ^GFA field');
     expect(() => decodeGraphicField('^GFA,5,5,2,F00FAA55^FS')).toThrow('^GFA says 5 bytes, data has 4');
+    // Z64 is only Z64 when the whole field is: junk before or after is not decoded as if it were.
+    const z = graphicField(tiny).split(',').slice(4).join(',');
+    expect(() => decodeGraphicField(`^GFA,4,4,2,X${z}^FS`)).toThrow();
+    expect(() => decodeGraphicField(`^GFA,4,4,2,${z}0^FS`)).toThrow();
   });
   it('native text fields hex-escape ^ ~ _ and every byte outside printable ASCII', () => {
     expect(zplText('A^B~C_D')).toBe('^FH_^FDA_5EB_7EC_5FD^FS');
@@ -96,5 +100,16 @@ describe('PDF', () => {
     expect(pdf).toMatch(/\/MediaBox \[\s*0 0 72 144\s*\]/);
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
     expect(pdf).toContain('/Subtype /Image');
+    // Reproducible: the same label gives the same bytes (no clock inside), and it says who made it.
+    expect((await pdfJob(tiny, { widthMm: 25.4, heightMm: 50.8 })).equals(Buffer.from(pdf, 'latin1'))).toBe(
+      true,
+    );
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.load(Buffer.from(pdf, 'latin1'), { updateMetadata: false });
+    expect([
+      doc.getProducer(),
+      doc.getCreationDate()?.getTime(),
+      doc.getModificationDate()?.getTime(),
+    ]).toEqual(['Packbench', 0, 0]);
   });
 });
