@@ -67,3 +67,75 @@ describe('carrier selection', () => {
     expect(s.reasons).toContain('kdniao: over 1000 g');
   });
 });
+
+describe('carrier selection, exactly', () => {
+  it('says why each carrier was left out, word for word', () => {
+    const s = selectCarrier({
+      ...base,
+      province: '西藏自治区',
+      codCents: 100,
+      weightG: 1500,
+      rules: {
+        pool: { ...base.rules.pool!, cod: true },
+        sf: { provinces: ['广东'], prices: base.rules.sf!.prices },
+        kdniao: { ...base.rules.kdniao!, minWeightG: 2000 },
+      },
+    });
+    expect(s).toMatchObject({ carrier: null, priceCents: null });
+    expect(s.reasons).toEqual([
+      'no carrier can take this box',
+      'pool: does not serve 西藏自治区',
+      'sf: does not serve 西藏自治区, no cash on delivery',
+      'kdniao: no cash on delivery, over 1000 g, under 2000 g',
+    ]);
+  });
+
+  it('a weight exactly at a band edge is inside it; a province matches by its start either way', () => {
+    const rules = { kdniao: { maxWeightG: 1000, minWeightG: 500, prices: base.rules.kdniao!.prices } };
+    const one = (weightG: number, province = '浙江省') =>
+      selectCarrier({ ...base, available: ['kdniao'], rules, weightG, province }).carrier;
+    expect([one(1000), one(500), one(1001), one(499)]).toEqual(['kdniao', 'kdniao', null, null]);
+    const served = { kdniao: { provinces: ['浙江省杭州'], prices: base.rules.kdniao!.prices } };
+    expect(
+      selectCarrier({ ...base, available: ['kdniao'], rules: served, weightG: 800, province: '浙江省' })
+        .carrier,
+    ).toBe('kdniao');
+    expect(
+      selectCarrier({ ...base, available: ['kdniao'], rules: served, weightG: 800, province: '江苏省' })
+        .carrier,
+    ).toBeNull();
+  });
+
+  it('without price tables the fallback goes if it can, else the first that can; a carrier without rules has no price', () => {
+    const noPrices = selectCarrier({ ...base, rules: {}, fallback: 'sf' });
+    expect(noPrices).toMatchObject({
+      carrier: 'sf',
+      priceCents: null,
+      reasons: ['default carrier (no price tables)'],
+    });
+    expect(noPrices.candidates.map((c) => [c.carrier, c.why])).toEqual([
+      ['pool', ['no price table']],
+      ['sf', ['no price table']],
+      ['kdniao', ['no price table']],
+    ]);
+    expect(selectCarrier({ ...base, rules: {}, fallback: 'ems' }).carrier).toBe('pool');
+  });
+
+  it('names the next two cheaper alternatives with their prices, and a remote province in the reasons', () => {
+    const s = selectCarrier({
+      ...base,
+      weightG: 800,
+      province: '新疆维吾尔自治区',
+      rules: { ...base.rules, kdniao: { prices: base.rules.kdniao!.prices } },
+    });
+    expect(s.carrier).toBe('kdniao');
+    expect(s.reasons).toEqual([
+      'cheapest: ¥4.00 for 0.80 kg (vs sf ¥22.00, pool ¥20.00)'.replace(
+        'sf ¥22.00, pool ¥20.00',
+        'pool ¥20.00, sf ¥22.00',
+      ),
+      '新疆维吾尔自治区 is remote',
+    ]);
+    expect(s.priceCents).toBe(400);
+  });
+});
