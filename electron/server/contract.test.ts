@@ -53,6 +53,10 @@ beforeAll(async () => {
     'assets/f.woff2',
     'assets/s.wav',
     'assets/x.bin',
+    'assets/d.json',
+    'assets/p.jpg',
+    'assets/m.mp3',
+    'assets/favicon.ico',
   ])
     writeFileSync(join(root, f), `content of ${f}`);
   uploads = new Uploads(join(dir, 'uploads'));
@@ -112,6 +116,10 @@ describe('headers and files', () => {
     ['/assets/f.woff2', 'font/woff2', 'assets/f.woff2'],
     ['/assets/s.wav', 'audio/wav', 'assets/s.wav'],
     ['/assets/x.bin', 'application/octet-stream', 'assets/x.bin'],
+    ['/assets/d.json', 'application/json', 'assets/d.json'],
+    ['/assets/p.jpg', 'image/jpeg', 'assets/p.jpg'],
+    ['/assets/m.mp3', 'audio/mpeg', 'assets/m.mp3'],
+    ['/assets/favicon.ico', 'image/x-icon', 'assets/favicon.ico'],
   ])('%s is served as %s with its length', async (path, type, file) => {
     const res = await http('GET', path, cookie);
     expect(res.status).toBe(200);
@@ -140,6 +148,133 @@ describe('headers and files', () => {
     expect(at.length).toBe(8192);
     expect((await http('GET', '/', { cookie: at })).status).toBe(200);
     expect((await http('GET', '/', { cookie: pad(8193 - pad(0).length) })).status).toBe(401);
+  });
+});
+
+describe('refusals say what is wrong', () => {
+  it('in plain text: method, token, no pages; POST elsewhere than /upload is not an upload', async () => {
+    const post = await http('POST', '/', cookie, Buffer.from('x'));
+    expect([post.status, post.body, post.headers['content-type']]).toEqual([
+      405,
+      'method not allowed',
+      'text/plain; charset=utf-8',
+    ]);
+    expect((await http('GET', '/upload', cookie)).status).toBe(404);
+    expect((await http('GET', '/')).body).toBe(
+      'unauthorized: open the URL printed by "packbench serve" (it carries the token)',
+    );
+    expect((await http('GET', '/', { host: 'evil.example' })).body).toBe('forbidden: unexpected Host header');
+    expect(JSON.parse((await http('POST', '/upload', {}, Buffer.from('x'))).body)).toEqual({
+      error: 'unauthorized: open the URL printed by "packbench serve"',
+    });
+    expect(
+      JSON.parse(
+        (await http('POST', '/upload', { ...cookie, origin: 'http://evil.example' }, Buffer.from('x'))).body,
+      ),
+    ).toEqual({
+      error: 'forbidden: foreign Origin',
+    });
+    const bare = await startHeadlessServer({ station: station as never, rendererDir: null, log, token: 't' });
+    try {
+      const res = await new Promise<{ status: number; body: string }>((resolve) =>
+        request({ host: '127.0.0.1', port: bare.port, path: '/?token=t' }, (r) => {
+          let b = '';
+          r.on('data', (d) => (b += d));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body: b }));
+        }).end(),
+      );
+      expect(res).toEqual({ status: 404, body: 'this station serves no pages' });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('upgrades: another path is 404, a foreign origin 403, no token 401, each with its reason phrase', async () => {
+    const upgrade = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<string>((resolve) => {
+        const r = request({
+          host: '127.0.0.1',
+          port: server.port,
+          path,
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Version': '13',
+            'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+            ...headers,
+          },
+        });
+        r.on('response', (res) => resolve(`${res.statusCode} ${res.statusMessage}`));
+        r.on('upgrade', (res) => resolve(`${res.statusCode}`));
+        r.on('error', () => resolve('error'));
+        r.end();
+      });
+    expect(await upgrade('/other')).toBe('404 Not Found');
+    expect(await upgrade('/rpc', { origin: 'http://evil.example', ...cookie })).toBe('403 Forbidden');
+    expect(await upgrade('/rpc')).toBe('401 Unauthorized');
+    expect(
+      await upgrade(`/rpc?token=${encodeURIComponent(TOKEN)}`, {
+        host: `localhost:${server.port}`,
+        origin: `http://localhost:${server.port}`,
+      }),
+    ).toBe('101');
+  });
+
+  it('a JSON-RPC parse error carries no data field at all', async () => {
+    expect(await handleRpcFrame('nope', async () => ({ ok: true, result: null }))).toStrictEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32700, message: 'parse error: not JSON' },
+    });
+  });
+});
+
+describe('listening beyond loopback (--allow-remote) and on IPv6', () => {
+  it('warns, and then any Host may ask (the token still rules)', async () => {
+    const before = warned.length;
+    const remote = await startHeadlessServer({
+      station: station as never,
+      rendererDir: null,
+      log,
+      token: 't',
+      host: '0.0.0.0',
+      allowRemote: true,
+    });
+    try {
+      expect(warned.slice(before)).toContain(
+        'listening on 0.0.0.0: anyone on the network with the token can drive this bench',
+      );
+      expect(remote.url).toBe(`http://0.0.0.0:${remote.port}/?token=t`);
+      const status = await new Promise<number>((resolve) =>
+        request(
+          { host: '127.0.0.1', port: remote.port, path: '/healthz', headers: { host: 'bench-07.lan' } },
+          (r) => resolve(r.statusCode ?? 0),
+        ).end(),
+      );
+      expect(status).toBe(200);
+    } finally {
+      await remote.close();
+    }
+  });
+
+  it('an IPv6 loopback address is printed in brackets and answers to them', async () => {
+    const v6 = await startHeadlessServer({
+      station: station as never,
+      rendererDir: null,
+      log,
+      token: 't',
+      host: '::1',
+    }).catch(() => null);
+    if (!v6) return; // no IPv6 on this machine
+    try {
+      expect(v6.url).toBe(`http://[::1]:${v6.port}/?token=t`);
+      const status = await new Promise<number>((resolve) =>
+        request({ host: '::1', port: v6.port, path: '/healthz' }, (r) => resolve(r.statusCode ?? 0)).end(),
+      );
+      expect(status).toBe(200);
+    } finally {
+      await v6.close();
+    }
   });
 });
 
@@ -173,6 +308,13 @@ describe('uploads', () => {
     expect(uploads.take(uploadId)!.toString()).toBe('order_no,sku,qty\n');
     expect(uploads.take(uploadId)).toBeNull();
     expect(uploads.take('../etc/passwd')).toBeNull();
+  });
+
+  it('exactly 20 MB is taken', async () => {
+    const res = await http('POST', '/upload', cookie, Buffer.alloc(UPLOAD_LIMIT_BYTES, 0x62));
+    expect(res.status).toBe(200);
+    const id = (JSON.parse(res.body) as { uploadId: string }).uploadId;
+    expect(uploads.take(id)!.length).toBe(UPLOAD_LIMIT_BYTES);
   });
 
   it('needs the token and our Origin; a declared or streamed body past 20 MB is 413 with the limit said', async () => {
