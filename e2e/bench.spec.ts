@@ -114,23 +114,23 @@ test.describe('with the KDNiao carrier (local HTTP fake checking DataSign)', () 
     fake = await startKdniaoFake('1234567', 'test-appkey');
   });
   test.afterEach(() => fake.close());
+  const kdniaoBench = () =>
+    rig.config({
+      carriers: {
+        default: 'kdniao',
+        kdniao: {
+          baseUrl: `${fake.url}/api/EOrderService`,
+          eBusinessId: '1234567',
+          appKey: 'test-appkey',
+          shipperCode: 'ZTO',
+        },
+      },
+    });
 
   test('books through KDNiao and shows the carrier’s 大头笔 on the screen and the label', async ({
     page,
   }) => {
-    station = await startStation(
-      rig.config({
-        carriers: {
-          default: 'kdniao',
-          kdniao: {
-            baseUrl: `${fake.url}/api/EOrderService`,
-            eBusinessId: '1234567',
-            appKey: 'test-appkey',
-            shipperCode: 'ZTO',
-          },
-        },
-      }),
-    );
+    station = await startStation(kdniaoBench());
     await page.goto(station.url);
     for (const code of ['U1001', 'SO202611290001', 'BOX-S', '6900012345004', '6900012345004'])
       await wedgeScan(page, code);
@@ -144,19 +144,7 @@ test.describe('with the KDNiao carrier (local HTTP fake checking DataSign)', () 
   test('a waybill the carrier hands out twice is set aside, said in words, and a lead books again', async ({
     page,
   }) => {
-    station = await startStation(
-      rig.config({
-        carriers: {
-          default: 'kdniao',
-          kdniao: {
-            baseUrl: `${fake.url}/api/EOrderService`,
-            eBusinessId: '1234567',
-            appKey: 'test-appkey',
-            shipperCode: 'ZTO',
-          },
-        },
-      }),
-    );
+    station = await startStation(kdniaoBench());
     await page.goto(station.url);
     for (const code of ['U1001', 'SO202611290001', 'BOX-S', '6900012345004', '6900012345004'])
       await wedgeScan(page, code);
