@@ -44,12 +44,12 @@ it('pool vs KDNiao over local HTTP', async () => {
   const order = store.db
     .prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('SO-1', 'x', 'x')")
     .run().lastInsertRowid as number;
-  PoolAdapter.import(
-    store.db,
+  store.repos.waybillPool.add(
     'zto',
     Array.from({ length: 5000 }, (_, i) => `ZT${7700000000 + i}`),
+    new Date().toISOString(),
   );
-  const pool = new PoolAdapter(store.db, 'zto', 10);
+  const pool = new PoolAdapter(store.repos.waybillPool, 'zto', 10);
   const fake = await startKdniaoFake('1', 'k');
   const kd = new KdniaoAdapter({
     baseUrl: `${fake.url}/api/EOrderService`,

@@ -560,14 +560,14 @@ describe('the waybill pool', () => {
       cleanup();
     };
   });
-  const pool = (low = 2) => new PoolAdapter(store.db, 'zto', low, (m) => warnings.push(m));
+  const pool = (low = 2) => new PoolAdapter(store.repos.waybillPool, 'zto', low, (m) => warnings.push(m));
 
   it('imports new numbers and counts the known ones; books the lowest free number with the destination', async () => {
-    expect(PoolAdapter.import(store.db, 'zto', ['ZT3', 'ZT1', 'ZT2', 'ZT1'])).toEqual({
+    expect(store.repos.waybillPool.add('zto', ['ZT3', 'ZT1', 'ZT2', 'ZT1'], 'x')).toEqual({
       added: 3,
       skipped: 1,
     });
-    expect(PoolAdapter.import(store.db, 'zto', ['ZT3', 'ZT4'])).toEqual({ added: 1, skipped: 1 });
+    expect(store.repos.waybillPool.add('zto', ['ZT3', 'ZT4'], 'x')).toEqual({ added: 1, skipped: 1 });
     expect(await pool().test()).toBe('4 free zto waybill numbers');
     expect(await pool().book(req({ idempotencyKey: 'A' }))).toEqual({
       kind: 'booked',
@@ -607,7 +607,7 @@ describe('the waybill pool', () => {
     });
     expect(await pool().track()).toEqual({ state: 'unknown', events: [] });
     // A destination city without 市 keeps its name.
-    PoolAdapter.import(store.db, 'zto', ['ZT5']);
+    store.repos.waybillPool.add('zto', ['ZT5'], 'x');
     const r = req({ idempotencyKey: 'F' });
     expect(
       await pool().book({ ...r, recipient: { ...r.recipient, city: '市中区', district: '' } }),

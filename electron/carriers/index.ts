@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WaybillPoolRepo } from '../store';
 import type { Config } from '../config';
 import { KdniaoAdapter } from './adapters/kdniao';
 import { PoolAdapter } from './adapters/pool';
@@ -24,13 +24,13 @@ export { ShipEngineAdapter } from './adapters/shipengine';
 /** The bench's carriers from its config; the waybill pool is always there (offline fallback). */
 export function createCarriers(
   config: Config,
-  db: Database,
+  pool: WaybillPoolRepo,
   warn: (m: string) => void,
 ): Record<string, CarrierAdapter> {
   const c = config.carriers;
   const t = c.timeoutMs;
   const out: Record<string, CarrierAdapter> = {
-    pool: new PoolAdapter(db, c.pool?.carrierName ?? 'demo', c.pool?.lowStockWarning ?? 200, warn),
+    pool: new PoolAdapter(pool, c.pool?.carrierName ?? 'demo', c.pool?.lowStockWarning ?? 200, warn),
   };
   if (c.kdniao) out.kdniao = new KdniaoAdapter(c.kdniao, t);
   if (c.sf) out.sf = new SfAdapter(c.sf, t);

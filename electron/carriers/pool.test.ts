@@ -29,7 +29,7 @@ it(`${PROCESSES} processes × ${KEYS} allocations on the same keys: one number p
   const file = join(dir, 'b.db');
   const store = openStore(file);
   const numbers = Array.from({ length: 3000 }, (_, i) => `ZT${7700000000 + i}`);
-  PoolAdapter.import(store.db, 'zto', numbers);
+  store.repos.waybillPool.add('zto', numbers, 'x');
   store.close();
   const child = await bundleForChild('electron/carriers/testing/poolChild.ts');
 

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
-import { createCarriers, PoolAdapter, type CarrierAdapter, type ShipmentRequest } from '../carriers';
+import { createCarriers, type CarrierAdapter, type ShipmentRequest } from '../carriers';
 import { currentEnvironment, loadConfig, manifestDirOf, type Config } from '../config';
 import { ContractError } from '../../shared/contract';
-import { createRepos, type Store } from '../store';
+import type { Repos, Store } from '../store';
 import { Handovers } from '../station';
 import { withStore } from './store';
 import { bookParcel } from './booking';
@@ -13,9 +12,10 @@ import { isoDate, wholeNumber } from './args';
 import { table } from './table';
 
 /** The named carrier's adapter, or a plain refusal. */
-function adapterFor(config: Config, db: Database, name: string): CarrierAdapter {
+function adapterFor(config: Config, repos: Repos, name: string): CarrierAdapter {
   return (
-    createCarriers(config, db, (m) => console.error(m))[name] ?? fail(`carrier ${name} is not configured`)
+    createCarriers(config, repos.waybillPool, (m) => console.error(m))[name] ??
+    fail(`carrier ${name} is not configured`)
   );
 }
 
@@ -26,7 +26,7 @@ function withCarrier(
   use: { lock?: string } = {},
 ): Promise<void> {
   const { config } = loadConfig(o.config, currentEnvironment());
-  return withStore(o.config, (store) => fn(adapterFor(config, store.db, o.carrier), store), use);
+  return withStore(o.config, (store) => fn(adapterFor(config, store.repos, o.carrier), store), use);
 }
 
 const out = (json: boolean | undefined, value: unknown, text: string) =>
@@ -62,8 +62,8 @@ export function registerCarrier(program: Command): void {
         await withStore(
           o.config,
           async (store) => {
-            const repos = createRepos(store.db);
-            const adapter = adapterFor(config, store.db, o.carrier);
+            const repos = store.repos;
+            const adapter = adapterFor(config, store.repos, o.carrier);
             const found = repos.orders.findByCode(o.order);
             if (!found) fail(`no order ${o.order}`);
             const r = await bookParcel({
@@ -94,7 +94,7 @@ export function registerCarrier(program: Command): void {
       await withCarrier(
         o,
         async (adapter, store) => {
-          const repos = createRepos(store.db);
+          const repos = store.repos;
           const row = repos.shipments.byWaybill(o.waybill);
           const ref = row?.response ? (JSON.parse(row.response) as { carrierRef?: string }).carrierRef : null;
           const r = await adapter.cancel(
@@ -180,10 +180,10 @@ export function registerCarrier(program: Command): void {
       await withStore(
         o.config,
         (store) => {
-          const r = PoolAdapter.import(
-            store.db,
+          const r = store.repos.waybillPool.add(
             o.name ?? config.carriers.pool?.carrierName ?? 'demo',
             numbers,
+            new Date().toISOString(),
           );
           console.log(
             `added ${r.added} numbers, ${r.skipped} already known` +
@@ -211,9 +211,9 @@ export function registerCarrier(program: Command): void {
     return withStore(
       o.config,
       async (store) => {
-        const carriers = Object.keys(createCarriers(loaded.config, store.db, () => undefined));
+        const carriers = Object.keys(createCarriers(loaded.config, store.repos.waybillPool, () => undefined));
         const h = new Handovers(
-          store.db,
+          store.repos,
           loaded.config.station.id,
           manifestDirOf(loaded),
           () => new Date(),

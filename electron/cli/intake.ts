@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract';
 import { importFile, ImportError } from '../intake';
 import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
-import { createRepos, type Role } from '../store';
+import { type Role } from '../store';
 import { withStore } from './store';
 import { fail } from './fail';
 import { isoDate } from './args';
@@ -36,7 +36,7 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
         opts.config,
         async (store) => {
           try {
-            return await importFile(store.db, kind, file, bytes, new Date());
+            return await importFile(store.repos, kind, file, bytes, new Date());
           } catch (err) {
             if (err instanceof ImportError) fail(`cannot import ${file}: ${err.message}`);
             throw err;
@@ -79,7 +79,7 @@ export function registerIntake(program: Command): void {
         if (opts.to !== undefined) isoDate('--to', opts.to);
         if (!/\.(csv|xlsx)$/i.test(opts.out)) fail('--out must end in .csv or .xlsx');
         await withStore(opts.config, async (store) => {
-          const rows = allMismatches(createRepos(store.db).mismatches, {
+          const rows = allMismatches(store.repos.mismatches, {
             from: opts.from,
             to: opts.to,
             packer: opts.packer,
@@ -114,7 +114,7 @@ export function registerIntake(program: Command): void {
         opts.config,
         (store) => {
           try {
-            createRepos(store.db).users.add({
+            store.repos.users.add({
               name: opts.name,
               role: opts.role as Role,
               badge: opts.badge ?? null,
@@ -139,7 +139,7 @@ export function registerIntake(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (opts: { config?: string; json?: boolean }) => {
       await withStore(opts.config, (store) => {
-        const list = createRepos(store.db).users.list();
+        const list = store.repos.users.list();
         if (opts.json)
           return console.log(
             JSON.stringify(

@@ -20,7 +20,6 @@ import {
   type LabelFormat,
   type LabelSize,
 } from '../labels';
-import { createRepos } from '../store';
 import { faceSheetFor } from '../station/faceSheet';
 import { withStore } from './store';
 import { fail } from './fail';
@@ -55,21 +54,10 @@ export function registerPrinter(program: Command, sim: Command): void {
           fail(`--format must be one of ${LABEL_FORMATS.join(', ')}`);
         const { config } = loadConfig(o.config, currentEnvironment());
         const sheet = await withStore(o.config, (store) => {
-          const repos = createRepos(store.db);
+          const repos = store.repos;
           const found = repos.orders.findByCode(o.order);
           if (!found) fail(`no order ${o.order}`);
-          const shipment = store.db
-            .prepare(
-              "SELECT carrier, waybill_no, mark_destination, sorting_code FROM shipments WHERE order_id = ? AND status = 'booked' ORDER BY id DESC LIMIT 1",
-            )
-            .get(found.order.id) as
-            | {
-                carrier: string;
-                waybill_no: string;
-                mark_destination: string | null;
-                sorting_code: string | null;
-              }
-            | undefined;
+          const shipment = repos.shipments.latestBooked(found.order.id);
           const waybill = shipment?.waybill_no ?? found.order.waybill_no ?? `PREVIEW${found.order.id}`;
           return faceSheetFor(
             found.order,

@@ -1,7 +1,7 @@
 import { currentEnvironment, loadConfig } from '../config';
 import { loadDemoData } from '../intake';
 import { silentLog } from '../log';
-import { createRepos, lockDatabase, openStore, type DatabaseLock, type Store } from '../store';
+import { lockDatabase, openStore, type DatabaseLock, type Store } from '../store';
 import { exitWith } from './fail';
 
 export interface StoreUse {
@@ -28,7 +28,7 @@ export function withStore<T>(
     if (use.lock) lock = lockDatabase(loaded.databasePath, use.lock);
     try {
       store = openStore(loaded.databasePath);
-      if (loaded.config.demoData) loadDemoData(store.db, createRepos(store.db), silentLog);
+      if (loaded.config.demoData) loadDemoData(store.repos, silentLog);
     } catch (err) {
       lock?.release();
       throw err;

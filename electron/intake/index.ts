@@ -1,9 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import type { Log } from '../log';
 import type { Repos } from '../store';
 import type { PackageType } from '../../shared/weight';
-import { PoolAdapter } from '../carriers/adapters/pool';
 import { importOrders } from './orders';
 import { importProducts } from './products';
 import { readTable, TableError } from './table';
@@ -17,7 +15,7 @@ export class ImportError extends Error {}
 
 /** Reads a CSV (UTF-8 or GB18030) or XLSX file of orders or products and imports it all-or-nothing. */
 export async function importFile(
-  db: Database,
+  repos: Repos,
   kind: 'orders' | 'products',
   fileName: string,
   bytes: Buffer,
@@ -32,7 +30,7 @@ export async function importFile(
     throw err;
   }
   try {
-    return kind === 'orders' ? importOrders(db, table, now) : importProducts(db, table, now);
+    return kind === 'orders' ? importOrders(repos, table, now) : importProducts(repos, table, now);
   } catch (err) {
     if (err instanceof Error && /^missing columns/.test(err.message))
       throw new ImportError(`${fileName}: ${err.message}`);
@@ -57,15 +55,8 @@ export const DEMO_PACKAGES: PackageType[] = [
 ];
 
 /** The embedded default's demo bench: products, orders and users, loaded once into an empty database. */
-export function loadDemoData(db: Database, repos: Repos, log: Log): void {
-  const empty =
-    db
-      .prepare(
-        'SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM users)',
-      )
-      .pluck()
-      .get() === 0;
-  if (!empty) return;
+export function loadDemoData(repos: Repos, log: Log): void {
+  if (!repos.catalog.isEmpty()) return;
   const now = new Date();
   const table = (text: string) => {
     const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -75,19 +66,19 @@ export function loadDemoData(db: Database, repos: Repos, log: Log): void {
       encoding: 'utf-8',
     };
   };
-  const products = importProducts(db, table(demoProducts), now);
-  const orders = importOrders(db, table(demoOrders), now);
+  const products = importProducts(repos, table(demoProducts), now);
+  const orders = importOrders(repos, table(demoOrders), now);
   if (!products.committed || !orders.committed)
     throw new Error(`demo data did not import: ${JSON.stringify([...products.refused, ...orders.refused])}`);
-  db.transaction(() => {
+  repos.transaction(() => {
     DEMO_USERS.forEach((u) => repos.users.add(u));
     DEMO_PACKAGES.forEach((p) => repos.packages.add(p));
-  })();
+  });
   // The demo bench's offline waybill pool (carrier "demo"): 2 000 numbers.
-  PoolAdapter.import(
-    db,
+  repos.waybillPool.add(
     'demo',
     Array.from({ length: 2000 }, (_, i) => `PB26${String(1129000001 + i)}`),
+    now.toISOString(),
   );
   log.info(
     `demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`,

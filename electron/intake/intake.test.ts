@@ -43,7 +43,7 @@ describe('products import', () => {
   it.each(['products-utf8.csv', 'products-gbk.csv'])(
     'imports the Chinese preset from %s: aliases, case packs, missing weight flagged',
     async (name) => {
-      const report = await importFile(store.db, 'products', name, fixture(name), NOW);
+      const report = await importFile(store.repos, 'products', name, fixture(name), NOW);
       expect(report).toMatchObject({ preset: 'cn-platform', imported: 3, committed: true, refused: [] });
       expect(report.warnings).toEqual([
         { line: 4, reason: expect.stringContaining('LAMP-1 has no unit weight') },
@@ -64,7 +64,7 @@ describe('products import', () => {
 
   it('refuses a barcode given to two SKUs, naming both, and writes nothing', async () => {
     const report = await importFile(
-      store.db,
+      store.repos,
       'products',
       'p.csv',
       csv('sku,name,barcodes\nA,Apple,111;222\nB,Banana,222\n'),
@@ -76,9 +76,9 @@ describe('products import', () => {
   });
 
   it('refuses a barcode that already belongs to another SKU in the database', async () => {
-    await importFile(store.db, 'products', 'p.csv', csv('sku,name,barcodes\nA,Apple,111\n'), NOW);
+    await importFile(store.repos, 'products', 'p.csv', csv('sku,name,barcodes\nA,Apple,111\n'), NOW);
     const report = await importFile(
-      store.db,
+      store.repos,
       'products',
       'p.csv',
       csv('sku,name,barcodes\nB,Banana,111\n'),
@@ -89,7 +89,7 @@ describe('products import', () => {
 
   it('imports kits whose components come later in the file', async () => {
     const report = await importFile(
-      store.db,
+      store.repos,
       'products',
       'p.csv',
       csv('sku,name,kit_components,kit_accepts_own_barcode\nSET,Set,A*2;B*1,yes\nA,a,,\nB,b,,\n'),
@@ -112,7 +112,7 @@ describe('products import', () => {
     sheet.addRow(['商品编码', '商品名称', '条码', '单件重量(g)']);
     sheet.addRow(['X-1', '测试商品', '6900000000017', 120]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const report = await importFile(store.db, 'products', 'p.xlsx', bytes, NOW);
+    const report = await importFile(store.repos, 'products', 'p.xlsx', bytes, NOW);
     expect(report).toMatchObject({ encoding: 'xlsx', imported: 1, committed: true });
     expect(store.db.prepare("SELECT unit_weight_g FROM products WHERE sku = 'X-1'").pluck().get()).toBe(120);
   });
@@ -120,8 +120,8 @@ describe('products import', () => {
 
 describe('orders import', () => {
   it('imports a GBK platform export, one row per line, with holds', async () => {
-    await importFile(store.db, 'products', 'p.csv', fixture('products-utf8.csv'), NOW);
-    const report = await importFile(store.db, 'orders', 'o.csv', fixture('orders-gbk.csv'), NOW);
+    await importFile(store.repos, 'products', 'p.csv', fixture('products-utf8.csv'), NOW);
+    const report = await importFile(store.repos, 'orders', 'o.csv', fixture('orders-gbk.csv'), NOW);
     expect(report).toMatchObject({
       preset: 'cn-platform',
       encoding: 'gb18030',
@@ -144,7 +144,7 @@ describe('orders import', () => {
   });
 
   it('reports every bad row with its line and imports nothing', async () => {
-    const report = await importFile(store.db, 'orders', 'bad.csv', fixture('orders-bad.csv'), NOW);
+    const report = await importFile(store.repos, 'orders', 'bad.csv', fixture('orders-bad.csv'), NOW);
     expect(report.committed).toBe(false);
     expect(report.refused).toEqual([
       { line: 3, reason: 'quantity -1 is negative: it must be from 1 to 9999' },
@@ -158,7 +158,7 @@ describe('orders import', () => {
 
   it('two rows of one SKU in one order become one line of their sum, with a warning naming both lines', async () => {
     const report = await importFile(
-      store.db,
+      store.repos,
       'orders',
       'o.csv',
       csv('order_no,sku,qty\nD-1,TEA-1,2\nD-1,CUP-1,1\nD-1,TEA-1,3\n'),
@@ -183,7 +183,7 @@ describe('orders import', () => {
 
   it('says why a quantity is refused, in words', async () => {
     const report = await importFile(
-      store.db,
+      store.repos,
       'orders',
       'o.csv',
       csv('order_no,sku,qty\nQ-1,TEA-1,1.5\nQ-2,TEA-1,0\nQ-3,TEA-1,\n'),
@@ -197,21 +197,27 @@ describe('orders import', () => {
   });
 
   it('names missing columns', async () => {
-    await expect(importFile(store.db, 'orders', 'x.csv', csv('order,product\n1,2\n'), NOW)).rejects.toThrow(
-      /missing columns: .*sku, qty/,
-    );
+    await expect(
+      importFile(store.repos, 'orders', 'x.csv', csv('order,product\n1,2\n'), NOW),
+    ).rejects.toThrow(/missing columns: .*sku, qty/);
   });
 
   it('refuses a truncated CSV (open quote) as a whole', async () => {
     await expect(
-      importFile(store.db, 'orders', 'x.csv', csv('order_no,sku,qty\nA,"B,1\n'), NOW),
+      importFile(store.repos, 'orders', 'x.csv', csv('order_no,sku,qty\nA,"B,1\n'), NOW),
     ).rejects.toThrow(/not a readable CSV/);
   });
 
   it('updates an order not yet packed, refuses one already packed', async () => {
-    await importFile(store.db, 'orders', 'o.csv', csv('order_no,sku,qty,receiver\nA-1,TEA-1,1,Old\n'), NOW);
+    await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty,receiver\nA-1,TEA-1,1,Old\n'),
+      NOW,
+    );
     const again = await importFile(
-      store.db,
+      store.repos,
       'orders',
       'o.csv',
       csv('order_no,sku,qty,receiver\nA-1,TEA-1,3,New\n'),
@@ -225,7 +231,13 @@ describe('orders import', () => {
     store.db
       .prepare("UPDATE orders SET status = 'packed', packed_at = '2026-11-28T10:00:00Z', packed_by = '张伟'")
       .run();
-    const packed = await importFile(store.db, 'orders', 'o.csv', csv('order_no,sku,qty\nA-1,TEA-1,5\n'), NOW);
+    const packed = await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty\nA-1,TEA-1,5\n'),
+      NOW,
+    );
     expect(packed.refused).toEqual([
       { line: 2, reason: 'order A-1 was already packed at 2026-11-28T10:00:00Z by 张伟' },
     ]);

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import { holdReason, money, quantity, RowError } from './fields';
 import { ORDER_PRESETS, pickPreset, type OrderField } from './presets';
+import type { Repos } from '../store';
 import { newReport, type Table } from './table';
 
 interface OrderDraft {
@@ -12,7 +12,7 @@ interface OrderDraft {
 }
 
 /** Orders, one row per order line; all-or-nothing: any refused row and nothing is written. */
-export function importOrders(db: Database, table: Table, now: Date): ImportReport {
+export function importOrders(repos: Repos, table: Table, now: Date): ImportReport {
   const { preset, index } = pickPreset(table.header, ORDER_PRESETS);
   const get = (cells: string[], f: OrderField) =>
     index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
@@ -80,11 +80,9 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
     }
   }
 
-  const existing = db.prepare('SELECT id, status, packed_at, packed_by FROM orders WHERE order_no = ?');
-  const knownSku = db.prepare('SELECT 1 FROM products WHERE sku = ?');
+  const { catalog } = repos;
   for (const d of drafts.values()) {
-    const row = existing.get(d.orderNo) as
-      { id: number; status: string; packed_at: string | null; packed_by: string | null } | undefined;
+    const row = catalog.orderState(d.orderNo);
     if (row && (row.status === 'packed' || row.status === 'partial'))
       refused.push({
         line: d.firstLine,
@@ -93,7 +91,7 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
     else if (row && row.status === 'packing')
       refused.push({ line: d.firstLine, reason: `order ${d.orderNo} is being packed right now` });
     for (const l of d.lines)
-      if (!knownSku.get(l.sku))
+      if (!catalog.skuExists(l.sku))
         warnings.push({
           line: l.line,
           reason: `SKU ${l.sku} is not in the products: import it before packing this order`,
@@ -103,30 +101,9 @@ export function importOrders(db: Database, table: Table, now: Date): ImportRepor
   const report = newReport('orders', preset.name, table, refused, warnings);
   if (refused.length > 0 || drafts.size === 0) return report;
 
-  const at = now.toISOString();
-  const insert = db.prepare(
-    `INSERT INTO orders (order_no, shop, platform, status, hold_reason, receiver_name, receiver_phone, province, city, district, address, note, waybill_no, tote, pick_list, order_value_cents, cod_cents, carrier_required, created_at, updated_at)
-     VALUES (@order_no, @shop, @platform, @status, @hold_reason, @receiver_name, @receiver_phone, @province, @city, @district, @address, @note, @waybill_no, @tote, @pick_list, @order_value_cents, @cod_cents, @carrier_required, @at, @at)
-     ON CONFLICT(order_no) DO UPDATE SET shop = excluded.shop, platform = excluded.platform, status = excluded.status, hold_reason = excluded.hold_reason,
-       receiver_name = excluded.receiver_name, receiver_phone = excluded.receiver_phone, province = excluded.province, city = excluded.city, district = excluded.district,
-       address = excluded.address, note = excluded.note, waybill_no = excluded.waybill_no, tote = excluded.tote, pick_list = excluded.pick_list,
-       order_value_cents = excluded.order_value_cents, cod_cents = excluded.cod_cents, carrier_required = excluded.carrier_required, updated_at = excluded.updated_at
-     RETURNING id`,
-  );
-  const clearLines = db.prepare('DELETE FROM order_lines WHERE order_id = ?');
-  const addLine = db.prepare(
-    'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)',
-  );
-  db.transaction(() => {
-    for (const d of drafts.values()) {
-      const was = existing.get(d.orderNo);
-      const { id } = insert.get({ ...d.header, order_no: d.orderNo, at }) as { id: number };
-      clearLines.run(id);
-      d.lines.forEach((l, i) => addLine.run(id, i + 1, l.sku, l.name, l.qty));
-      if (was) report.updated++;
-      else report.imported++;
-    }
-  })();
+  const counts = catalog.writeOrders(drafts.values(), now.toISOString());
+  report.imported += counts.imported;
+  report.updated += counts.updated;
   report.committed = true;
   return report;
 }

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../shared/contract';
 import { counted, flag, list, optionalInt, RowError } from './fields';
 import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
+import type { Repos } from '../store';
 import { newReport, type Table } from './table';
 
 interface ProductDraft {
@@ -21,7 +21,7 @@ interface ProductDraft {
 }
 
 /** Products with their barcodes (several per SKU, case packs with a count) and kit components; all-or-nothing. */
-export function importProducts(db: Database, table: Table, now: Date): ImportReport {
+export function importProducts(repos: Repos, table: Table, now: Date): ImportReport {
   const { preset, index } = pickPreset(table.header, PRODUCT_PRESETS);
   const get = (cells: string[], f: ProductField) =>
     index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
@@ -72,8 +72,7 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
 
   // One code, one SKU: within the file and against SKUs already in the database that this file does not replace.
   const owner = new Map<string, ProductDraft>();
-  const inDb = db.prepare('SELECT sku FROM barcodes WHERE code = ?').pluck();
-  const skuExists = db.prepare('SELECT 1 FROM products WHERE sku = ?');
+  const { catalog } = repos;
   for (const d of drafts.values()) {
     for (const b of d.barcodes) {
       const other = owner.get(b.code);
@@ -83,7 +82,7 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
           reason: `barcode ${b.code} is given to both ${other.sku} (line ${other.line}) and ${d.sku}`,
         });
       owner.set(b.code, d);
-      const dbSku = inDb.get(b.code) as string | undefined;
+      const dbSku = catalog.barcodeOwner(b.code);
       if (dbSku && dbSku !== d.sku && !drafts.has(dbSku))
         refused.push({
           line: d.line,
@@ -91,7 +90,7 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
         });
     }
     for (const c of d.kit)
-      if (!drafts.has(c.sku) && !skuExists.get(c.sku))
+      if (!drafts.has(c.sku) && !catalog.skuExists(c.sku))
         refused.push({
           line: d.line,
           reason: `kit ${d.sku} names component ${c.sku}, which is not a product`,
@@ -101,33 +100,9 @@ export function importProducts(db: Database, table: Table, now: Date): ImportRep
   const report = newReport('products', preset.name, table, refused, warnings);
   if (refused.length > 0 || drafts.size === 0) return report;
 
-  const at = now.toISOString();
-  const upsert = db.prepare(
-    `INSERT INTO products (sku, name, unit_weight_g, length_mm, width_mm, height_mm, image, category, serial_required, kit_accepts_own_barcode, updated_at)
-     VALUES (@sku, @name, @unitWeightG, @length, @width, @height, @image, @category, @serial, @kitOwn, @at)
-     ON CONFLICT(sku) DO UPDATE SET name = excluded.name, unit_weight_g = excluded.unit_weight_g, length_mm = excluded.length_mm, width_mm = excluded.width_mm,
-       height_mm = excluded.height_mm, image = excluded.image, category = excluded.category, serial_required = excluded.serial_required,
-       kit_accepts_own_barcode = excluded.kit_accepts_own_barcode, updated_at = excluded.updated_at`,
-  );
-  const clearCodes = db.prepare('DELETE FROM barcodes WHERE sku = ?');
-  const addCode = db.prepare('INSERT INTO barcodes (code, sku, qty) VALUES (?, ?, ?)');
-  const clearKit = db.prepare('DELETE FROM kit_components WHERE kit_sku = ?');
-  const addKit = db.prepare('INSERT INTO kit_components (kit_sku, component_sku, qty) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    for (const d of drafts.values()) {
-      const existed = skuExists.get(d.sku) !== undefined;
-      upsert.run({ ...d, serial: d.serialRequired ? 1 : 0, kitOwn: d.kitOwnBarcode ? 1 : 0, at });
-      clearCodes.run(d.sku);
-      if (existed) report.updated++;
-      else report.imported++;
-    }
-    // Codes and kits after every product exists, so a kit may name a component further down the file.
-    for (const d of drafts.values()) {
-      for (const b of d.barcodes) addCode.run(b.code, d.sku, b.qty);
-      clearKit.run(d.sku);
-      for (const c of d.kit) addKit.run(d.sku, c.sku, c.qty);
-    }
-  })();
+  const counts = catalog.writeProducts([...drafts.values()], now.toISOString());
+  report.imported += counts.imported;
+  report.updated += counts.updated;
   report.committed = true;
   return report;
 }

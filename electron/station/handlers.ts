@@ -2,7 +2,6 @@ import { ContractError, type Handlers } from '../../shared/contract';
 import { stripAim } from '../../shared/scan';
 import { importFile } from '../intake';
 import type { Station } from './station';
-import type { Database } from 'better-sqlite3';
 import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
 
 /** One line for a timeline entry: the fields a lead reads first. */
@@ -24,28 +23,6 @@ function summarize(p: Record<string, unknown>): string {
   if (check?.verdict) parts.unshift(check.verdict);
   if (p.order && typeof p.order === 'object') parts.unshift(String((p.order as { orderNo: string }).orderNo));
   return parts.join(' · ');
-}
-
-function mismatchStats(db: Database, from?: string, to?: string) {
-  const lo = from ?? '0000';
-  const hi = to ? `${to}~` : '9999';
-  return {
-    perPackerDay: db
-      .prepare(
-        "SELECT substr(at, 1, 10) AS day, coalesce(packer, '-') AS packer, count(*) AS count FROM mismatches WHERE at >= ? AND at <= ? GROUP BY day, packer ORDER BY day",
-      )
-      .all(lo, hi) as { day: string; packer: string; count: number }[],
-    topSkus: db
-      .prepare(
-        'SELECT sku, count(*) AS count FROM mismatches WHERE sku IS NOT NULL AND at >= ? AND at <= ? GROUP BY sku ORDER BY count DESC LIMIT 10',
-      )
-      .all(lo, hi) as { sku: string; count: number }[],
-    weightDeviation: db
-      .prepare(
-        "SELECT CAST(round(json_extract(payload, '$.check.differenceG') / 20.0) * 20 AS INTEGER) AS bucketG, count(*) AS count FROM events WHERE type = 'box.weighed' AND at >= ? AND at <= ? GROUP BY bucketG ORDER BY bucketG",
-      )
-      .all(lo, hi) as { bucketG: number; count: number }[],
-  };
 }
 
 const OK = { ok: true as const };
@@ -142,7 +119,7 @@ export function createHandlers(s: Station): Handlers {
         packer: e.packer,
         summary: summarize(e.payload as Record<string, unknown>),
       })),
-    'mismatch.stats': ({ from, to }) => mismatchStats(s.store.db, from, to),
+    'mismatch.stats': ({ from, to }) => repos.mismatches.stats(from, to),
     'mismatch.export': async ({ format, ...filter }) => {
       const rows = allMismatches(repos.mismatches, filter);
       const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : mismatchesCsv(rows);
@@ -265,7 +242,7 @@ export function createHandlers(s: Station): Handlers {
           'refused',
           `no upload ${'uploadId' in p ? p.uploadId : ''}: send the file again`,
         );
-      return importFile(s.store.db, p.kind, p.fileName, bytes, s.now());
+      return importFile(repos, p.kind, p.fileName, bytes, s.now());
     },
   };
 }

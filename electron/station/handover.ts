@@ -1,16 +1,11 @@
-import type { Database } from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { resourcesDir } from '../resources';
 import { ContractError } from '../../shared/contract';
+import type { HandoverLine, Repos } from '../store';
 
-export interface HandoverLine {
-  waybillNo: string;
-  orderNo: string;
-  weightG: number | null;
-  scannedAt: string;
-}
+export type { HandoverLine };
 
 export type HandoverScan =
   | { result: 'added'; line: HandoverLine; count: number }
@@ -25,7 +20,7 @@ export type HandoverScan =
  */
 export class Handovers {
   constructor(
-    private readonly db: Database,
+    private readonly repos: Pick<Repos, 'handovers'>,
     private readonly stationId: string,
     private readonly manifestDir: string,
     private readonly now: () => Date,
@@ -43,65 +38,36 @@ export class Handovers {
         'refused',
         `carrier ${carrier} is not set up at this bench (it has: ${this.carriers.join(', ')})`,
       );
-    const open = this.db
-      .prepare("SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id")
-      .get(this.stationId) as { id: number; carrier: string } | undefined;
+    const open = this.repos.handovers.openAt(this.stationId);
     if (open?.carrier === carrier) return open.id;
     if (open)
       throw new ContractError(
         'refused',
         `batch ${open.id} for ${open.carrier} is still open: close it before opening one for ${carrier}`,
       );
-    return Number(
-      this.db
-        .prepare(
-          "INSERT INTO handovers (carrier, status, station_id, opened_by, opened_at) VALUES (?, 'open', ?, ?, ?)",
-        )
-        .run(carrier, this.stationId, by, this.now().toISOString()).lastInsertRowid,
-    );
+    return this.repos.handovers.open(carrier, this.stationId, by, this.now().toISOString());
   }
 
   current(): { id: number; carrier: string; lines: HandoverLine[] } | null {
-    const h = this.db
-      .prepare(
-        "SELECT id, carrier FROM handovers WHERE station_id = ? AND status = 'open' ORDER BY id LIMIT 1",
-      )
-      .get(this.stationId) as { id: number; carrier: string } | undefined;
+    const h = this.repos.handovers.openAt(this.stationId);
     return h ? { ...h, lines: this.lines(h.id) } : null;
   }
 
   lines(id: number): HandoverLine[] {
-    return this.db
-      .prepare(
-        `SELECT s.waybill_no AS waybillNo, o.order_no AS orderNo, s.weight_g AS weightG, i.scanned_at AS scannedAt
-         FROM handover_items i JOIN shipments s ON s.id = i.shipment_id JOIN orders o ON o.id = s.order_id
-         WHERE i.handover_id = ? ORDER BY i.scanned_at`,
-      )
-      .all(id) as HandoverLine[];
+    return this.repos.handovers.lines(id);
   }
 
   /** Scan-to-load: only closed boxes with a label of this batch's carrier go on it; anything else is said plainly. */
   scan(code: string): HandoverScan {
     const batch = this.current();
     if (!batch) throw new ContractError('refused', 'no handover batch is open: open one for a carrier first');
-    const s = this.db
-      .prepare(
-        "SELECT s.id, s.carrier, s.waybill_no, p.status AS session_status, o.order_no FROM shipments s JOIN pack_sessions p ON p.id = s.session_id JOIN orders o ON o.id = s.order_id WHERE s.waybill_no = ? AND s.status = 'booked'",
-      )
-      .get(code.trim()) as
-      | { id: number; carrier: string; waybill_no: string; session_status: string; order_no: string }
-      | undefined;
+    const s = this.repos.handovers.loadable(code.trim());
     if (!s) return { result: 'unlabelled', code };
     if (s.carrier !== batch.carrier) return { result: 'other-carrier', carrier: s.carrier };
     if (s.session_status !== 'closed') return { result: 'not-closed', orderNo: s.order_no };
-    const on = this.db
-      .prepare('SELECT handover_id FROM handover_items WHERE shipment_id = ?')
-      .pluck()
-      .get(s.id) as number | undefined;
+    const on = this.repos.handovers.batchOf(s.id);
     if (on) return { result: 'duplicate', batchId: on };
-    this.db
-      .prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (?, ?, ?)')
-      .run(batch.id, s.id, this.now().toISOString());
+    this.repos.handovers.load(batch.id, s.id, this.now().toISOString());
     const lines = this.lines(batch.id);
     return { result: 'added', line: lines.find((l) => l.waybillNo === s.waybill_no)!, count: lines.length };
   }
@@ -118,9 +84,7 @@ export class Handovers {
         `batch ${batch.id} for ${batch.carrier} is empty: scan boxes onto it first`,
       );
     const at = this.now();
-    this.db
-      .prepare("UPDATE handovers SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?")
-      .run(by, at.toISOString(), batch.id);
+    this.repos.handovers.close(batch.id, by, at.toISOString());
     mkdirSync(this.manifestDir, { recursive: true });
     const base = join(
       this.manifestDir,
@@ -149,13 +113,7 @@ export class Handovers {
 
   /** Boxes handed over per day and carrier (记录所发运面单数量，汇总存档). */
   daily(from: string, to: string): { day: string; carrier: string; boxes: number; weightG: number }[] {
-    return this.db
-      .prepare(
-        `SELECT substr(h.closed_at, 1, 10) AS day, h.carrier, count(*) AS boxes, coalesce(sum(s.weight_g), 0) AS weightG
-         FROM handovers h JOIN handover_items i ON i.handover_id = h.id JOIN shipments s ON s.id = i.shipment_id
-         WHERE h.status = 'closed' AND substr(h.closed_at, 1, 10) BETWEEN ? AND ? GROUP BY day, h.carrier ORDER BY day, h.carrier`,
-      )
-      .all(from, to) as { day: string; carrier: string; boxes: number; weightG: number }[];
+    return this.repos.handovers.daily(from, to);
   }
 }
 

@@ -62,7 +62,7 @@ it('signs with HMAC-SHA256 in hex, as RFC 4231 test case 2 says', () => {
 it('retries with doubling backoff on the injected clock, with the same key and a valid signature every time', async () => {
   answers = [503, 503, 500];
   queue('ship-S1', { orderNo: 'SO1', waybillNo: 'W1' });
-  const outbox = new Outbox(store.db, { url, secret: 's3cret' }, silentLog, now);
+  const outbox = new Outbox(store.repos, { url, secret: 's3cret' }, silentLog, now);
   await outbox.flush(); // attempt 1 → 503
   advance(999);
   await outbox.flush(); // too early: nothing sent
@@ -98,11 +98,11 @@ it('retries with doubling backoff on the injected clock, with the same key and a
 it('a notice still pending when the bench stops is delivered once after the restart, with its key', async () => {
   answers = [503];
   queue('ship-S2', { orderNo: 'SO2' });
-  await new Outbox(store.db, { url, secret: 'k' }, silentLog, now).flush();
+  await new Outbox(store.repos, { url, secret: 'k' }, silentLog, now).flush();
   store.close();
   advance(60_000);
   store = openStore(join(dir, 'bench.db'));
-  const again = new Outbox(store.db, { url, secret: 'k' }, silentLog, now);
+  const again = new Outbox(store.repos, { url, secret: 'k' }, silentLog, now);
   await again.flush();
   await again.flush();
   expect(received.map((r) => r.key)).toEqual(['ship-S2', 'ship-S2']);

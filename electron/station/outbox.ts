@@ -1,14 +1,6 @@
-import type { Database } from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import { background, type Log } from '../log';
-
-interface OutboxRow {
-  id: number;
-  kind: string;
-  idempotency_key: string;
-  payload: string;
-  attempts: number;
-}
+import type { OutboxRow, Repos } from '../store';
 
 const MAX_DELAY_MS = 10 * 60_000;
 
@@ -25,7 +17,7 @@ export class Outbox {
   private sending = false;
 
   constructor(
-    private readonly db: Database,
+    private readonly repos: Pick<Repos, 'outbox' | 'isOpen'>,
     private readonly target: { url: string; secret: string } | undefined,
     private readonly log: Log,
     private readonly now: () => Date = () => new Date(),
@@ -44,14 +36,10 @@ export class Outbox {
   }
 
   async flush(): Promise<void> {
-    if (this.sending || !this.target || !this.db.open) return;
+    if (this.sending || !this.target || !this.repos.isOpen()) return;
     this.sending = true;
     try {
-      const due = this.db
-        .prepare(
-          "SELECT id, kind, idempotency_key, payload, attempts FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY id LIMIT 20",
-        )
-        .all(this.now().toISOString()) as OutboxRow[];
+      const due = this.repos.outbox.due(this.now().toISOString());
       for (const row of due) await this.send(row);
     } finally {
       this.sending = false;
@@ -78,19 +66,13 @@ export class Outbox {
       error = (err as Error).message;
     }
     const at = this.now();
-    if (!this.db.open) return; // the station closed while the request was out; the row is sent after the restart
+    if (!this.repos.isOpen()) return; // the station closed while the request was out; the row is sent after the restart
     if (!error) {
-      this.db
-        .prepare(
-          "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL WHERE id = ?",
-        )
-        .run(at.toISOString(), row.id);
+      this.repos.outbox.delivered(row.id, at.toISOString());
       return;
     }
     const delay = Math.min(1000 * 2 ** row.attempts, MAX_DELAY_MS);
-    this.db
-      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE id = ?')
-      .run(error, new Date(at.getTime() + delay).toISOString(), row.id);
+    this.repos.outbox.failed(row.id, error, new Date(at.getTime() + delay).toISOString());
     this.log.warn(`ship notice ${row.idempotency_key} not delivered (${error}); retry in ${delay / 1000} s`);
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { Feedback } from '../../shared/contract';
 import { readScan, type ScanCommand } from '../../shared/scan';
 import { verifyScan } from '../../shared/verify';
@@ -13,7 +12,6 @@ import { insertsOf, requirementsOf, scanFacts } from './boxContents';
 import { applyEvent, replay, shortLines, type BoxState, type Envelope, type PackEvent } from './workflow';
 
 export interface PackContext {
-  db: Database;
   repos: Repos;
   config: Config;
   stationId: string;
@@ -50,10 +48,10 @@ export class PackWorkflow {
         this.current = null;
         const at = ctx.now().toISOString();
         const reason = `box ${open.id} could not be resumed: ${(err as Error).message}`.slice(0, 200);
-        ctx.db.transaction(() => {
+        ctx.repos.transaction(() => {
           ctx.repos.sessions.setStatus(open.id, 'abandoned', at);
           ctx.repos.orders.setStatus(open.order_id, 'held', reason, at);
-        })();
+        });
         ctx.log?.error(reason);
       }
     }
@@ -129,7 +127,7 @@ export class PackWorkflow {
       stationId: this.ctx.stationId,
       event,
     }));
-    this.ctx.db.transaction(() => {
+    this.ctx.repos.transaction(() => {
       opts.before?.();
       for (const env of envelopes) {
         this.ctx.repos.sessions.append({
@@ -144,7 +142,7 @@ export class PackWorkflow {
         project(this.ctx.repos, env, orderId, orderNo);
       }
       opts.also?.(envelopes);
-    })();
+    });
     if (!opts.fold) return;
     let box = this.current?.sessionId === sessionId ? this.current : null;
     for (const env of envelopes) box = applyEvent(box, env);

@@ -1,6 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import { ContractError } from '../../shared/contract';
 import { pinMatches, ROLE_RANK, type Repos, type UserRow } from '../store';
+
+const PACKER_KEY = 'station.packer';
 
 export type Packer = { name: string; role: UserRow['role'] };
 
@@ -8,10 +9,7 @@ export type Packer = { name: string; role: UserRow['role'] };
 export class People {
   packer: Packer | null;
 
-  constructor(
-    private readonly db: Database,
-    private readonly repos: Repos,
-  ) {
+  constructor(private readonly repos: Repos) {
     this.packer = this.load();
   }
 
@@ -34,18 +32,12 @@ export class People {
   }
 
   set(packer: Packer | null): void {
-    this.db
-      .prepare(
-        "INSERT INTO settings (key, value) VALUES ('station.packer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      )
-      .run(JSON.stringify(packer ? { name: packer.name } : null));
+    this.repos.settings.set(PACKER_KEY, packer ? { name: packer.name } : null);
     this.packer = packer;
   }
 
   private load(): Packer | null {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'station.packer'").pluck().get() as
-      string | undefined;
-    const saved = row ? (JSON.parse(row) as { name: string } | null) : null;
+    const saved = this.repos.settings.get<{ name: string }>(PACKER_KEY);
     const user = saved ? this.repos.users.byName(saved.name) : null;
     return user ? { name: user.name, role: user.role } : null;
   }

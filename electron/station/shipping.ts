@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import {
   selectCarrier,
   type BookingOutcome,
@@ -21,7 +20,6 @@ import type { PackWorkflow } from './pack';
 import type { BoxState } from './workflow';
 
 export interface ShippingContext {
-  db: Database;
   repos: Repos;
   config: Config;
   pack: PackWorkflow;
@@ -135,7 +133,7 @@ export class Shipping {
     let shipmentId = 0;
     const price = selection.candidates.find((c) => c.carrier === carrier)?.priceCents ?? null;
     // Key, request and the box's event on disk in one transaction, before the carrier hears of it.
-    this.ctx.db.transaction(() => {
+    this.ctx.repos.transaction(() => {
       shipmentId = this.ctx.repos.shipments.create({
         sessionId: box.sessionId,
         orderId: order.id,
@@ -158,7 +156,7 @@ export class Shipping {
           lead: opts.lead ?? null,
         },
       ]);
-    })();
+    });
     this.ctx.changed();
     return this.call(shipmentId, carrier, request, 'book');
   }
@@ -260,7 +258,7 @@ export class Shipping {
     } catch (err) {
       this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
     }
-    this.ctx.db.transaction(() => {
+    this.ctx.repos.transaction(() => {
       recordShipmentOutcome(shipments, shipmentId, outcome, at);
       if (job) labelJobId = printJobs.add(job, at);
       if (slip) printJobs.add(slip, at);
@@ -275,7 +273,7 @@ export class Shipping {
           labelJobId,
         },
       ]);
-    })();
+    });
     this.ctx.queue?.kick('label');
     if (slip) this.ctx.queue?.kick('slip');
     return draft('done', 'booked', { carrier, waybill: d.waybillNo });
@@ -329,7 +327,7 @@ export class Shipping {
   private async adoptOrRefuse(box: BoxState, order: OrderRow, row: ShipmentRow): Promise<FeedbackDraft> {
     if (row.status === 'booked' && row.session_id === null && row.waybill_no) {
       const at = this.ctx.now().toISOString();
-      this.ctx.db.transaction(() => {
+      this.ctx.repos.transaction(() => {
         this.ctx.repos.shipments.adopt(row.id, box.sessionId, at);
         this.ctx.pack.record(box.sessionId, order.id, order.order_no, [
           {
@@ -342,7 +340,7 @@ export class Shipping {
             lead: null,
           },
         ]);
-      })();
+      });
       const d = await this.recordBooked(
         row.id,
         box.sessionId,
@@ -439,11 +437,7 @@ export class Shipping {
             weightGrams: box.weighing?.grams ?? null,
             shippedAt: at,
           };
-          this.ctx.db
-            .prepare(
-              "INSERT INTO outbox (kind, idempotency_key, payload, status, next_at, created_at) VALUES ('ship-notice', ?, ?, 'pending', ?, ?)",
-            )
-            .run(`ship-${box.sessionId}`, JSON.stringify(payload), at, at);
+          this.ctx.repos.outbox.add('ship-notice', `ship-${box.sessionId}`, payload, at);
         }
       },
     );

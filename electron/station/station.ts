@@ -24,15 +24,7 @@ import { Outbox } from './outbox';
 import { Handovers } from './handover';
 import { loadDemoData } from '../intake';
 import { background, type Log } from '../log';
-import {
-  createRepos,
-  lockDatabase,
-  openStore,
-  type DatabaseLock,
-  type Repos,
-  type Store,
-  type UserRow,
-} from '../store';
+import { lockDatabase, openStore, type DatabaseLock, type Repos, type Store, type UserRow } from '../store';
 import { StationEvents } from './emitter';
 import { Uploads } from './uploads';
 import type { FeedbackDraft } from './feedback';
@@ -91,12 +83,11 @@ export class Station {
       throw err;
     }
     try {
-      this.repos = createRepos(this.store.db);
-      if (config.demoData) loadDemoData(this.store.db, this.repos, options.log);
-      this.people = new People(this.store.db, this.repos);
+      this.repos = this.store.repos;
+      if (config.demoData) loadDemoData(this.repos, options.log);
+      this.people = new People(this.repos);
       this.devices = new DeviceRegistry(config, (status) => this.events.emit('device.status', status));
       this.pack = new PackWorkflow({
-        db: this.store.db,
         repos: this.repos,
         config,
         stationId: this.stationId,
@@ -136,20 +127,19 @@ export class Station {
         printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
       });
       this.shipping = new Shipping({
-        db: this.store.db,
         repos: this.repos,
         config,
         pack: this.pack,
-        carriers: createCarriers(config, this.store.db, (m) => options.log.warn(m)),
+        carriers: createCarriers(config, this.repos.waybillPool, (m) => options.log.warn(m)),
         queue: this.queue,
         log: options.log,
         now: this.now,
         tell: (d) => this.tell(d, null),
         changed: () => this.changed(),
       });
-      this.outbox = new Outbox(this.store.db, config.notify, options.log, this.now);
+      this.outbox = new Outbox(this.repos, config.notify, options.log, this.now);
       this.handovers = new Handovers(
-        this.store.db,
+        this.repos,
         this.stationId,
         manifestDirOf(options.loaded),
         this.now,
@@ -405,7 +395,7 @@ export class Station {
   }
 
   changed(): void {
-    if (this.store.db.open === false) return;
+    if (!this.repos.isOpen()) return;
     this.revision++;
     this.events.emit('station.state', this.state());
   }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
+import { createRepos, type Repos } from './repos';
 
 export class CorruptDatabaseError extends Error {
   constructor(file: string, cause: string) {
@@ -16,6 +17,8 @@ export class CorruptDatabaseError extends Error {
 
 export interface Store {
   db: Database;
+  /** Every read and write of the bench's data goes through these. */
+  repos: Repos;
   file: string;
   schemaVersion: number;
   close(): void;
@@ -44,7 +47,7 @@ export function openStore(file: string): Store {
     db.pragma('foreign_keys = OFF');
     const { to } = migrate(db, file, migrations);
     db.pragma('foreign_keys = ON');
-    return { db, file, schemaVersion: to, close: () => db.open && db.close() };
+    return { db, repos: createRepos(db), file, schemaVersion: to, close: () => db.open && db.close() };
   } catch (err) {
     db.close();
     throw err;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { WaybillPoolRepo } from '../../store';
 import type { BookingOutcome, CarrierAdapter, ShipmentRequest, TrackResult } from '../model';
 
 /**
@@ -10,7 +10,7 @@ export class PoolAdapter implements CarrierAdapter {
   readonly name = 'pool';
 
   constructor(
-    private readonly db: Database,
+    private readonly pool: WaybillPoolRepo,
     private readonly carrierName: string,
     private readonly lowStockWarning: number,
     private readonly warn: (message: string) => void = () => undefined,
@@ -46,26 +46,7 @@ export class PoolAdapter implements CarrierAdapter {
    * interleaving of processes can give a key two numbers (a unique index on the key says so too).
    */
   allocate(key: string): string | undefined {
-    const existing = () =>
-      this.db
-        .prepare('SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND used_by = ?')
-        .pluck()
-        .get(this.carrierName, key) as string | undefined;
-    try {
-      const taken = this.db
-        .prepare(
-          `UPDATE waybill_pool SET status = 'used', used_by = @key, used_at = @at
-           WHERE rowid = (SELECT rowid FROM waybill_pool WHERE carrier = @carrier AND status = 'free' ORDER BY waybill_no LIMIT 1)
-             AND NOT EXISTS (SELECT 1 FROM waybill_pool WHERE carrier = @carrier AND used_by = @key)
-           RETURNING waybill_no`,
-        )
-        .pluck()
-        .get({ key, at: new Date().toISOString(), carrier: this.carrierName }) as string | undefined;
-      return taken ?? existing();
-    } catch (err) {
-      if (/UNIQUE constraint failed: waybill_pool/.test((err as Error).message)) return existing();
-      throw err;
-    }
+    return this.pool.allocate(this.carrierName, key, new Date().toISOString());
   }
 
   recover(req: ShipmentRequest): Promise<BookingOutcome> {
@@ -73,11 +54,9 @@ export class PoolAdapter implements CarrierAdapter {
   }
 
   async cancel(waybillNo: string) {
-    const used = this.db
-      .prepare("SELECT 1 FROM waybill_pool WHERE carrier = ? AND waybill_no = ? AND status = 'used'")
-      .get(this.carrierName, waybillNo);
+    const used = this.pool.isUsed(this.carrierName, waybillNo);
     return {
-      ok: used !== undefined,
+      ok: used,
       message: used
         ? 'cancelled; the number stays used and is never issued again'
         : `${waybillNo} is not a used number of this pool`,
@@ -99,22 +78,6 @@ export class PoolAdapter implements CarrierAdapter {
   }
 
   free(): number {
-    return this.db
-      .prepare("SELECT count(*) FROM waybill_pool WHERE carrier = ? AND status = 'free'")
-      .pluck()
-      .get(this.carrierName) as number;
-  }
-
-  /** Numbers from the carrier's file (one per line, or the first column of a CSV); known numbers are skipped. */
-  static import(db: Database, carrier: string, numbers: string[]): { added: number; skipped: number } {
-    const insert = db.prepare(
-      "INSERT OR IGNORE INTO waybill_pool (carrier, waybill_no, status, imported_at) VALUES (?, ?, 'free', ?)",
-    );
-    const at = new Date().toISOString();
-    let added = 0;
-    db.transaction(() => {
-      for (const n of numbers) added += insert.run(carrier, n, at).changes;
-    })();
-    return { added, skipped: numbers.length - added };
+    return this.pool.free(this.carrierName);
   }
 }

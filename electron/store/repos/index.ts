@@ -7,6 +7,11 @@ import { ShipmentsRepo } from './shipments';
 import { ProductsRepo } from './products';
 import { SessionsRepo } from './sessions';
 import { UsersRepo } from './users';
+import { SettingsRepo } from './settings';
+import { OutboxRepo } from './outbox';
+import { HandoversRepo } from './handovers';
+import { WaybillPoolRepo } from './waybillPool';
+import { CatalogRepo } from './catalog';
 
 export * from './orders';
 export * from './products';
@@ -16,6 +21,11 @@ export * from './mismatches';
 export * from './packages';
 export * from './printJobs';
 export * from './shipments';
+export * from './settings';
+export * from './outbox';
+export * from './handovers';
+export * from './waybillPool';
+export * from './catalog';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -26,6 +36,15 @@ export interface Repos {
   packages: PackagesRepo;
   printJobs: PrintJobsRepo;
   shipments: ShipmentsRepo;
+  settings: SettingsRepo;
+  outbox: OutboxRepo;
+  handovers: HandoversRepo;
+  waybillPool: WaybillPoolRepo;
+  catalog: CatalogRepo;
+  /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
+  transaction<T>(fn: () => T): T;
+  /** False once the database was closed (a late answer after shutdown is then left for the next start). */
+  isOpen(): boolean;
 }
 
 export const createRepos = (db: Database): Repos => ({
@@ -37,4 +56,11 @@ export const createRepos = (db: Database): Repos => ({
   packages: new PackagesRepo(db),
   printJobs: new PrintJobsRepo(db),
   shipments: new ShipmentsRepo(db),
+  settings: new SettingsRepo(db),
+  outbox: new OutboxRepo(db),
+  handovers: new HandoversRepo(db),
+  waybillPool: new WaybillPoolRepo(db),
+  catalog: new CatalogRepo(db),
+  transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+  isOpen: () => db.open,
 });

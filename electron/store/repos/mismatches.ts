@@ -78,6 +78,29 @@ export class MismatchesRepo {
         .run(resolution, by, at, id).changes === 1
     );
   }
+
+  /** The lead's charts: mismatches per packer and day, the top SKUs, and how far weighed boxes were off. */
+  stats(from?: string, to?: string) {
+    const lo = from ?? '0000';
+    const hi = to ? `${to}~` : '9999';
+    return {
+      perPackerDay: this.db
+        .prepare(
+          "SELECT substr(at, 1, 10) AS day, coalesce(packer, '-') AS packer, count(*) AS count FROM mismatches WHERE at >= ? AND at <= ? GROUP BY day, packer ORDER BY day",
+        )
+        .all(lo, hi) as { day: string; packer: string; count: number }[],
+      topSkus: this.db
+        .prepare(
+          'SELECT sku, count(*) AS count FROM mismatches WHERE sku IS NOT NULL AND at >= ? AND at <= ? GROUP BY sku ORDER BY count DESC LIMIT 10',
+        )
+        .all(lo, hi) as { sku: string; count: number }[],
+      weightDeviation: this.db
+        .prepare(
+          "SELECT CAST(round(json_extract(payload, '$.check.differenceG') / 20.0) * 20 AS INTEGER) AS bucketG, count(*) AS count FROM events WHERE type = 'box.weighed' AND at >= ? AND at <= ? GROUP BY bucketG ORDER BY bucketG",
+        )
+        .all(lo, hi) as { bucketG: number; count: number }[],
+    };
+  }
 }
 
 function nextDay(date: string): string {

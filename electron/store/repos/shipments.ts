@@ -191,6 +191,15 @@ export class ShipmentsRepo {
     );
   }
 
+  /** The order's latest booked shipment (its face sheet's waybill). */
+  latestBooked(orderId: number): ShipmentRow | null {
+    return (
+      (this.db
+        .prepare("SELECT * FROM shipments WHERE order_id = ? AND status = 'booked' ORDER BY id DESC LIMIT 1")
+        .get(orderId) as ShipmentRow | undefined) ?? null
+    );
+  }
+
   latestBookedFor(orderId: number): string | null {
     return (
       (this.db
