@@ -4,7 +4,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openStore } from '../store';
 import { tempDir } from '../testing';
 import { bundleForChild } from '../testing/bundle';
-import { PoolAdapter } from './adapters/pool';
 
 let dir: string;
 let cleanup: () => void;
