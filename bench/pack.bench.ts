@@ -5,7 +5,7 @@ import { afterAll, it } from 'vitest';
 import { ConfigSchema } from '../electron/config';
 import { silentLog } from '../electron/log';
 import { Station } from '../electron/station';
-import { replay, type Envelope } from '../electron/station/workflow';
+import { replay, type Envelope } from '../electron/station/pack/box';
 import { createRepos, openStore } from '../electron/store';
 import { measure, printTable, type Figure } from './harness';
 

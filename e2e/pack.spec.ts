@@ -73,6 +73,30 @@ test('a lead overrides a short box with the PIN pad and a reason', async ({ page
   await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Put the box on the scale');
 });
 
+test("a lead's badge scanned into the override dialog fills it and is not logged against the packer", async ({
+  page,
+  station,
+}) => {
+  await page.goto(station.url);
+  await wedgeScan(page, 'U1001');
+  await wedgeScan(page, 'SO202611290002');
+  await expect(page.getByTestId('order-no')).toHaveText('SO202611290002');
+  await page.getByRole('button', { name: 'Lead override' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lead override' });
+  await wedgeScan(page, 'L2001');
+  await expect(dialog.getByLabel('Shift lead')).toHaveValue('李主管');
+  await expect(page.getByTestId('last-feedback')).toHaveText('Shift lead 李主管: enter the PIN');
+  await dialog.getByLabel('Reason').selectOption('customer-agreed');
+  for (const d of '2468') await dialog.getByRole('button', { name: d, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Approved by 李主管: customer agreed');
+  // The badge never reached the pack workflow: the box's mismatches are the override's, none for the badge.
+  await page.getByRole('link', { name: 'Mismatches' }).click();
+  const rows = page.getByRole('row').filter({ hasText: 'SO202611290002' });
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'L2001' })).toHaveCount(0);
+});
+
 test('orders and products import from the Orders page, refused rows listed', async ({ page, station }) => {
   await page.goto(`${station.url}#/orders`);
   await page.getByLabel('Import orders (CSV or XLSX)').setInputFiles({

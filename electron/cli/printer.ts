@@ -20,7 +20,7 @@ import {
   type LabelFormat,
   type LabelSize,
 } from '../labels';
-import { faceSheetFor } from '../station/faceSheet';
+import { faceSheetFor } from '../station';
 import { withStore } from './store';
 import { fail } from './fail';
 import { oneOf, wholeNumber } from './args';

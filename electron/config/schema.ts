@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCALE_PROTOCOLS } from '../devices/scale/codecs/types';
+import { SCALE_PROTOCOLS } from '../../shared/devices';
 
 const PrinterUri = z
   .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_STATE } from '../../shared/contract/fixtures';
+import { IDLE_STATE } from '../../shared/contract';
 import { invoke, type Handlers } from '../../shared/contract';
 import { silentLog } from '../log';
 import { makeHandler, type SenderEvent } from './handle';

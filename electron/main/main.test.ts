@@ -163,6 +163,47 @@ describe('the Electron main process, against a stand-in electron module', () => 
     expect(state).toEqual({ name: '张伟', role: 'packer' });
   });
 
+  it("routes the wedge's scans through the station: on the Handover page a closed box's label loads it", async () => {
+    const type = (code: string) => {
+      for (const key of [...code, 'Enter'])
+        win.webContents.emit(
+          'before-input-event',
+          { preventDefault: () => undefined },
+          { type: 'keyDown', key, control: false, alt: false, meta: false },
+        );
+    };
+    const state = async () =>
+      (await call('station.getState')).result as {
+        phase: string;
+        box: { shipment: { waybillNo: string | null } | null } | null;
+      };
+    if ((await state()).phase === 'login') type('U1001');
+    for (const code of ['SO202611290001', 'BOX-S', '6900012345004', '6900012345004']) type(code);
+    await call('scale.setVirtual', { grams: 0 });
+    await call('scale.setVirtual', { grams: 702 });
+    const booked = await waitFor(
+      async () => ((await state()).phase === 'labelling' ? await state() : null),
+      10_000,
+      'booked',
+    );
+    const waybill = booked.box!.shipment!.waybillNo!;
+    type(waybill);
+    await waitFor(async () => (await state()).box === null, 5000, 'box closed by its label');
+    await call('screen.show', { page: 'handover', dialog: null });
+    await call('handover.open', { carrier: 'pool' });
+    type(waybill);
+    const batch = await waitFor(
+      async () => {
+        const b = (await call('handover.current')).result as unknown as { lines: { waybillNo: string }[] };
+        return b.lines.length > 0 ? b : null;
+      },
+      5000,
+      'the box on the batch',
+    );
+    expect(batch.lines.map((l) => l.waybillNo)).toEqual([waybill]);
+    await call('screen.show', { page: 'pack', dialog: null });
+  });
+
   it('pushes station events to the window', async () => {
     await call('scale.setVirtual', { grams: 42 });
     await waitFor(() => win.webContents.sent.some((m) => m[1] === 'scale.reading'), 3000, 'a pushed reading');

@@ -1,4 +1,4 @@
-import { DEFAULT_WEDGE, WedgeDetector, type WedgeOptions } from '../../shared/scan/wedge';
+import { DEFAULT_WEDGE, WedgeDetector, type WedgeOptions } from '../../shared/scan';
 
 /** The part of Electron's `before-input-event` input we read. */
 export interface KeyInput {

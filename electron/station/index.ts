@@ -1,5 +1,6 @@
 export { Station, type StationOptions } from './station';
-export { recordShipmentOutcome, shipmentRequest } from './shipments';
-export { checkBookedDetails, whyNotRecorded } from './attention';
+export { recordShipmentOutcome, shipmentRequest } from './shipping';
+export { checkBookedDetails, whyNotRecorded } from './shipping';
 export { Handovers } from './handover';
 export { UPLOAD_LIMIT_BYTES, UploadTooLargeError, Uploads } from './uploads';
+export { faceSheetFor } from './printing';

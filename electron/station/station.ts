@@ -2,36 +2,40 @@ import {
   ContractError,
   invoke,
   type CallOutcome,
+  type DeviceState,
   type EventName,
   type EventPayload,
   type Feedback,
   type Handlers,
+  type Screen,
   type StationInfo,
   type StationState,
-  type DeviceState,
 } from '../../shared/contract';
-import { stripAim } from '../../shared/scan';
-import { manifestDirOf, type LoadedConfig } from '../config';
 import { dirname, join } from 'node:path';
+import { createCarriers } from '../carriers';
+import { manifestDirOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
+import type { PrintQueue } from '../devices/printer';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
-import { parsePrinterUri, PrintQueue, type PrinterRole } from '../devices/printer';
-import { createCarriers } from '../carriers';
-import { Shipping } from './shipping';
-import { printerDeviceState, printTest, reprint, resolveFileUri } from './printing';
-import { Outbox } from './outbox';
-import { Handovers } from './handover';
 import { loadDemoData } from '../intake';
 import { background, type Log } from '../log';
 import { lockDatabase, openStore, type DatabaseLock, type Repos, type Store, type UserRow } from '../store';
+import type { Bench } from './bench';
+import { EffectRunner, effectsAtStart, effectsOf } from './effects';
 import { StationEvents } from './emitter';
-import { Uploads } from './uploads';
 import type { FeedbackDraft } from './feedback';
 import { createHandlers } from './handlers';
-import { PackWorkflow } from './pack';
+import { Handovers } from './handover';
+import { Outbox } from './notices';
+import { boxView, PackWorkflow, phaseOf } from './pack';
 import { People } from './people';
-import { boxView, phaseOf } from './view';
+import { createPrintQueue, printerDeviceState, printTest, reprint, type PrintDesk } from './printing';
+import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
+import { Shipping } from './shipping';
+import { Uploads } from './uploads';
+import { printJobView } from './views';
+import { ScaleWatch } from './weighing';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -43,12 +47,13 @@ export interface StationOptions {
 }
 
 /**
- * One bench: its database, devices and pack workflow, behind the contract. The Electron main process and the
- * headless server both wrap exactly this object.
+ * One bench, composed: its database, devices and rooms (pack, shipping, printing, handover, people, notices) behind
+ * the contract. Scans come in through one router; the workflow's events become effects that one runner carries out.
+ * The Electron main process and the headless server both wrap exactly this object.
  */
-export class Station {
+export class Station implements Bench {
+  readonly config: Config;
   readonly store: Store;
-  private readonly lock: DatabaseLock;
   readonly repos: Repos;
   readonly devices: DeviceRegistry;
   readonly pack: PackWorkflow;
@@ -61,18 +66,26 @@ export class Station {
   readonly outbox: Outbox;
   readonly handovers: Handovers;
   readonly uploads: Uploads;
-  private statusTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly lock: DatabaseLock;
+  private readonly desk: PrintDesk;
+  private readonly effects: EffectRunner;
+  private readonly watch: ScaleWatch;
   private readonly events = new StationEvents();
   private readonly stationId: string;
+  private statusTimer: ReturnType<typeof setInterval> | null = null;
+  private scanners: ScannerSource[] = [];
   private feedback: Feedback | null = null;
   private feedbackId = 0;
   private revision = 0;
   private closed = false;
-  private scanners: ScannerSource[] = [];
   private scanTest: StationState['scanTest'] = { active: false, last: null };
+  private screen: Screen = { page: 'pack', dialog: null };
+  private approval: StationState['approval'] = null;
 
   constructor(readonly options: StationOptions) {
     const { config } = options.loaded;
+    const log = options.log;
+    this.config = config;
     this.stationId = config.station.id;
     this.now = options.now ?? (() => new Date());
     this.lock = lockDatabase(options.loaded.databasePath, options.purpose ?? 'a Packbench station');
@@ -84,44 +97,33 @@ export class Station {
     }
     try {
       this.repos = this.store.repos;
-      if (config.demoData) loadDemoData(this.repos, options.log);
+      if (config.demoData) loadDemoData(this.repos, log);
       this.people = new People(this.repos);
       this.devices = new DeviceRegistry(config, (status) => this.events.emit('device.status', status));
+      this.watch = new ScaleWatch(() => config.scale.maxReadingAgeMs);
+      this.effects = new EffectRunner(
+        {
+          weigh: (key) => this.watch.arm(key),
+          book: (key) => background(log, `booking ${key}`, () => this.shipping.book()),
+          print: (printers) => printers.forEach((p) => this.queue.kick(p)),
+          notify: () => background(log, 'ship notices', () => this.outbox.flush()),
+        },
+        log,
+      );
       this.pack = new PackWorkflow({
         repos: this.repos,
         config,
         stationId: this.stationId,
         now: this.now,
         packer: () => this.people.packer?.name ?? null,
-        log: options.log,
+        log,
+        committed: (sessionId, before, after, events) =>
+          this.effects.enqueue(effectsOf(sessionId, before, after, events)),
       });
-      const printers: Partial<
-        Record<
-          PrinterRole,
-          { target: ReturnType<typeof parsePrinterUri>; language: 'zpl' | 'tspl' | 'epl' | 'escpos' | 'pdf' }
-        >
-      > = {};
-      for (const role of ['label', 'slip'] as const) {
-        const p = config.printers[role];
-        if (p)
-          printers[role] = {
-            target: parsePrinterUri(resolveFileUri(p.uri, options.loaded)),
-            language: p.language,
-          };
-      }
-      this.queue = new PrintQueue(this.repos.printJobs, printers, {
+      this.queue = createPrintQueue(options.loaded, this.repos, {
         now: this.now,
         jobChanged: (job) => {
-          this.events.emit('printJob.updated', {
-            id: job.id,
-            printer: job.printer,
-            kind: job.kind,
-            waybillNo: job.waybill_no,
-            status: job.status,
-            attempts: job.attempts,
-            lastError: job.last_error,
-            reason: job.reason,
-          });
+          this.events.emit('printJob.updated', printJobView(job));
           if (job.session_id && job.session_id === this.pack.box?.sessionId) this.changed();
         },
         printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
@@ -130,22 +132,32 @@ export class Station {
         repos: this.repos,
         config,
         pack: this.pack,
-        carriers: createCarriers(config, this.repos.waybillPool, (m) => options.log.warn(m)),
-        queue: this.queue,
-        log: options.log,
+        carriers: createCarriers(config, this.repos.waybillPool, (m) => log.warn(m)),
+        log,
         now: this.now,
         tell: (d) => this.tell(d, null),
         changed: () => this.changed(),
       });
-      this.outbox = new Outbox(this.repos, config.notify, options.log, this.now);
+      this.outbox = new Outbox(this.repos, config.notify, log, this.now);
+      const carriers = this.shipping.carrierNames;
       this.handovers = new Handovers(
         this.repos,
         this.stationId,
         manifestDirOf(options.loaded),
         this.now,
-        this.shipping.carrierNames,
+        carriers,
       );
       this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
+      this.desk = {
+        config,
+        repos: this.repos,
+        queue: this.queue,
+        log,
+        stationId: this.stationId,
+        now: this.now,
+        who: () => this.people.packer?.name ?? null,
+        openSession: () => this.pack.box?.sessionId ?? null,
+      };
       this.handlers = createHandlers(this);
       this.scanners = createScanners(
         config,
@@ -156,26 +168,30 @@ export class Station {
         reading: (r) => this.onScaleReading(r),
         state: (state, detail) => this.onScaleState(state, detail),
       });
-      for (const s of this.scanners) s.start();
-      this.scale.start();
-      this.queue.start();
-      background(options.log, 'printer status', () => this.queue.poll());
-      this.statusTimer = setInterval(
-        () => background(options.log, 'printer status', () => this.queue.poll()),
-        10_000,
-      );
-      this.statusTimer.unref?.();
-      this.shipping.start();
-      this.outbox.start();
+      this.start();
     } catch (err) {
       this.store.close();
       this.lock.release();
       throw err;
     }
     const resumed = this.pack.box ? `, resumed box ${this.pack.box.order.orderNo}` : '';
-    options.log.info(
+    log.info(
       `station ${this.stationId} open: db ${this.store.file} (schema ${this.store.schemaVersion}), config ${options.loaded.source.path ?? 'embedded default'}${resumed}`,
     );
+  }
+
+  private start(): void {
+    const log = this.options.log;
+    for (const s of this.scanners) s.start();
+    this.scale.start();
+    this.queue.start();
+    background(log, 'printer status', () => this.queue.poll());
+    this.statusTimer = setInterval(() => background(log, 'printer status', () => this.queue.poll()), 10_000);
+    this.statusTimer.unref?.();
+    this.shipping.start();
+    this.outbox.start();
+    // A box resumed at start still needs what it was waiting for (its weight, its booking).
+    this.effects.enqueue(effectsAtStart(this.pack.box));
   }
 
   info(): StationInfo {
@@ -202,14 +218,13 @@ export class Station {
     let view = null;
     if (box) {
       const { pkg, check } = this.pack.expectedWeight(box);
-      const suggested = box.package ? null : pkg;
       const labelJob = box.shipment?.labelJobId ? this.repos.printJobs.byId(box.shipment.labelJobId) : null;
       view = boxView(box, {
         labelStatus: labelJob?.status ?? null,
         expectedG: check.expectedG,
         toleranceG: check.toleranceG,
         missingWeights: check.missingWeights,
-        suggested: suggested ? { code: suggested.code, name: suggested.name } : null,
+        suggested: !box.package && pkg ? { code: pkg.code, name: pkg.name } : null,
       });
     }
     return {
@@ -219,117 +234,104 @@ export class Station {
       box: view,
       feedback: this.feedback,
       scanTest: this.scanTest,
-      reasons: this.options.loaded.config.reasons,
+      reasons: this.config.reasons,
       revision: this.revision,
-      scaleConnected: this.scaleConnected,
+      scaleConnected: this.watch.connected,
+      screen: this.screen,
+      approval: this.approval,
     };
   }
 
   /**
-   * The one stream of scans, from every scanner. In the Devices page's scan test, a scan is shown and not packed;
-   * then there is no feedback.
+   * The one stream of scans, from every scanner and every page: the router decides what a scan means from what the
+   * bench shows (scan test, an approval dialog, the handover page) and where the box is.
    */
-  receive(scan: ScanEvent): Feedback | null {
-    if (this.scanTest.active) {
-      this.scanTest = {
-        active: true,
-        last: {
-          code: stripAim(scan.code).data,
-          symbology: scan.symbology,
-          scanner: scan.scanner,
-          at: scan.at.toISOString(),
-        },
-      };
+  receive(scan: ScanEvent): Feedback {
+    const box = this.pack.box;
+    const route = routeScan(
+      {
+        scanTest: this.scanTest.active,
+        screen: this.screen,
+        loggedIn: this.people.packer !== null,
+        awaitingLabel: !!box && box.weightApproved && box.shipment?.status === 'booked',
+      },
+      scan.code,
+    );
+    if (route === 'scan-test') {
+      const { code, symbology, scanner, at } = scan;
+      this.scanTest = { active: true, last: { code, symbology, scanner, at: at.toISOString() } };
       this.changed();
-      return null;
+      return this.testFeedback(code);
     }
-    const feedback = this.scan(scan.code);
-    this.beep(scan.scanner, feedback);
+    const told = this.routed(route, scan);
+    // A badge is not shown back on the screen once it is recognised (a login, a lead in the dialog).
+    const feedback = this.tell(told, route === 'approval' || told.kind === 'login' ? null : scan.code);
+    beep(this.config, this.scanners, scan.scanner, feedback.tone);
+    this.effects.drain();
     return feedback;
   }
 
-  /** A scan's code through the pack workflow: a badge when nobody is logged in, else the workflow's. */
-  scan(code: string): Feedback {
-    if (!this.people.packer) {
-      const user = this.people.byBadge(code);
-      if (!user) return this.tell({ tone: 'unknown', kind: 'badge-unknown', params: { code } }, code);
-      this.login(user);
-      return this.feedback!;
+  private routed(route: Exclude<ScanRoute, 'scan-test'>, scan: ScanEvent): FeedbackDraft {
+    switch (route) {
+      case 'approval': {
+        // A badge into an open approval dialog: a shift lead's fills it; anyone else's is refused, never packed.
+        const lead = this.people.leadByBadge(scan.code);
+        if (!lead) return { tone: 'wrong', kind: 'approval-not-lead', params: { code: scan.code } };
+        this.approval = { lead: lead.name };
+        return { tone: 'info', kind: 'approval-lead', params: { name: lead.name } };
+      }
+      case 'handover':
+        return this.handovers.load(scan.code);
+      case 'login': {
+        const user = this.people.byBadge(scan.code);
+        if (!user) return { tone: 'unknown', kind: 'badge-unknown', params: { code: scan.code } };
+        this.people.set({ name: user.name, role: user.role });
+        return { tone: 'ok', kind: 'login', params: { name: user.name } };
+      }
+      case 'label':
+        return this.shipping.scanLabel(scan.code);
+      case 'pack': {
+        const result = this.pack.scan(scan);
+        if (result.kind === 'logout') this.people.set(null);
+        return result;
+      }
     }
-    const box = this.pack.box;
-    const reading = stripAim(code).data;
-    const result =
-      box && box.weightApproved && !this.isCommand(reading)
-        ? box.shipment?.status === 'booked'
-          ? this.shipping.scanLabel(reading)
-          : this.pack.scan(code)
-        : this.pack.scan(code);
-    if (result.kind === 'logout') this.logout();
-    const told = this.tell(result, code);
-    this.weighIfReady();
-    return told;
+  }
+
+  /** A scan typed or sent at the edge (the page, the command line, tests): its AIM identifier is read here. */
+  scan(raw: string, scanner = 'wedge'): Feedback {
+    return this.receive(scanAtEdge(raw, scanner, this.now()));
+  }
+
+  /** What the bench's screen shows: the router reads it; closing a dialog forgets the lead scanned into it. */
+  show(screen: Screen): void {
+    this.screen = screen;
+    if (screen.dialog !== 'approval') this.approval = null;
+    this.changed();
   }
 
   /** Every scale reading goes to the views; a stable one of a fresh placement weighs the box that waits for it. */
-  private lastReading: ScaleReading | null = null;
-  private consumedPlacement = 0;
   onScaleReading(r: ScaleReading): void {
-    this.lastReading = r;
-    this.readings++;
+    this.watch.reading(r);
     this.events.emit('scale.reading', {
       grams: r.grams,
       stable: r.stable,
       error: r.error,
       at: r.at.toISOString(),
     });
-    this.weighIfReady();
+    const box = this.pack.box;
+    if (!box || !this.people.packer || box.verification === 'open' || box.weightApproved) return;
+    const weight = this.watch.take();
+    if (!weight) return;
+    this.scale.consume(weight.placement);
+    this.tell(this.pack.weigh(weight.grams, weight.placement), null);
+    this.effects.drain();
   }
 
   /** A scale that is not connected has no current weight: its last reading is dropped, and the box says so. */
-  private scaleConnected = true;
   private onScaleState(state: DeviceState, detail?: string): void {
     this.devices.report('scale', { state, detail });
-    const connected = state === 'ready' || state === 'virtual';
-    if (!connected) this.lastReading = null;
-    if (connected !== this.scaleConnected) {
-      this.scaleConnected = connected;
-      this.changed();
-    }
-  }
-
-  /** When the open box last became ready to weigh (all verified): only readings after it may weigh it. */
-  private readyToWeigh: { key: string; afterReading: number } | null = null;
-  /** Readings counted as they arrive: "after the box was ready" is exact, not a matter of clock resolution. */
-  private readings = 0;
-
-  private weighIfReady(): void {
-    const r = this.lastReading;
-    const box = this.pack.box;
-    if (!box || !this.people.packer || box.verification === 'open' || box.weightApproved) {
-      this.readyToWeigh = null;
-      return;
-    }
-    const key = `${box.sessionId}/${box.verification}/${box.okScans.length}/${box.insertsConfirmed.length}`;
-    if (this.readyToWeigh?.key !== key) this.readyToWeigh = { key, afterReading: this.readings };
-    if (!r || !this.scaleConnected) return;
-    // A reading has an age: one from before the box was ready, or older than the scale's limit, is not this box's.
-    if (this.readings <= this.readyToWeigh.afterReading) return;
-    if (Date.now() - r.at.getTime() > this.maxReadingAgeMs) return;
-    if (!r.stable || r.grams === null || r.placement === null) return;
-    // A placement weighs one box once: the previous box's weight is never taken for this one.
-    if (r.placement <= this.consumedPlacement) return;
-    this.consumedPlacement = r.placement;
-    this.scale.consume(r.placement);
-    this.tell(this.pack.weigh(r.grams, r.placement), null);
-    this.shipping.bookIfDue();
-  }
-
-  private get maxReadingAgeMs(): number {
-    return this.options.loaded.config.scale.maxReadingAgeMs;
-  }
-
-  private isCommand(code: string): boolean {
-    return code.toUpperCase().startsWith('PB:');
+    if (this.watch.setConnected(state === 'ready' || state === 'virtual')) this.changed();
   }
 
   /** The feedback an asynchronous step already told, as the result of the call that caused it. */
@@ -339,23 +341,17 @@ export class Station {
 
   /** The test face sheet on a configured printer, through the queue like any job. */
   printTest(role: 'label' | 'slip'): Promise<void> {
-    return printTest(this, role);
+    return printTest(this.desk, role);
   }
 
   /** Prints a box's label again (the open box's, or by waybill), with the reason; the new job is logged. */
   reprint(reason: string, waybillNo?: string): void {
-    reprint(this, reason, waybillNo);
+    reprint(this.desk, reason, waybillNo);
   }
 
   testFeedback(code: string): Feedback {
-    return {
-      id: this.feedbackId,
-      tone: 'info',
-      kind: 'scan-test',
-      params: { code },
-      code,
-      at: this.now().toISOString(),
-    };
+    const at = this.now().toISOString();
+    return { id: this.feedbackId, tone: 'info', kind: 'scan-test', params: { code }, code, at };
   }
 
   setScanTest(active: boolean): void {
@@ -363,28 +359,11 @@ export class Station {
     this.changed();
   }
 
-  private beep(scanner: string, feedback: Feedback): void {
-    const beep = this.options.loaded.config.scanners.find((s) => s.name === scanner)?.beep;
-    const source = this.scanners.find((s) => s.id === `scanner:${scanner}`);
-    if (!beep || !source || !('send' in source)) return;
-    const hex =
-      feedback.tone === 'ok' || feedback.tone === 'done'
-        ? beep.good
-        : feedback.tone === 'info'
-          ? undefined
-          : beep.bad;
-    if (hex)
-      void (source as { send(b: Buffer): Promise<void> })
-        .send(Buffer.from(hex, 'hex'))
-        .catch(() => undefined);
-  }
-
   /** An action of the logged-in packer (or a lead at the bench). */
   act(fn: () => FeedbackDraft): Feedback {
     if (!this.people.packer) throw new ContractError('refused', 'log in first');
     const told = this.tell(fn(), null);
-    this.weighIfReady();
-    this.shipping.bookIfDue();
+    this.effects.drain();
     return told;
   }
 
@@ -416,7 +395,7 @@ export class Station {
   }
 
   reason(kind: 'hold' | 'partial' | 'override', code: string): string {
-    const list = this.options.loaded.config.reasons[kind];
+    const list = this.config.reasons[kind];
     if (!list.includes(code))
       throw new ContractError('refused', `reason "${code}" is not one of: ${list.join(', ')}`);
     return code;

@@ -1,19 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from './i18n';
 import { DevicesPage } from './pages/DevicesPage';
 import { MismatchesPage } from './pages/MismatchesPage';
 import { OrdersPage } from './pages/OrdersPage';
-import { HandoverPage, HANDOVER_SCAN } from './pages/HandoverPage';
+import { HandoverPage } from './pages/HandoverPage';
 import { PackPage } from './pages/pack/PackPage';
 import { client } from './client';
 import { useWedge } from './scan/useWedge';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusBar } from './StatusBar';
 import { useStation } from './useStation';
+import { showPage } from './screen';
+import { SCREEN_PAGES, type ScreenPage } from '../../shared/contract';
 
-export const PAGES = ['pack', 'mismatches', 'orders', 'handover', 'devices', 'settings'] as const;
-export type PageName = (typeof PAGES)[number];
+export const PAGES = SCREEN_PAGES;
+export type PageName = ScreenPage;
 
 const pageFromHash = (): PageName => {
   const name = location.hash.replace(/^#\/?/, '');
@@ -30,24 +32,12 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  // A scan from any page goes to the pack workflow; its verdict shows on the Pack page and in the status bar.
+  // The station routes every scan; the page says what it shows (and the router reads that), nothing more.
+  useEffect(() => showPage(page), [page]);
   const wedge = view.info?.wedge;
-  const pageRef = useRef(page);
-  pageRef.current = page;
   useWedge(
     (code) => {
       performance.mark('packbench:scan-sent');
-      // On the Handover page a scan loads a box onto the batch; everywhere else it goes to the pack workflow.
-      if (pageRef.current === 'handover') {
-        void client.call('handover.scan', { code }).then(
-          (r) => window.dispatchEvent(new CustomEvent(HANDOVER_SCAN, { detail: r })),
-          (e: Error) =>
-            window.dispatchEvent(
-              new CustomEvent(HANDOVER_SCAN, { detail: { result: 'refused', detail: e.message, count: 0 } }),
-            ),
-        );
-        return;
-      }
       void client.call('scan.submit', { code, scanner: 'wedge' });
     },
     wedge

@@ -1,4 +1,4 @@
-import type { Tone } from '../../shared/contract/pack';
+import type { Tone } from '../../shared/contract';
 import done from '../../resources/sounds/done.wav';
 import info from '../../resources/sounds/info.wav';
 import ok from '../../resources/sounds/ok.wav';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ScaleReadingView } from '../../shared/contract/station';
+import type { ScaleReadingView } from '../../shared/contract';
 import { client } from './client';
 
 /** The live weight, as the scale reports it. */

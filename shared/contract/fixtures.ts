@@ -11,4 +11,6 @@ export const IDLE_STATE: StationState = {
   reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
   revision: 0,
   scaleConnected: true,
+  screen: { page: 'pack', dialog: null },
+  approval: null,
 };

@@ -6,3 +6,4 @@ export * from './issues';
 export * from './invoke';
 export * from './client';
 export * from './channels';
+export * from './fixtures';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StationInfo, StationState, DeviceStatus, ScaleReadingView } from './station';
+import { StationInfo, StationState, DeviceStatus, ScaleReadingView, Screen } from './station';
 import {
   Feedback,
   HandoverView,
@@ -29,6 +29,8 @@ export const methods = {
     params: z.strictObject({ code: z.string().min(1).max(512), scanner: z.string().max(64).optional() }),
     result: Feedback,
   },
+  /** The page and dialog the bench's screen shows now: what the station's scan router needs to know. */
+  'screen.show': { params: Screen, result: Ok },
   'scale.setVirtual': {
     params: z.strictObject({ grams: z.number().int().min(0).max(1_000_000) }),
     result: Ok,
@@ -83,15 +85,6 @@ export const methods = {
     result: z.strictObject({ id: z.number().int() }),
   },
   'handover.current': { params: NoParams, result: HandoverView.nullable() },
-  /** Scan-to-load: a closed box's label onto the open batch. */
-  'handover.scan': {
-    params: z.strictObject({ code: z.string().min(1).max(128) }),
-    result: z.strictObject({
-      result: z.enum(['added', 'other-carrier', 'unlabelled', 'not-closed', 'duplicate']),
-      detail: z.string(),
-      count: z.number().int(),
-    }),
-  },
   'handover.close': {
     params: NoParams,
     result: z.strictObject({
@@ -192,10 +185,20 @@ export const methods = {
           id: z.string(),
           name: z.string(),
           barcode: z.string().nullable(),
-          rule: z.string(),
+          whenSku: z.string().nullable(),
+          whenShop: z.string().nullable(),
+          minOrderValueCents: z.number().int().nullable(),
         }),
       ),
-      carriers: z.array(z.strictObject({ name: z.string(), rule: z.string() })),
+      carriers: z.array(
+        z.strictObject({
+          name: z.string(),
+          /** The default price table (首重 / 续重), in fen; null when the carrier has none. */
+          price: z
+            .strictObject({ firstCents: z.number().int(), extraPerKgCents: z.number().int() })
+            .nullable(),
+        }),
+      ),
       defaultCarrier: z.string(),
     }),
   },

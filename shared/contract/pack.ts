@@ -59,6 +59,14 @@ export const FEEDBACK_KINDS = [
   'label-mismatch',
   'label-not-printed',
   'rebooking',
+  'handover-added',
+  'handover-other-carrier',
+  'handover-unlabelled',
+  'handover-not-closed',
+  'handover-duplicate',
+  'handover-no-batch',
+  'approval-lead',
+  'approval-not-lead',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;

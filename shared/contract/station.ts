@@ -54,6 +54,22 @@ export const StationInfo = z.strictObject({
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 
+/** The pages of the bench's screen. */
+export const SCREEN_PAGES = ['pack', 'mismatches', 'orders', 'handover', 'devices', 'settings'] as const;
+export const ScreenPage = z.enum(SCREEN_PAGES);
+export type ScreenPage = z.infer<typeof ScreenPage>;
+
+/**
+ * What the bench's screen shows now, as the page tells the station: the station's scan router reads it to decide what
+ * a scan means (a box loaded at handover, a lead's badge into an open approval dialog, …). The page never routes.
+ */
+export const Screen = z.strictObject({
+  page: ScreenPage,
+  /** `approval`: a dialog that needs a shift lead (override, rebooking, release, resolve) is open. */
+  dialog: z.enum(['approval']).nullable(),
+});
+export type Screen = z.infer<typeof Screen>;
+
 /** login → idle (no box) → verifying (scanning items) → weighing (on the scale) → booking (weight approved). */
 export const StationPhase = z.enum(['login', 'idle', 'verifying', 'weighing', 'booking', 'labelling']);
 
@@ -84,6 +100,9 @@ export const StationState = z.strictObject({
   revision: z.number().int().nonnegative(),
   /** False while the scale is unplugged or failing: no box is weighed, and the weight panel says so. */
   scaleConnected: z.boolean(),
+  screen: Screen,
+  /** The shift lead whose badge was scanned into the open approval dialog (cleared when the dialog closes). */
+  approval: z.strictObject({ lead: z.string() }).nullable(),
 });
 export type StationState = z.infer<typeof StationState>;
 

@@ -21,6 +21,10 @@ export interface AimSplit {
   gs1: boolean;
 }
 
+/** Whether a symbology name (as `stripAim` gives it) carries GS1 element strings. */
+export const isGs1Symbology = (name: string | null): boolean =>
+  name !== null && Object.values(SYMBOLOGIES).some((s) => s.name === name && s.gs1);
+
 /** Strips a leading AIM identifier; unknown `]Xn` identifiers are stripped too and named by their raw text. */
 export function stripAim(raw: string): AimSplit {
   const m = /^\][A-Za-z][0-9A-Za-z]/.exec(raw);

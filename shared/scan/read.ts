@@ -1,4 +1,4 @@
-import { stripAim } from './aim';
+import { stripAim, type AimSplit } from './aim';
 import { parseCommand, type ScanCommand } from './command';
 import { Gs1Error, looksLikeGs1, parseGs1, type Gs1Data } from './gs1';
 
@@ -9,8 +9,13 @@ export type ScanReading =
   | { kind: 'plain'; code: string; symbology: string | null }
   | { kind: 'invalid'; code: string; reason: string; symbology: string | null };
 
+/** A raw scan, AIM identifier and all (tests, the command line). */
 export function readScan(raw: string, gsSubstitute?: string): ScanReading {
-  const { data, symbology, gs1 } = stripAim(raw.trim());
+  return readSplitScan(stripAim(raw.trim()), gsSubstitute);
+}
+
+/** A scan whose AIM identifier was already read at the edge (scanner driver or `scan.submit`). */
+export function readSplitScan({ data, symbology, gs1 }: AimSplit, gsSubstitute?: string): ScanReading {
   const command = parseCommand(data);
   if (command) return { kind: 'command', command, symbology };
   const normalized = gsSubstitute ? data.split(gsSubstitute).join('\u001d') : data;

@@ -1,4 +1,4 @@
-import { kdniaoDataSign } from '../signatures';
+import { kdniaoDataSign } from '..';
 import { answer, form, startFake, type FakeServer } from './server';
 
 export interface KdniaoFake extends FakeServer {

@@ -1,4 +1,4 @@
-import { sfMsgDigest } from '../signatures';
+import { sfMsgDigest } from '..';
 import { answer, form, startFake, type FakeServer } from './server';
 
 export interface SfFake extends FakeServer {

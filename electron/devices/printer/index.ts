@@ -14,4 +14,12 @@ export {
   REPORTS,
 } from './status';
 export { CapturePrinter, type CapturedJob } from './capture';
-export { PrintQueue, type PrinterRole, type QueuedJob } from './queue';
+export {
+  PrintQueue,
+  type PrinterRole,
+  type QueuedJob,
+  type PrintJobStore,
+  type StoredPrintJob,
+  type PrintJobStatus,
+  type QueueHooks,
+} from './queue';

@@ -1,10 +1,46 @@
-import type { PrintJobRow, PrintJobsRepo } from '../../store';
 import { printerStatus, type PrinterLanguage, type PrinterStatus } from './status';
 import { sendBytes } from './transport';
 import type { PrinterTarget } from './uri';
 
 export type PrinterRole = 'label' | 'slip';
-export type QueuedJob = Omit<PrintJobRow, 'payload'>;
+export type PrintJobStatus = 'queued' | 'sending' | 'done' | 'failed' | 'void';
+
+/** A print job as the queue reads it from wherever jobs are kept. */
+export interface StoredPrintJob {
+  id: number;
+  printer: string;
+  language: string;
+  kind: string;
+  session_id: string | null;
+  waybill_no: string | null;
+  payload: Buffer;
+  status: PrintJobStatus;
+  attempts: number;
+  last_error: string | null;
+  reprint_of: number | null;
+  reason: string | null;
+  requested_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type QueuedJob = Omit<StoredPrintJob, 'payload'>;
+
+/**
+ * Where the queue keeps its jobs: declared here, by the room that needs it, and implemented by the store's print-job
+ * repository, so the devices never import the store.
+ */
+export interface PrintJobStore {
+  failInterrupted(at: string): number;
+  nextQueued(printer: string): StoredPrintJob | null;
+  setStatus(
+    id: number,
+    status: PrintJobStatus,
+    at: string,
+    error?: string | null,
+    countAttempt?: boolean,
+  ): void;
+  byId(id: number): StoredPrintJob | null;
+}
 
 export interface QueueHooks {
   jobChanged(job: QueuedJob): void;
@@ -27,7 +63,7 @@ export class PrintQueue {
   private stopped = false;
 
   constructor(
-    private readonly repo: PrintJobsRepo,
+    private readonly repo: PrintJobStore,
     private readonly printers: Partial<
       Record<PrinterRole, { target: PrinterTarget; language: PrinterLanguage }>
     >,
@@ -87,7 +123,7 @@ export class PrintQueue {
     );
   }
 
-  private set(id: number, status: PrintJobRow['status'], error: string | null = null, attempt = false): void {
+  private set(id: number, status: PrintJobStatus, error: string | null = null, attempt = false): void {
     this.repo.setStatus(id, status, this.hooks.now().toISOString(), error, attempt);
     const row = this.repo.byId(id);
     if (row) {

@@ -1,4 +1,4 @@
-import { stripAim } from '../../../shared/scan/aim';
+import { stripAim } from '../../../shared/scan';
 import type { DecodedScan } from './hidpos';
 
 // US layout only: usage → [unshifted, shifted]. A scanner set to another keyboard layout sends other usages;

@@ -1,4 +1,4 @@
-import { stripAim } from '../../../shared/scan/aim';
+import { stripAim } from '../../../shared/scan';
 
 export interface DecodedScan {
   code: string;

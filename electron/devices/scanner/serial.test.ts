@@ -70,6 +70,50 @@ describe('serial scanner over a PTY', () => {
     }
   });
 
+  it('goes through the station router: loads a closed box on the Handover page, fills an approval dialog', async () => {
+    const station = benchWithSerialScanner();
+    try {
+      await waitFor(
+        () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
+        5000,
+        'scanner ready',
+      );
+      const type = await scannerEnd();
+      for (const code of ['U1001', 'SO202611290001', 'BOX-S', '6900012345004', '6900012345004'])
+        await type(code);
+      await waitFor(() => station.state().phase === 'weighing', 3000, 'verified');
+      station.scale.setWeight!(0);
+      station.scale.setWeight!(702);
+      await waitFor(() => station.state().phase === 'labelling', 5000, 'booked');
+      const waybill = station.state().box!.shipment!.waybillNo!;
+      await type(waybill);
+      await waitFor(() => station.state().phase === 'idle', 3000, 'closed by its label');
+
+      // A lead's badge into the open approval dialog fills it; nothing is logged against the packer.
+      const mismatches = () => station.repos.mismatches.list({ limit: 100, offset: 0 }).total;
+      const before = mismatches();
+      station.show({ page: 'pack', dialog: 'approval' });
+      await type('U1002');
+      await waitFor(() => station.state().feedback?.kind === 'approval-not-lead', 3000, 'not a lead');
+      await type('L2001');
+      await waitFor(() => station.state().approval, 3000, 'lead in the dialog');
+      expect(station.state()).toMatchObject({ approval: { lead: '李主管' }, packer: { name: '张伟' } });
+      expect(mismatches()).toBe(before);
+      station.show({ page: 'pack', dialog: null });
+      expect(station.state().approval).toBeNull();
+
+      station.show({ page: 'handover', dialog: null });
+      await type(waybill);
+      await waitFor(() => station.state().feedback?.kind === 'handover-no-batch', 3000, 'no batch yet');
+      station.handovers.open('pool', '张伟');
+      await type(waybill);
+      await waitFor(() => station.state().feedback?.kind === 'handover-added', 3000, 'loaded');
+      expect(station.handovers.current()!.lines.map((l) => l.waybillNo)).toEqual([waybill]);
+    } finally {
+      await station.close();
+    }
+  });
+
   it('unplugged: reported disconnected; plugged back: reconnects and scans again', async () => {
     const station = benchWithSerialScanner();
     const states: string[] = [];

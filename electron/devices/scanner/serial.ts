@@ -1,4 +1,4 @@
-import { stripAim } from '../../../shared/scan/aim';
+import { stripAim } from '../../../shared/scan';
 import type { DeviceState } from '../../../shared/contract';
 import { SerialLink } from '../serial';
 import { ScanLines } from './lines';

@@ -1,4 +1,4 @@
-import { createClient, type PackbenchClient } from '../../../shared/contract/client';
+import { createClient, type PackbenchClient } from '../../../shared/contract';
 import { createWsBridge } from './ws';
 
 export type ConnectionListener = (up: boolean) => void;

@@ -1,5 +1,5 @@
-import type { CallOutcome, ContractErrorCode } from '../../../shared/contract/errors';
-import type { PackbenchBridge } from '../../../shared/contract/client';
+import type { CallOutcome, ContractErrorCode } from '../../../shared/contract';
+import type { PackbenchBridge } from '../../../shared/contract';
 
 type Pending = { resolve: (o: CallOutcome) => void };
 

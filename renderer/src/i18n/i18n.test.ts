@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_KINDS } from '../../../shared/contract/pack';
-import { StationPhase } from '../../../shared/contract/station';
+import { FEEDBACK_KINDS } from '../../../shared/contract';
+import { StationPhase } from '../../../shared/contract';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 

@@ -2,15 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationView } from '../useStation';
 import { client } from '../client';
+import { playTone } from '../sounds';
 
 type Batch = {
   id: number;
   carrier: string;
   lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string }[];
 } | null;
-type ScanResult = { result: string; detail: string; count: number };
-
-export const HANDOVER_SCAN = 'packbench:handover-scan';
 
 /** 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. */
 export function HandoverPage({ view }: { view: StationView }) {
@@ -18,7 +16,6 @@ export function HandoverPage({ view }: { view: StationView }) {
   const carriers = view.info?.carriers ?? [];
   const [carrier, setCarrier] = useState('');
   const [batch, setBatch] = useState<Batch>(null);
-  const [last, setLast] = useState<ScanResult | null>(null);
   const [closed, setClosed] = useState<{ count: number; pdf: string; csv: string } | null>(null);
   const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
   const refresh = useCallback(() => {
@@ -27,15 +24,14 @@ export function HandoverPage({ view }: { view: StationView }) {
     const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
     void client.call('handover.daily', { from, to: today }).then(setDaily);
   }, []);
-  useEffect(refresh, [refresh]);
+  // Scans reach the batch through the station's router (from any scanner); each one changes the state.
+  const feedback = view.state?.feedback;
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const last = feedback?.kind.startsWith('handover-') && feedback.id !== dismissed ? feedback : null;
+  useEffect(refresh, [refresh, last?.id]);
   useEffect(() => {
-    const on = (e: Event) => {
-      setLast((e as CustomEvent<ScanResult>).detail);
-      refresh();
-    };
-    window.addEventListener(HANDOVER_SCAN, on);
-    return () => window.removeEventListener(HANDOVER_SCAN, on);
-  }, [refresh]);
+    if (last) playTone(last.tone);
+  }, [last?.id]);
   return (
     <section aria-labelledby="handover-heading" className="page">
       <h1 id="handover-heading">{t('nav.handover')}</h1>
@@ -67,11 +63,8 @@ export function HandoverPage({ view }: { view: StationView }) {
             {t('handover.scanBoxes', { carrier: batch.carrier, count: batch.lines.length })}
           </p>
           {last && (
-            <p
-              className={`feedback tone-${last.result === 'added' ? 'ok' : 'wrong'}`}
-              data-testid="handover-result"
-            >
-              {t(`handover.result.${last.result}`, { detail: last.detail, count: last.count })}
+            <p className={`feedback tone-${last.tone}`} data-testid="handover-result">
+              {t(`feedback.${last.kind}`, last.params)}
             </p>
           )}
           <table className="grid" aria-label={t('handover.batch')}>
@@ -97,7 +90,9 @@ export function HandoverPage({ view }: { view: StationView }) {
             className="primary"
             disabled={batch.lines.length === 0}
             onClick={() =>
-              void client.call('handover.close').then((r) => (setClosed(r), setLast(null), refresh()))
+              void client
+                .call('handover.close')
+                .then((r) => (setClosed(r), setDismissed(last?.id ?? null), refresh()))
             }
           >
             {t('handover.close')}

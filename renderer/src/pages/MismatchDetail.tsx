@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MismatchView } from '../../../shared/contract/pack';
+import type { MismatchView } from '../../../shared/contract';
 import { client } from '../client';
 import { PinPad } from '../components/PinPad';
+import { useLeadField } from '../screen';
 
 /** One mismatch: the box's event timeline, and a lead's resolution with a comment. */
 export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => void }) {
@@ -11,7 +12,7 @@ export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => v
     { seq: number; type: string; at: string; packer: string | null; summary: string }[]
   >([]);
   const [comment, setComment] = useState('');
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useLeadField(true);
   const [error, setError] = useState<string | null>(null);
   useEffect(
     () => void client.call('session.events', { sessionId: m.sessionId }).then(setEvents),

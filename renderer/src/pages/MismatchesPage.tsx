@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MismatchView } from '../../../shared/contract/pack';
+import type { MismatchView } from '../../../shared/contract';
 import { client } from '../client';
 import type { StationView } from '../useStation';
 import { MismatchCharts } from './MismatchCharts';

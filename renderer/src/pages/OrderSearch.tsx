@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client';
 import { PinPad } from '../components/PinPad';
+import { useLeadField } from '../screen';
 
 type Row = {
   orderNo: string;
@@ -23,7 +24,7 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
   const [releasing, setReleasing] = useState<string | null>(null);
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useLeadField(releasing !== null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     void client

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../shared/contract/pack';
+import type { ImportReport } from '../../../shared/contract';
 import { client, uploadFile } from '../client';
 import { OrderSearch } from './OrderSearch';
 

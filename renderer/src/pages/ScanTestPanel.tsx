@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationState } from '../../../shared/contract/station';
+import type { StationState } from '../../../shared/contract';
 import { client } from '../client';
 
 /** "Scan something": while on, any scanner's scan is shown here with its symbology instead of being packed. */

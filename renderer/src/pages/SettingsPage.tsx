@@ -13,6 +13,16 @@ export function SettingsPage({ view }: { view: StationView }) {
   const info = view.info;
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => void client.call('settings.get').then(setSettings), []);
+  const money = (cents: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY' }).format(cents / 100);
+  const insertRule = (i: Settings['inserts'][number]) =>
+    [
+      i.whenSku && t('settings.insertSku', { sku: i.whenSku }),
+      i.whenShop && t('settings.insertShop', { shop: i.whenShop }),
+      i.minOrderValueCents !== null && t('settings.insertMinValue', { value: money(i.minOrderValueCents) }),
+    ]
+      .filter(Boolean)
+      .join(', ') || t('settings.everyOrder');
   return (
     <section aria-labelledby="settings-heading" className="page">
       <h1 id="settings-heading">{t('settings.heading')}</h1>
@@ -47,7 +57,7 @@ export function SettingsPage({ view }: { view: StationView }) {
             <dd>
               {settings.inserts.length
                 ? settings.inserts
-                    .map((i) => `${i.name} (${i.rule}${i.barcode ? `, ${i.barcode}` : ''})`)
+                    .map((i) => `${i.name} (${insertRule(i)}${i.barcode ? `, ${i.barcode}` : ''})`)
                     .join('; ')
                 : '—'}
             </dd>
@@ -56,7 +66,13 @@ export function SettingsPage({ view }: { view: StationView }) {
               {settings.carriers.map((c) => (
                 <div key={c.name}>
                   {c.name}
-                  {c.name === settings.defaultCarrier ? ' ★' : ''}: {c.rule}
+                  {c.name === settings.defaultCarrier ? ' ★' : ''}:{' '}
+                  {c.price
+                    ? t('settings.priceRule', {
+                        first: money(c.price.firstCents),
+                        extra: money(c.price.extraPerKgCents),
+                      })
+                    : t('settings.noPriceTable')}
                 </div>
               ))}
             </dd>

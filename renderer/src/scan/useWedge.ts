@@ -1,10 +1,5 @@
 import { useEffect, useRef } from 'react';
-import {
-  DEFAULT_WEDGE,
-  WedgeDetector,
-  type WedgeAction,
-  type WedgeOptions,
-} from '../../../shared/scan/wedge';
+import { DEFAULT_WEDGE, WedgeDetector, type WedgeAction, type WedgeOptions } from '../../../shared/scan';
 
 /** Puts characters a person typed back where they were going (they were held while it might have been a scan). */
 function giveBack(target: Element | null, text: string): void {

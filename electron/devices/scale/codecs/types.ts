@@ -1,13 +1,6 @@
-export const SCALE_PROTOCOLS = [
-  'sics',
-  'toledo8217',
-  'toledo-continuous',
-  'ascii',
-  'yaohua',
-  'yaohua-a12e',
-  'ohaus',
-] as const;
-export type ScaleProtocol = (typeof SCALE_PROTOCOLS)[number];
+import { SCALE_PROTOCOLS, type ScaleProtocol } from '../../../../shared/devices';
+
+export { SCALE_PROTOCOLS, type ScaleProtocol };
 export type WeightUnit = 'kg' | 'g' | 'lb' | 'oz';
 
 /** Named reasons a scale gives no usable weight. */

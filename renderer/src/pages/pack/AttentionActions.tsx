@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
 import { PinPad } from '../../components/PinPad';
+import { useLeadField } from '../../screen';
 
 type Choice = 'rebook' | 'enter';
 
@@ -9,7 +10,7 @@ type Choice = 'rebook' | 'enter';
 export function AttentionActions({ carrier }: { carrier: string }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useLeadField(choice !== null);
   const [waybillNo, setWaybillNo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (pin: string) => {

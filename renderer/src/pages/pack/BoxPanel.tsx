@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BoxView } from '../../../../shared/contract/pack';
+import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 
 export function BoxPanel({ box }: { box: BoxView }) {

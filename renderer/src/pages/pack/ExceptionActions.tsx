@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationState } from '../../../../shared/contract/station';
+import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
 import { PinPad } from '../../components/PinPad';
+import { useLeadField } from '../../screen';
 
 type Dialog = null | 'hold' | 'partial' | 'override';
 
@@ -11,7 +12,7 @@ export function ExceptionActions({ state }: { state: StationState }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [reason, setReason] = useState('');
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useLeadField(dialog === 'override');
   const [error, setError] = useState<string | null>(null);
   const box = state.box;
   if (!box) return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Feedback } from '../../../../shared/contract/pack';
+import type { Feedback } from '../../../../shared/contract';
 import { playTone } from '../../sounds';
 
 /** The last scan's verdict, in one colour and one sound per result. */

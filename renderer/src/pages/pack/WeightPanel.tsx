@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoxView } from '../../../../shared/contract/pack';
+import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { VirtualScaleControl } from '../../components/VirtualScaleControl';
 import { useScaleReading } from '../../useScale';

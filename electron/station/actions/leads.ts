@@ -1,0 +1,30 @@
+import { ContractError, type Feedback } from '../../../shared/contract';
+import type { Bench } from '../bench';
+
+/** A lead approves what blocks the box (missing items, a weight out of tolerance), with a listed reason. */
+export function approveOverride(
+  b: Bench,
+  p: { lead: string; pin: string; reasonCode: string; comment?: string },
+): Feedback {
+  const user = b.people.lead(p.lead, p.pin);
+  return b.act(() => b.pack.override(user.name, b.reason('override', p.reasonCode), p.comment ?? null));
+}
+
+/** A lead releases a held order so it can be packed. */
+export function releaseOrder(b: Bench, p: { orderNo: string; lead: string; pin: string }): void {
+  b.people.lead(p.lead, p.pin);
+  const found = b.repos.orders.findByCode(p.orderNo);
+  if (!found || found.order.status !== 'held')
+    throw new ContractError('refused', `order ${p.orderNo} is not on hold`);
+  b.repos.orders.setStatus(found.order.id, 'released', null, b.now().toISOString());
+}
+
+/** A lead closes a mismatch with a comment. */
+export function resolveMismatch(
+  b: Bench,
+  p: { id: number; comment: string; lead: string; pin: string },
+): void {
+  const user = b.people.lead(p.lead, p.pin);
+  if (!b.repos.mismatches.resolve(p.id, p.comment, user.name, b.now().toISOString()))
+    throw new ContractError('refused', `no mismatch ${p.id}`);
+}

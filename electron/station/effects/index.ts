@@ -1,0 +1,2 @@
+export { effectsOf, effectsAtStart, type Effect } from './effects';
+export { EffectRunner, type EffectHandlers } from './runner';

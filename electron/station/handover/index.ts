@@ -1,0 +1,1 @@
+export { Handovers, type HandoverLine, type HandoverScan } from './handovers';

@@ -1,0 +1,1 @@
+export { Outbox, signBody } from './outbox';

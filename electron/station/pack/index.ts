@@ -1,0 +1,3 @@
+export { PackWorkflow, type PackContext } from './workflow';
+export { boxView, phaseOf, type WeightPreview } from './view';
+export type { BoxState, Envelope, PackEvent } from './box';

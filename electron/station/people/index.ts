@@ -1,0 +1,1 @@
+export { People, type Packer } from './people';

@@ -1,0 +1,48 @@
+import type { Config } from '../../config';
+import type { FaceSheet } from '../../labels';
+import type { OrderLineRow, OrderRow } from '../../store';
+
+export interface ShipmentForLabel {
+  carrier: string;
+  waybillNo: string;
+  markDestination: string | null;
+  sortingCode: string | null;
+  codCents?: number | null;
+  insuredCents?: number | null;
+}
+
+/** The face sheet of an order: receiver from the order, sender from the config, the rest from the booking. */
+export function faceSheetFor(
+  order: OrderRow,
+  lines: OrderLineRow[],
+  shipment: ShipmentForLabel,
+  config: Config,
+  weightG: number | null,
+  now: Date,
+): FaceSheet {
+  const s = config.shipper;
+  return {
+    carrier: shipment.carrier,
+    waybillNo: shipment.waybillNo,
+    markDestination: shipment.markDestination,
+    sortingCode: shipment.sortingCode,
+    receiver: {
+      name: order.receiver_name ?? '',
+      phone: order.receiver_phone ?? '',
+      address: [order.province, order.city, order.district, order.address].filter(Boolean).join(' '),
+    },
+    sender: {
+      name: s.company ? `${s.name} ${s.company}` : s.name,
+      phone: s.phone,
+      address: [s.province, s.city, s.district, s.address].filter(Boolean).join(' '),
+    },
+    orderNo: order.order_no,
+    items: lines.map((l) => `${l.name ?? l.sku} ×${l.qty}`).join('; '),
+    weightG,
+    codCents: shipment.codCents ?? null,
+    insuredCents: shipment.insuredCents ?? null,
+    qr: shipment.waybillNo,
+    printedAt: now,
+    stationId: config.station.id,
+  };
+}

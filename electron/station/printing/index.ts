@@ -1,0 +1,4 @@
+export { faceSheetFor, type ShipmentForLabel } from './faceSheet';
+export { labelJob, slipJob } from './jobs';
+export { printTest, reprint, printerDeviceState, resolveFileUri, type PrintDesk } from './operations';
+export { createPrintQueue } from './queue';

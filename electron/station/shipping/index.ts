@@ -1,0 +1,3 @@
+export { Shipping, type ShippingContext } from './booking';
+export { recordShipmentOutcome, shipmentRequest } from './requests';
+export { checkBookedDetails, whyNotRecorded, InvalidCarrierAnswer } from './attention';

@@ -1,0 +1,150 @@
+import { ContractError } from '../../../shared/contract';
+import type { ShipmentRequest } from '../../carriers';
+import type { FeedbackDraft } from '../feedback';
+import { draft } from '../feedback';
+import type { Shipping, ShippingContext } from './booking';
+import { checkBookedDetails } from './attention';
+
+/** The waybill a set-aside answer named, if it named one. */
+function waybillOfAnswer(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const a = JSON.parse(raw) as { kind?: string; details?: { waybillNo?: unknown } };
+    return a.kind === 'booked' && typeof a.details?.waybillNo === 'string' ? a.details.waybillNo : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A lead picks another carrier (or books again): a live booking is cancelled at the carrier first — a booked one,
+ * or one set aside whose answer named a waybill — then the box books with a new key.
+ */
+export async function rebook(
+  shipping: Shipping,
+  ctx: ShippingContext,
+  carrier: string,
+  lead: string,
+  reason: string,
+): Promise<FeedbackDraft> {
+  const box = ctx.pack.box;
+  if (!box?.weightApproved || box.closed) throw new ContractError('refused', 'no weighed box to book');
+  if (!ctx.carriers[carrier])
+    throw new ContractError('refused', `carrier ${carrier} is not set up at this bench`);
+  const order = ctx.repos.orders.byId(ctx.pack.orderIdOfBox)!;
+  const current = box.shipment;
+  if (current && (current.status === 'requesting' || current.status === 'unknown'))
+    throw new ContractError('refused', 'the current booking is still being checked with the carrier');
+  if (current) {
+    const row = ctx.repos.shipments.byId(current.id)!;
+    const live =
+      current.status === 'booked'
+        ? current.waybillNo
+        : current.status === 'attention'
+          ? waybillOfAnswer(row.raw_answer)
+          : null;
+    if (live) {
+      if (!ctx.carriers[current.carrier])
+        throw new ContractError(
+          'refused',
+          `${current.carrier} is not set up here: cancel ${live} with the carrier`,
+        );
+      const ref = row.response
+        ? (JSON.parse(row.response) as { carrierRef?: string | null }).carrierRef
+        : null;
+      const cancelled = await ctx.carriers[current.carrier]!.cancel(
+        live,
+        JSON.parse(row.request) as ShipmentRequest,
+        ref,
+      );
+      if (!cancelled.ok)
+        throw new ContractError('refused', `${current.carrier} did not cancel ${live}: ${cancelled.message}`);
+    }
+    const at = ctx.now().toISOString();
+    ctx.pack.record(
+      box.sessionId,
+      order.id,
+      order.order_no,
+      [
+        {
+          type: 'box.bookingCancelled',
+          shipmentId: current.id,
+          carrier: current.carrier,
+          waybillNo: live,
+          lead,
+          reason,
+        },
+      ],
+      () => {
+        if (current.status !== 'failed') ctx.repos.shipments.result(current.id, { status: 'cancelled' }, at);
+        ctx.repos.printJobs.voidPending(box.sessionId, at);
+      },
+    );
+  }
+  return shipping.book({ carrier, lead });
+}
+
+/**
+ * For a booking set aside by a lead who knows the waybill (from the carrier's portal, or the answer itself): the
+ * number is checked like a carrier's, refused when another shipment holds it, and the label prints.
+ */
+export async function enterWaybill(
+  shipping: Shipping,
+  ctx: ShippingContext,
+  waybillNo: string,
+  lead: string,
+  reason: string,
+): Promise<FeedbackDraft> {
+  const box = ctx.pack.box;
+  const current = box?.shipment;
+  if (!box || !current || current.status !== 'attention')
+    throw new ContractError('refused', 'only a booking set aside for a lead takes a waybill by hand');
+  const number = waybillNo.trim();
+  try {
+    checkBookedDetails({
+      carrier: current.carrier,
+      service: null,
+      waybillNo: number,
+      markDestination: null,
+      sortingCode: null,
+      label: null,
+    });
+  } catch (err) {
+    throw new ContractError(
+      'refused',
+      (err as Error).message.replace('the carrier answered "booked" with', 'not'),
+    );
+  }
+  const holder = ctx.repos.shipments.holderOf(current.carrier, number);
+  if (holder && holder.id !== current.id)
+    throw new ContractError(
+      'refused',
+      `waybill ${number} is already held by shipment ${holder.id} (${holder.idempotency_key}, ${holder.status})`,
+    );
+  const order = ctx.repos.orders.byId(ctx.pack.orderIdOfBox)!;
+  const row = ctx.repos.shipments.byId(current.id)!;
+  ctx.pack.record(box.sessionId, order.id, order.order_no, [
+    { type: 'box.waybillEntered', shipmentId: current.id, waybillNo: number, lead, reason },
+  ]);
+  const d = await shipping.recordBooked(
+    current.id,
+    box.sessionId,
+    order,
+    current.carrier,
+    {
+      kind: 'booked',
+      details: {
+        carrier: current.carrier,
+        service: row.service,
+        waybillNo: number,
+        markDestination: current.markDestination,
+        sortingCode: current.sortingCode,
+        label: null,
+      },
+    },
+    row.weight_g,
+    ctx.now().toISOString(),
+  );
+  ctx.tell(d);
+  return draft('done', 'waybill-entered', { waybill: number });
+}

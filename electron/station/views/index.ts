@@ -1,0 +1,3 @@
+export { printJobView, orderView, mismatchView } from './rows';
+export { timelineEntry } from './timeline';
+export { settingsView } from './settings';
