@@ -1,42 +1,29 @@
 import {
   selectCarrier,
   type BookingOutcome,
-  type CarrierAdapter,
   type CarrierRule,
   type Selection,
-  type ShipmentDetails,
   type ShipmentRequest,
 } from '../../carriers';
-import type { Config } from '../../config';
-import { background, type Log } from '../../log';
-import type { NewPrintJob, OrderRow, Repos, ShipmentRow } from '../../store';
-import { labelJob, slipJob } from '../printing';
-import { recordShipmentOutcome, shipmentRequest } from './requests';
-import { checkBookedDetails, whyNotRecorded } from './attention';
-import { enterWaybill, rebook } from './rebooking';
+import { background } from '../../log';
+import type { OrderRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
-import type { PackWorkflow } from '../pack';
-import type { BoxState } from '../pack/box';
+import type { BoxState } from '../pack';
+import { adoptOrRefuse, recordBooked } from './answers';
+import { checkBookedDetails, whyNotRecorded } from './attention';
+import { scanLabel } from './closing';
+import type { Booker, ShippingContext } from './context';
+import { enterWaybill, rebook } from './rebooking';
+import { recordShipmentOutcome, shipmentRequest } from './requests';
 
-export interface ShippingContext {
-  repos: Repos;
-  config: Config;
-  pack: PackWorkflow;
-  carriers: Record<string, CarrierAdapter>;
-  log: Log;
-  now: () => Date;
-  /** Tells the packer (and pushes the new state) when an asynchronous carrier answer arrives. */
-  tell: (d: FeedbackDraft) => void;
-  /** Pushes the new state (the booking started) without a message. */
-  changed: () => void;
-}
+export type { ShippingContext };
 
 /**
  * Booking, labels and closing. The shipment row and its idempotency key are written before a carrier is called;
  * an unknown outcome is resolved by the carrier's own idempotency (query, or the same key again), never by a
  * fresh booking. The label job is queued in the same transaction that records the booking.
  */
-export class Shipping {
+export class Shipping implements Booker {
   private inFlight = new Set<number>();
   /** Shipments this process set aside but could not mark so on disk: left alone until the next start. */
   private readonly setAsideHere = new Set<number>();
@@ -101,7 +88,7 @@ export class Shipping {
     const elsewhere = this.ctx.repos.shipments
       .liveFor(order.id)
       .filter((r) => r.session_id !== box.sessionId);
-    if (elsewhere.length > 0) return this.adoptOrRefuse(box, order, elsewhere[0]!);
+    if (elsewhere.length > 0) return adoptOrRefuse(this.ctx, box, order, elsewhere[0]!);
     const selection = this.choose(box, order);
     const carrier = opts.carrier ?? selection.carrier;
     if (!carrier || !this.ctx.carriers[carrier]) {
@@ -197,7 +184,7 @@ export class Shipping {
     }
     const sessionId = row.session_id;
     if (outcome.kind === 'booked') {
-      return this.recordBooked(shipmentId, sessionId, order, carrier, outcome, row.weight_g, at);
+      return recordBooked(this.ctx, shipmentId, sessionId, order, carrier, outcome, row.weight_g, at);
     }
     if (outcome.kind === 'rejected') {
       this.ctx.pack.record(
@@ -225,43 +212,7 @@ export class Shipping {
   }
 
   /** Shipment row, the box's event and its label and slip jobs, in one transaction. */
-  async recordBooked(
-    shipmentId: number,
-    sessionId: string,
-    order: OrderRow,
-    carrier: string,
-    outcome: Extract<BookingOutcome, { kind: 'booked' }>,
-    weightG: number | null,
-    at: string,
-  ): Promise<FeedbackDraft> {
-    const { shipments, printJobs } = this.ctx.repos;
-    const d = outcome.details;
-    let labelJobId: number | null = null;
-    const slip = slipJob(this.ctx, sessionId, order, d, weightG);
-    let job: NewPrintJob | null = null;
-    try {
-      job = await labelJob(this.ctx, sessionId, order, d, weightG);
-    } catch (err) {
-      this.ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
-    }
-    this.ctx.repos.transaction(() => {
-      recordShipmentOutcome(shipments, shipmentId, outcome, at);
-      if (job) labelJobId = printJobs.add(job, at);
-      if (slip) printJobs.add(slip, at);
-      this.ctx.pack.record(sessionId, order.id, order.order_no, [
-        {
-          type: 'box.booked',
-          shipmentId,
-          carrier,
-          waybillNo: d.waybillNo,
-          markDestination: d.markDestination,
-          sortingCode: d.sortingCode,
-          labelJobId,
-        },
-      ]);
-    });
-    return draft('done', 'booked', { carrier, waybill: d.waybillNo });
-  }
+  recordBooked: Booker['recordBooked'] = (...args) => recordBooked(this.ctx, ...args);
 
   /**
    * A carrier answer that could not be recorded (its waybill is held by another shipment, its payload is invalid,
@@ -303,61 +254,6 @@ export class Shipping {
     return draft('wrong', 'booking-attention', { carrier, waybill, problem });
   }
 
-  /**
-   * The order already has a live shipment that is not this box's (booked from the command line, or by an earlier
-   * box). A booked one made outside any box is adopted: its waybill is this box's, and its label prints. Anything
-   * else is said, naming the waybill, and nothing is booked.
-   */
-  private async adoptOrRefuse(box: BoxState, order: OrderRow, row: ShipmentRow): Promise<FeedbackDraft> {
-    if (row.status === 'booked' && row.session_id === null && row.waybill_no) {
-      const at = this.ctx.now().toISOString();
-      this.ctx.repos.transaction(() => {
-        this.ctx.repos.shipments.adopt(row.id, box.sessionId, at);
-        this.ctx.pack.record(box.sessionId, order.id, order.order_no, [
-          {
-            type: 'box.booking',
-            shipmentId: row.id,
-            carrier: row.carrier,
-            key: row.idempotency_key,
-            priceCents: row.price_cents,
-            reasons: [`booked before packing (${row.idempotency_key})`],
-            lead: null,
-          },
-        ]);
-      });
-      const d = await this.recordBooked(
-        row.id,
-        box.sessionId,
-        order,
-        row.carrier,
-        {
-          kind: 'booked',
-          details: {
-            carrier: row.carrier,
-            service: row.service,
-            waybillNo: row.waybill_no,
-            markDestination: row.mark_destination,
-            sortingCode: row.sorting_code,
-            label:
-              row.label && row.label_format
-                ? ({ format: row.label_format, data: row.label } as ShipmentDetails['label'])
-                : null,
-          },
-        },
-        row.weight_g ?? box.weighing?.grams ?? null,
-        at,
-      );
-      this.ctx.tell(d);
-      return d;
-    }
-    const d =
-      row.status === 'requesting' || row.status === 'unknown'
-        ? draft('warn', 'booking-in-progress', {})
-        : draft('wrong', 'booking-exists', { waybill: row.waybill_no ?? row.idempotency_key });
-    this.ctx.tell(d);
-    return d;
-  }
-
   /** Unknown outcomes (a timeout, a crash mid-call) are asked again with the same key until the carrier says. */
   async resolveUnknown(): Promise<void> {
     for (const row of this.ctx.repos.shipments.unresolved()) {
@@ -388,45 +284,7 @@ export class Shipping {
 
   /** The packer scans the printed label: the right waybill closes the box; another code is a swapped label. */
   scanLabel(code: string): FeedbackDraft {
-    const box = this.ctx.pack.box;
-    if (!box?.shipment?.waybillNo) return draft('warn', 'booking-in-progress', {});
-    const order = this.ctx.repos.orders.byId(this.ctx.pack.orderIdOfBox)!;
-    const expected = box.shipment.waybillNo;
-    if (code.trim() !== expected) {
-      this.ctx.pack.record(box.sessionId, order.id, order.order_no, [
-        { type: 'label.mismatch', expected, actual: code.trim() },
-      ]);
-      return draft('wrong', 'label-mismatch', { expected, actual: code.trim() });
-    }
-    const notify = this.ctx.config.notify;
-    this.ctx.pack.record(
-      box.sessionId,
-      order.id,
-      order.order_no,
-      [
-        {
-          type: 'box.closed',
-          waybillNo: expected,
-          weightG: box.weighing?.grams ?? null,
-          partial: box.verification === 'partial',
-        },
-      ],
-      () => {
-        if (notify) {
-          const at = this.ctx.now().toISOString();
-          const payload = {
-            orderNo: order.order_no,
-            carrier: box.shipment!.carrier,
-            waybillNo: expected,
-            weightGrams: box.weighing?.grams ?? null,
-            shippedAt: at,
-          };
-          this.ctx.repos.outbox.add('ship-notice', `ship-${box.sessionId}`, payload, at);
-        }
-      },
-    );
-    this.ctx.pack.clear();
-    return draft('done', 'box-closed', { orderNo: order.order_no, waybill: expected });
+    return scanLabel(this.ctx, code);
   }
 
   /** A lead picks another carrier after booking: cancel at the carrier, then book with a new key. */

@@ -2,7 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import type { ShipmentRequest } from '../../carriers';
 import type { FeedbackDraft } from '../feedback';
 import { draft } from '../feedback';
-import type { Shipping, ShippingContext } from './booking';
+import type { Booker, ShippingContext } from './context';
 import { checkBookedDetails } from './attention';
 
 /** The waybill a set-aside answer named, if it named one. */
@@ -21,7 +21,7 @@ function waybillOfAnswer(raw: string | null): string | null {
  * or one set aside whose answer named a waybill — then the box books with a new key.
  */
 export async function rebook(
-  shipping: Shipping,
+  shipping: Booker,
   ctx: ShippingContext,
   carrier: string,
   lead: string,
@@ -89,7 +89,7 @@ export async function rebook(
  * number is checked like a carrier's, refused when another shipment holds it, and the label prints.
  */
 export async function enterWaybill(
-  shipping: Shipping,
+  shipping: Booker,
   ctx: ShippingContext,
   waybillNo: string,
   lead: string,
