@@ -1,23 +1,12 @@
 import type { ImportReport } from '../../shared/contract';
 import { counted, flag, list, optionalInt, RowError } from './fields';
 import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
-import type { Repos } from '../store';
+import type { ProductImport, Repos } from '../store';
 import { newReport, type Table } from './table';
 
-interface ProductDraft {
+/** A product of the file, with the line it came from. */
+interface ProductDraft extends ProductImport {
   line: number;
-  sku: string;
-  name: string;
-  unitWeightG: number | null;
-  length: number | null;
-  width: number | null;
-  height: number | null;
-  image: string | null;
-  category: string | null;
-  serialRequired: boolean;
-  kitOwnBarcode: boolean;
-  barcodes: { code: string; qty: number }[];
-  kit: { sku: string; qty: number }[];
 }
 
 /** Products with their barcodes (several per SKU, case packs with a count) and kit components; all-or-nothing. */

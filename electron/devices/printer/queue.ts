@@ -17,11 +17,7 @@ export interface StoredPrintJob {
   status: PrintJobStatus;
   attempts: number;
   last_error: string | null;
-  reprint_of: number | null;
   reason: string | null;
-  requested_by: string | null;
-  created_at: string;
-  updated_at: string;
 }
 export type QueuedJob = Omit<StoredPrintJob, 'payload'>;
 

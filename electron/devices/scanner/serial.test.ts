@@ -45,15 +45,18 @@ function benchWithSerialScanner() {
   });
 }
 
+const scannerReady = (station: Station) =>
+  waitFor(
+    () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
+    5000,
+    'scanner ready',
+  );
+
 describe('serial scanner over a PTY', () => {
   it('drives a whole pack session: badge, order, items', async () => {
     const station = benchWithSerialScanner();
     try {
-      await waitFor(
-        () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
-        5000,
-        'scanner ready',
-      );
+      await scannerReady(station);
       const type = await scannerEnd();
       await type('U1001');
       await waitFor(() => station.state().phase === 'idle', 3000, 'login');
@@ -73,11 +76,7 @@ describe('serial scanner over a PTY', () => {
   it('goes through the station router: loads a closed box on the Handover page, fills an approval dialog', async () => {
     const station = benchWithSerialScanner();
     try {
-      await waitFor(
-        () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
-        5000,
-        'scanner ready',
-      );
+      await scannerReady(station);
       const type = await scannerEnd();
       for (const code of ['U1001', 'SO202611290001', 'BOX-S', '6900012345004', '6900012345004'])
         await type(code);
@@ -119,11 +118,7 @@ describe('serial scanner over a PTY', () => {
     const states: string[] = [];
     station.on('device.status', (d) => d.id === 'scanner:fixed' && states.push(d.state));
     try {
-      await waitFor(
-        () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
-        5000,
-        'ready',
-      );
+      await scannerReady(station);
       await pty.unplug();
       await waitFor(
         () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'disconnected',
@@ -149,11 +144,7 @@ describe('serial scanner over a PTY', () => {
   it('in the Devices page scan test, a scan is shown with its symbology and not packed', async () => {
     const station = benchWithSerialScanner();
     try {
-      await waitFor(
-        () => station.devices.list().find((d) => d.id === 'scanner:fixed')?.state === 'ready',
-        5000,
-        'ready',
-      );
+      await scannerReady(station);
       await station.call('scanner.test', { active: true });
       const type = await scannerEnd();
       await type(']E06900012345141');

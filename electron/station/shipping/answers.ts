@@ -1,21 +1,15 @@
-import type { BookingOutcome, ShipmentDetails } from '../../carriers';
+import type { ShipmentDetails } from '../../carriers';
 import type { NewPrintJob, OrderRow, ShipmentRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
 import type { BoxState } from '../pack';
 import { labelJob, slipJob } from '../printing';
-import type { ShippingContext } from './context';
+import type { Booker, ShippingContext } from './context';
 import { recordShipmentOutcome } from './requests';
 
 /** Shipment row, the box's event and its label and slip jobs, in one transaction. */
 export async function recordBooked(
   ctx: ShippingContext,
-  shipmentId: number,
-  sessionId: string,
-  order: OrderRow,
-  carrier: string,
-  outcome: Extract<BookingOutcome, { kind: 'booked' }>,
-  weightG: number | null,
-  at: string,
+  ...[shipmentId, sessionId, order, carrier, outcome, weightG, at]: Parameters<Booker['recordBooked']>
 ): Promise<FeedbackDraft> {
   const { shipments, printJobs } = ctx.repos;
   const d = outcome.details;
