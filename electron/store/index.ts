@@ -3,3 +3,4 @@ export { FutureDatabaseError, migrate } from './migrate';
 export { migrations, type Migration } from './migrations';
 export * from './repos';
 export { lockDatabase, DatabaseLockedError, type DatabaseLock, type LockHolder } from './lock';
+export * from './warehouse';

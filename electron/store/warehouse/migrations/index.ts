@@ -1,0 +1,12 @@
+import init010 from './010_init.sql?raw';
+
+export interface WarehouseMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** PostgreSQL migrations, numbered in steps of 10 like the bench's; applied in order, each in its own transaction. */
+export const warehouseMigrations: readonly WarehouseMigration[] = [
+  { version: 10, name: 'init', sql: init010 },
+];

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresMissing, startPostgres, type PgCluster } from '../../testing/postgres';
+import { FutureWarehouseError, Warehouse } from '.';
+
+// A real PostgreSQL server (Debian's, a throw-away cluster): claims are about concurrency, and only the real engine
+// says how two benches racing for one order end.
+const missing = postgresMissing();
+if (missing) console.log(`warehouse tests skipped: ${missing}`);
+
+let cluster: PgCluster;
+let url: string;
+let a: Warehouse;
+let b: Warehouse;
+
+beforeAll(async () => {
+  if (missing) return;
+  cluster = await startPostgres();
+  url = cluster.createDatabase('warehouse');
+  a = new Warehouse({ url, applicationName: 'bench B-01' });
+  b = new Warehouse({ url, applicationName: 'bench B-02' });
+}, 60_000);
+afterAll(async () => {
+  if (missing) return;
+  await Promise.all([a.close(), b.close()]);
+  cluster.stop();
+});
+
+const orders = (n: number, prefix = 'SO') =>
+  Array.from({ length: n }, (_, i) => ({
+    orderNo: `${prefix}-${String(i).padStart(4, '0')}`,
+    header: { shop: 'tmall', receiver_name: '王芳' },
+    lines: [{ sku: 'TEA-1', name: '龙井', qty: 1 }],
+  }));
+
+describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
+  it('migrates once: a second run (from another bench) changes nothing', async () => {
+    expect(await a.migrate()).toEqual({ from: 0, to: 10 });
+    expect(await b.migrate()).toEqual({ from: 10, to: 10 });
+    const r = await a.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
+    expect(r.rows[0].n).toBe(1);
+  });
+
+  it('refuses a schema newer than it knows, and says so', async () => {
+    const url2 = cluster.createDatabase('future');
+    const w = new Warehouse({ url: url2 });
+    try {
+      await w.migrate();
+      await w.pool.query("INSERT INTO schema_migrations (version, name) VALUES (990, 'from the future')");
+      await expect(w.assertKnownVersion()).rejects.toThrow(FutureWarehouseError);
+      await expect(w.migrate()).rejects.toThrow(
+        /schema version 990, but this Packbench knows versions up to 10/,
+      );
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('two benches claiming the same order at the same moment: exactly one wins, 1 000 times in a row', async () => {
+    const list = orders(1000, 'RACE');
+    expect(await a.writeOrders(list)).toEqual({ imported: 1000, updated: 0 });
+    for (const o of list) {
+      const [ra, rb] = await Promise.all([
+        a.claim(o.orderNo, 'B-01', '张伟'),
+        b.claim(o.orderNo, 'B-02', 'Amy Chen'),
+      ]);
+      const results = [ra.result, rb.result].sort();
+      expect(results).toEqual(['claimed', 'elsewhere']);
+      const loser = ra.result === 'elsewhere' ? ra : rb;
+      const winner = ra.result === 'claimed' ? 'B-01' : 'B-02';
+      expect(loser).toMatchObject({ bench: winner, packer: winner === 'B-01' ? '张伟' : 'Amy Chen' });
+    }
+    const r = await a.pool.query(
+      "SELECT count(*)::int AS n FROM claims c JOIN orders o ON o.id = c.order_id WHERE o.order_no LIKE 'RACE-%'",
+    );
+    expect(r.rows[0].n).toBe(1000);
+  });
+
+  it('the holder keeps its claim; a lead releases one left by a dead bench; held, packed and unknown orders say so', async () => {
+    await a.writeOrders(orders(3, 'ONE'));
+    expect(await a.claim('ONE-0000', 'B-01', '张伟')).toEqual({ result: 'claimed', orderNo: 'ONE-0000' });
+    expect(await a.claim('ONE-0000', 'B-01', '张伟')).toEqual({ result: 'claimed', orderNo: 'ONE-0000' });
+    expect(await b.claim('ONE-0000', 'B-02', 'Amy Chen')).toMatchObject({
+      result: 'elsewhere',
+      bench: 'B-01',
+    });
+    expect(await b.release('ONE-0000')).toBe(true);
+    expect(await b.claim('ONE-0000', 'B-02', 'Amy Chen')).toEqual({ result: 'claimed', orderNo: 'ONE-0000' });
+
+    await a.pool.query(
+      "UPDATE orders SET status = 'held', hold_reason = '客户要求暂停' WHERE order_no = 'ONE-0001'",
+    );
+    expect(await a.claim('ONE-0001', 'B-01', '张伟')).toEqual({
+      result: 'held',
+      orderNo: 'ONE-0001',
+      reason: '客户要求暂停',
+    });
+    await a.pool.query(
+      "UPDATE orders SET status = 'packed', packed_bench = 'B-07', packed_by = '李四', packed_at = '2026-11-30T02:42:00Z' WHERE order_no = 'ONE-0002'",
+    );
+    expect(await a.claim('ONE-0002', 'B-01', '张伟')).toEqual({
+      result: 'packed',
+      orderNo: 'ONE-0002',
+      bench: 'B-07',
+      by: '李四',
+      at: '2026-11-30T02:42:00.000Z',
+    });
+    expect(await a.claim('NOPE', 'B-01', null)).toEqual({ result: 'unknown', code: 'NOPE' });
+  });
+
+  it('benches report in; the status lists them with their open claims', async () => {
+    await a.heartbeat('B-01', { packer: '张伟', orderNo: 'RACE-0001', phase: 'verifying', lagEvents: 3 });
+    await b.heartbeat('B-02', { packer: 'Amy Chen' });
+    const seen = await a.benches();
+    expect(seen.map((s) => [s.id, s.packer, s.lagEvents])).toEqual([
+      ['B-01', '张伟', 3],
+      ['B-02', 'Amy Chen', 0],
+    ]);
+    const claims = await a.pool.query<{ bench_id: string; n: number }>(
+      'SELECT bench_id, count(*)::int AS n FROM claims GROUP BY bench_id ORDER BY bench_id',
+    );
+    expect(seen.map((s) => s.openClaims)).toEqual(claims.rows.map((r) => r.n));
+  });
+});

@@ -1,0 +1,283 @@
+import pg from 'pg';
+import { warehouseMigrations, type WarehouseMigration } from './migrations';
+
+export class FutureWarehouseError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `the warehouse database has schema version ${found}, but this Packbench knows versions up to ${known}: ` +
+        `update this bench to the warehouse's Packbench version`,
+    );
+    this.name = 'FutureWarehouseError';
+  }
+}
+
+export interface WarehouseConnection {
+  url: string;
+  tls?: 'disable' | 'require' | 'verify-full';
+  /** PEM text of the CA that signed the server's certificate (verify-full). */
+  ca?: string;
+  /** Overrides a password in the URL (from PGPASSWORD or a file). */
+  password?: string;
+  /** Shown in pg_stat_activity: which bench this connection is. */
+  applicationName?: string;
+  max?: number;
+}
+
+export type ClaimResult =
+  | { result: 'claimed'; orderNo: string }
+  | { result: 'elsewhere'; orderNo: string; bench: string; packer: string | null; since: string }
+  | { result: 'packed'; orderNo: string; bench: string | null; by: string | null; at: string | null }
+  | { result: 'held'; orderNo: string; reason: string }
+  | { result: 'unknown'; code: string };
+
+export interface BenchSeen {
+  id: string;
+  lastSeen: string;
+  lagEvents: number;
+  openClaims: number;
+  packer: string | null;
+  orderNo: string | null;
+  phase: string | null;
+}
+
+// One number for the migration lock, so two benches migrating at once take turns.
+const MIGRATION_LOCK = 0x7061636b; // "pack"
+
+/**
+ * The warehouse's PostgreSQL: what benches share. Every statement lives here (the store is the only door to SQL);
+ * the rest of the code sees these methods.
+ */
+export class Warehouse {
+  readonly pool: pg.Pool;
+
+  constructor(c: WarehouseConnection) {
+    const ssl =
+      c.tls === 'require'
+        ? { rejectUnauthorized: false }
+        : c.tls === 'verify-full'
+          ? { rejectUnauthorized: true, ...(c.ca ? { ca: c.ca } : {}) }
+          : undefined;
+    this.pool = new pg.Pool({
+      connectionString: c.url,
+      ...(c.password !== undefined ? { password: c.password } : {}),
+      ...(ssl ? { ssl } : {}),
+      application_name: c.applicationName ?? 'packbench',
+      max: c.max ?? 4,
+      connectionTimeoutMillis: 5000,
+    });
+    // A dropped idle connection must not take the bench down: the next query opens a new one.
+    this.pool.on('error', () => undefined);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  async schemaVersion(): Promise<number> {
+    const r = await this.pool.query<{ v: number | null }>(
+      "SELECT (SELECT max(version) FROM schema_migrations) AS v WHERE to_regclass('schema_migrations') IS NOT NULL",
+    );
+    return r.rows[0]?.v ?? 0;
+  }
+
+  /** Refuses a schema newer than this Packbench knows. */
+  async assertKnownVersion(list: readonly WarehouseMigration[] = warehouseMigrations): Promise<number> {
+    const found = await this.schemaVersion();
+    const known = list.at(-1)?.version ?? 0;
+    if (found > known) throw new FutureWarehouseError(found, known);
+    return found;
+  }
+
+  /** Applies the pending migrations, each in its own transaction, under an advisory lock; a second run changes nothing. */
+  async migrate(
+    list: readonly WarehouseMigration[] = warehouseMigrations,
+  ): Promise<{ from: number; to: number }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const from = await this.assertKnownVersion(list);
+      for (const m of list.filter((x) => x.version > from)) {
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+            m.version,
+            m.name,
+          ]);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw new Error(`warehouse migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, {
+            cause: err,
+          });
+        }
+      }
+      return { from, to: Math.max(from, list.at(-1)?.version ?? 0) };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  /**
+   * Claims an order for a bench: one INSERT that exactly one bench wins (a bench that already holds it keeps it).
+   * The loser is told who holds it and since when.
+   */
+  async claim(orderNo: string, bench: string, packer: string | null): Promise<ClaimResult> {
+    const won = await this.pool.query<{ bench_id: string }>(
+      `INSERT INTO claims (order_id, bench_id, packer)
+       SELECT id, $2, $3 FROM orders WHERE order_no = $1 AND status IN ('released', 'packing')
+       ON CONFLICT (order_id) DO UPDATE SET packer = EXCLUDED.packer WHERE claims.bench_id = EXCLUDED.bench_id
+       RETURNING bench_id`,
+      [orderNo, bench, packer],
+    );
+    if (won.rowCount === 1) return { result: 'claimed', orderNo };
+    const r = await this.pool.query<{
+      status: string;
+      hold_reason: string | null;
+      packed_bench: string | null;
+      packed_by: string | null;
+      packed_at: Date | null;
+      bench_id: string | null;
+      packer: string | null;
+      claimed_at: Date | null;
+    }>(
+      `SELECT o.status, o.hold_reason, o.packed_bench, o.packed_by, o.packed_at, c.bench_id, c.packer, c.claimed_at
+       FROM orders o LEFT JOIN claims c ON c.order_id = o.id WHERE o.order_no = $1`,
+      [orderNo],
+    );
+    const o = r.rows[0];
+    if (!o) return { result: 'unknown', code: orderNo };
+    if (o.status === 'packed' || o.status === 'partial')
+      return {
+        result: 'packed',
+        orderNo,
+        bench: o.packed_bench,
+        by: o.packed_by,
+        at: o.packed_at?.toISOString() ?? null,
+      };
+    if (o.status === 'held' || o.status === 'cancelled')
+      return { result: 'held', orderNo, reason: o.hold_reason ?? o.status };
+    return {
+      result: 'elsewhere',
+      orderNo,
+      bench: o.bench_id ?? '?',
+      packer: o.packer,
+      since: o.claimed_at?.toISOString() ?? '',
+    };
+  }
+
+  /** A lead releases a claim (a bench died with the order open); true when there was one. */
+  async release(orderNo: string): Promise<boolean> {
+    const r = await this.pool.query(
+      'DELETE FROM claims WHERE order_id = (SELECT id FROM orders WHERE order_no = $1)',
+      [orderNo],
+    );
+    return r.rowCount === 1;
+  }
+
+  /** A bench says it is alive, and what it is doing. */
+  async heartbeat(
+    bench: string,
+    facts: {
+      packer?: string | null;
+      orderNo?: string | null;
+      phase?: string | null;
+      lagEvents?: number;
+    } = {},
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO benches (id, last_seen, packer, order_no, phase, lag_events) VALUES ($1, now(), $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET last_seen = now(), packer = EXCLUDED.packer, order_no = EXCLUDED.order_no,
+         phase = EXCLUDED.phase, lag_events = EXCLUDED.lag_events`,
+      [bench, facts.packer ?? null, facts.orderNo ?? null, facts.phase ?? null, facts.lagEvents ?? 0],
+    );
+  }
+
+  async benches(): Promise<BenchSeen[]> {
+    const r = await this.pool.query<{
+      id: string;
+      last_seen: Date;
+      lag_events: number;
+      open_claims: string;
+      packer: string | null;
+      order_no: string | null;
+      phase: string | null;
+    }>(
+      `SELECT b.id, b.last_seen, b.lag_events, b.packer, b.order_no, b.phase,
+         (SELECT count(*) FROM claims c WHERE c.bench_id = b.id) AS open_claims
+       FROM benches b ORDER BY b.id`,
+    );
+    return r.rows.map((b) => ({
+      id: b.id,
+      lastSeen: b.last_seen.toISOString(),
+      lagEvents: b.lag_events,
+      openClaims: Number(b.open_claims),
+      packer: b.packer,
+      orderNo: b.order_no,
+      phase: b.phase,
+    }));
+  }
+
+  /** Orders as an import writes them (upsert by order number; lines replaced), in one transaction. */
+  async writeOrders(
+    orders: {
+      orderNo: string;
+      header: Record<string, string | number | null>;
+      lines: { sku: string; name: string | null; qty: number }[];
+    }[],
+  ): Promise<{ imported: number; updated: number }> {
+    const client = await this.pool.connect();
+    const counts = { imported: 0, updated: 0 };
+    const cols = [
+      'shop',
+      'platform',
+      'status',
+      'hold_reason',
+      'receiver_name',
+      'receiver_phone',
+      'province',
+      'city',
+      'district',
+      'address',
+      'note',
+      'waybill_no',
+      'tote',
+      'pick_list',
+      'order_value_cents',
+      'cod_cents',
+      'carrier_required',
+    ];
+    try {
+      await client.query('BEGIN');
+      for (const o of orders) {
+        const values = cols.map((c) => o.header[c] ?? (c === 'status' ? 'released' : null));
+        const r = await client.query<{ id: string; inserted: boolean }>(
+          `INSERT INTO orders (order_no, ${cols.join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')})
+           ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+           RETURNING id, (xmax = 0) AS inserted`,
+          [o.orderNo, ...values],
+        );
+        const { id, inserted } = r.rows[0]!;
+        await client.query('DELETE FROM order_lines WHERE order_id = $1', [id]);
+        for (const [i, l] of o.lines.entries())
+          await client.query(
+            'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES ($1, $2, $3, $4, $5)',
+            [id, i + 1, l.sku, l.name, l.qty],
+          );
+        if (inserted) counts.imported++;
+        else counts.updated++;
+      }
+      await client.query('COMMIT');
+      return counts;
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A throw-away PostgreSQL cluster for one test file: Debian's server binaries, a data folder in a temp dir, listening on
+ * 127.0.0.1 on a free port. As root, initdb and pg_ctl run as the `postgres` user (initdb refuses root).
+ */
+export interface PgCluster {
+  port: number;
+  /** A connection URL to a database of this cluster (superuser `postgres`, trust auth on loopback). */
+  url(database?: string): string;
+  createDatabase(name: string): string;
+  /** Stops the server (a network cut for the benches), keeping its data; `start` brings it back on the same port. */
+  stopServer(): void;
+  start(): void;
+  stop(): void;
+}
+
+export function postgresBinDir(): string | null {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(base, versions[0], 'bin') : null;
+}
+
+/** Why warehouse tests cannot run here, or null when they can. */
+export function postgresMissing(): string | null {
+  return postgresBinDir() ? null : 'PostgreSQL server binaries not found in /usr/lib/postgresql/<v>/bin';
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgres(): Promise<PgCluster> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error(postgresMissing()!);
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => {
+    const argv = asRoot
+      ? ['runuser', '-u', 'postgres', '--', join(bin, cmd), ...args]
+      : [join(bin, cmd), ...args];
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+    return r.stdout;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'packbench-pg-'));
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const start = () =>
+    void run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const stopServer = () => void run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
+  const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    createDatabase(name) {
+      const r = spawnSync(
+        join(bin, 'psql'),
+        [url(), '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE "${name}"`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (r.status !== 0) throw new Error(`CREATE DATABASE ${name}: ${r.stderr}`);
+      return url(name);
+    },
+    stopServer,
+    start,
+    stop() {
+      try {
+        stopServer();
+      } catch (err) {
+        // Already stopped, or it died: the log says why, the folder goes anyway.
+        if (existsSync(join(dir, 'log')))
+          process.stderr.write(readFileSync(join(dir, 'log'), 'utf8').slice(-2000));
+        void err;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
