@@ -8,6 +8,7 @@ import { registerScale } from './scale';
 import { registerPrinter } from './printer';
 import { registerCarrier } from './carrier';
 import { registerServe } from './serve';
+import { registerWarehouse } from './warehouse';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
 export function buildProgram(rendererDir: string): Command {
@@ -24,5 +25,6 @@ export function buildProgram(rendererDir: string): Command {
   registerScale(program, sim);
   registerPrinter(program, sim);
   registerCarrier(program);
+  registerWarehouse(program);
   return program;
 }

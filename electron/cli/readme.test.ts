@@ -11,6 +11,8 @@ import { silentLog } from '../log';
 import { Station } from '../station';
 import { cliPath, ptyPair, repoRoot, runCli, startServe, tempDir, waitFor, writeJson } from '../testing';
 import { buildProgram } from './program';
+import { Warehouse } from '../store';
+import { startPostgres, type PgCluster } from '../testing/postgres';
 
 /**
  * The README's command table is the contract with IT: every row names a command the program has, with exactly the
@@ -84,7 +86,21 @@ beforeAll(() => {
     handover: { manifestDir: 'manifests-here' },
   });
 });
-afterAll(() => cleanup());
+let pg: PgCluster | null = null;
+/** A warehouse config beside the bench's, on a throw-away PostgreSQL started for the first warehouse row. */
+async function warehouseConfig(): Promise<string> {
+  if (!pg) pg = await startPostgres();
+  const url = pg.url('postgres');
+  return writeJson(join(dir, 'warehouse.json'), {
+    station: { id: 'README-W1' },
+    database: { path: 'bench-w.db' },
+    warehouse: { postgresUrl: url },
+  });
+}
+afterAll(() => {
+  pg?.stop();
+  cleanup();
+});
 
 /** One case per README row: runs the command as documented, checks the output's shape and the exit code. */
 const CASES: Record<string, () => Promise<void>> = {
@@ -545,6 +561,43 @@ const CASES: Record<string, () => Promise<void>> = {
       'added 2 numbers, 0 already known, 1 lines that are not waybill numbers left out ("waybill")',
     );
     await cli(['carrier', 'pool-import', join(dir, 'none.csv'), '--config', config], 1);
+  },
+  'warehouse migrate': async () => {
+    const wc = await warehouseConfig();
+    expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
+      'warehouse schema 0 -> 10',
+    );
+    expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
+      'warehouse schema is current (version 10)',
+    );
+    const none = await cli(['warehouse', 'migrate', '--config', config], 1);
+    expect(none.stderr.trim()).toBe('this bench has no warehouse: set warehouse.postgresUrl in its config');
+  },
+  'warehouse status': async () => {
+    const wc = await warehouseConfig();
+    await cli(['warehouse', 'migrate', '--config', wc]);
+    const w = new Warehouse({ url: pg!.url('postgres') });
+    await w.heartbeat('B-07', { packer: '张伟', orderNo: 'SO-1', lagEvents: 2 });
+    await w.close();
+    const out = await json(['warehouse', 'status', '--config', wc]);
+    expect(out).toMatchObject({ schemaVersion: 10, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
+    expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
+      /^warehouse schema version 10, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
+    );
+  },
+  'warehouse release': async () => {
+    const wc = await warehouseConfig();
+    await cli(['warehouse', 'migrate', '--config', wc]);
+    const w = new Warehouse({ url: pg!.url('postgres') });
+    await w.writeOrders([{ orderNo: 'WH-1', header: {}, lines: [{ sku: 'TEA-1', name: null, qty: 1 }] }]);
+    await w.claim('WH-1', 'B-03', '张伟');
+    await w.close();
+    expect((await cli(['warehouse', 'release', 'WH-1', '--config', wc])).stdout.trim()).toBe(
+      'order WH-1 released: any bench may pack it now',
+    );
+    expect((await cli(['warehouse', 'release', 'WH-1', '--config', wc], 1)).stderr.trim()).toBe(
+      'order WH-1 has no claim',
+    );
   },
   'handover open': async () => handoverCase(),
   'handover scan': async () => handoverCase(),

@@ -5,6 +5,7 @@ export {
   configCandidates,
   loadConfig,
   manifestDirOf,
+  warehouseConnectionOf,
   parseConfig,
   readConfigFile,
   type LoadedConfig,

@@ -108,3 +108,37 @@ function databasePathFor(config: Config, baseDir: string, e: Environment): strin
   if (!p) return join(userDataDir(e), 'packbench.db');
   return isAbsolute(p) ? p : resolve(baseDir, p);
 }
+
+/** How a bench reaches the warehouse's PostgreSQL: its URL, with the password and CA read where the config says. */
+export function warehouseConnectionOf(
+  loaded: LoadedConfig,
+  env: Record<string, string | undefined>,
+  purpose: string,
+): {
+  url: string;
+  tls: 'disable' | 'require' | 'verify-full';
+  ca?: string;
+  password?: string;
+  applicationName: string;
+} | null {
+  const w = loaded.config.warehouse;
+  if (!w) return null;
+  const base = dirname(loaded.source.path ?? loaded.databasePath);
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(resolve(base, file), 'utf8');
+    } catch (err) {
+      throw new ConfigError(loaded.source.path, [
+        `warehouse.${what}: cannot read ${file}: ${(err as Error).message}`,
+      ]);
+    }
+  };
+  const password = w.passwordFile ? read(w.passwordFile, 'passwordFile').trim() : env.PGPASSWORD;
+  return {
+    url: w.postgresUrl,
+    tls: w.tls,
+    ...(w.ca ? { ca: read(w.ca, 'ca') } : {}),
+    ...(password !== undefined ? { password } : {}),
+    applicationName: `packbench ${loaded.config.station.id} ${purpose}`,
+  };
+}

@@ -279,6 +279,27 @@ export const ConfigSchema = z
       .default([]),
     updates: z.strictObject({ url: Url }).optional(),
     handover: z.strictObject({ manifestDir: z.string().min(1) }).optional(),
+    /** Warehouse mode: the benches share orders, claims, the waybill pool and the event log on one PostgreSQL. */
+    warehouse: z
+      .strictObject({
+        postgresUrl: z.string().regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, {
+          message: 'a PostgreSQL URL: postgres://USER:PASSWORD@HOST:5432/DATABASE',
+        }),
+        /** A file holding the password (else PGPASSWORD, else the URL's). */
+        passwordFile: z.string().min(1).optional(),
+        tls: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+        /** The CA certificate (PEM file) that signed the server's, for verify-full. */
+        ca: z.string().min(1).optional(),
+        /** With PostgreSQL unreachable: only orders this bench already claimed, or new ones too (checked later). */
+        offline: z.enum(['claimed-only', 'allow-new']).default('claimed-only'),
+        /** Pool waybill numbers a bench holds for packing offline. */
+        waybillLease: z.number().int().min(0).max(10_000).default(50),
+      })
+      .refine((w) => w.tls !== 'verify-full' || w.ca !== undefined, {
+        message: 'tls verify-full needs ca: the CA certificate file',
+        path: ['ca'],
+      })
+      .optional(),
     demoData: z.boolean().optional(),
   })
   .transform((config) => ({ ...config, scale: withSerialDefaults(config.scale) }));

@@ -73,16 +73,19 @@ export class Warehouse {
     return this.pool.end();
   }
 
-  async schemaVersion(): Promise<number> {
-    const r = await this.pool.query<{ v: number | null }>(
+  async schemaVersion(q: pg.Pool | pg.PoolClient = this.pool): Promise<number> {
+    const r = await q.query<{ v: number | null }>(
       "SELECT (SELECT max(version) FROM schema_migrations) AS v WHERE to_regclass('schema_migrations') IS NOT NULL",
     );
     return r.rows[0]?.v ?? 0;
   }
 
   /** Refuses a schema newer than this Packbench knows. */
-  async assertKnownVersion(list: readonly WarehouseMigration[] = warehouseMigrations): Promise<number> {
-    const found = await this.schemaVersion();
+  async assertKnownVersion(
+    list: readonly WarehouseMigration[] = warehouseMigrations,
+    q: pg.Pool | pg.PoolClient = this.pool,
+  ): Promise<number> {
+    const found = await this.schemaVersion(q);
     const known = list.at(-1)?.version ?? 0;
     if (found > known) throw new FutureWarehouseError(found, known);
     return found;
@@ -98,7 +101,8 @@ export class Warehouse {
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
       );
-      const from = await this.assertKnownVersion(list);
+      // Everything on this one connection: it holds the lock, and a pool of one has no second connection to give.
+      const from = await this.assertKnownVersion(list, client);
       for (const m of list.filter((x) => x.version > from)) {
         await client.query('BEGIN');
         try {
