@@ -13,14 +13,22 @@ import {
 } from '../../shared/contract';
 import { dirname, join } from 'node:path';
 import { createCarriers } from '../carriers';
-import { manifestDirOf, type Config, type LoadedConfig } from '../config';
+import { manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import type { PrintQueue } from '../devices/printer';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
 import { loadDemoData } from '../intake';
 import { background, type Log } from '../log';
-import { lockDatabase, openStore, type DatabaseLock, type Repos, type Store, type UserRow } from '../store';
+import {
+  lockDatabase,
+  openStore,
+  Warehouse,
+  type DatabaseLock,
+  type Repos,
+  type Store,
+  type UserRow,
+} from '../store';
 import type { Bench } from './bench';
 import { EffectRunner, effectsAtStart, effectsOf } from './effects';
 import { StationEvents } from './emitter';
@@ -36,6 +44,7 @@ import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { ScaleWatch } from './weighing';
+import { claimFeedback, WarehouseLink } from './warehouse';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -66,6 +75,8 @@ export class Station implements Bench {
   readonly outbox: Outbox;
   readonly handovers: Handovers;
   readonly uploads: Uploads;
+  /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
+  readonly link: WarehouseLink | null;
   private readonly lock: DatabaseLock;
   private readonly desk: PrintDesk;
   private readonly effects: EffectRunner;
@@ -81,6 +92,7 @@ export class Station implements Bench {
   private scanTest: StationState['scanTest'] = { active: false, last: null };
   private screen: Screen = { page: 'pack', dialog: null };
   private approval: StationState['approval'] = null;
+  private claiming: Promise<void> | null = null;
 
   constructor(readonly options: StationOptions) {
     const { config } = options.loaded;
@@ -148,6 +160,22 @@ export class Station implements Bench {
         carriers,
       );
       this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
+      const wc = warehouseConnectionOf(options.loaded, process.env, 'bench');
+      this.link = wc
+        ? new WarehouseLink({
+            warehouse: new Warehouse(wc),
+            repos: this.repos,
+            bench: this.stationId,
+            log,
+            now: this.now,
+            changed: () => this.changed(),
+            doing: () => ({
+              packer: this.people.packer?.name ?? null,
+              orderNo: this.pack.box?.order.orderNo ?? null,
+              phase: phaseOf(this.people.packer, this.pack.box),
+            }),
+          })
+        : null;
       this.desk = {
         config,
         repos: this.repos,
@@ -190,6 +218,7 @@ export class Station implements Bench {
     this.statusTimer.unref?.();
     this.shipping.start();
     this.outbox.start();
+    this.link?.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
   }
@@ -239,6 +268,7 @@ export class Station implements Bench {
       scaleConnected: this.watch.connected,
       screen: this.screen,
       approval: this.approval,
+      warehouse: this.link ? this.link.state : null,
     };
   }
 
@@ -291,11 +321,37 @@ export class Station implements Bench {
       case 'label':
         return this.shipping.scanLabel(scan.code);
       case 'pack': {
+        // In a warehouse an order is claimed before it opens: one bench packs it, and it is asked for over the network.
+        if (this.link && !this.pack.box && !scan.code.toUpperCase().startsWith('PB:'))
+          return this.claim(scan);
         const result = this.pack.scan(scan);
         if (result.kind === 'logout') this.people.set(null);
         return result;
       }
     }
+  }
+
+  /** Claims the order a scan names; the answer is told when the warehouse gives it (or says it is away). */
+  private claim(scan: ScanEvent): FeedbackDraft {
+    if (this.claiming) return { tone: 'warn', kind: 'order-claiming', params: { code: scan.code } };
+    const packer = this.people.packer?.name ?? null;
+    this.claiming = this.link!.claim(scan.code, packer)
+      .then((r) => {
+        const draft = claimFeedback(r, scan.code, {
+          open: (orderNo) => this.pack.open(orderNo),
+          heldHere: (code) => this.pack.resumableHere(code),
+          allowNew: this.config.warehouse?.offline === 'allow-new',
+        });
+        const told = this.tell(draft, scan.code);
+        beep(this.config, this.scanners, scan.scanner, told.tone);
+        this.effects.drain();
+      })
+      .catch((err: unknown) => {
+        this.options.log.error(`claiming ${scan.code}`, err);
+        this.tell({ tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } }, scan.code);
+      })
+      .finally(() => (this.claiming = null));
+    return { tone: 'info', kind: 'order-claiming', params: { code: scan.code } };
   }
 
   /** A scan typed or sent at the edge (the page, the command line, tests): its AIM identifier is read here. */
@@ -418,6 +474,8 @@ export class Station implements Bench {
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.shipping.stop();
     this.outbox.stop();
+    await this.claiming;
+    await this.link?.stop();
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));

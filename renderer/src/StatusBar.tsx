@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationView } from './useStation';
 
 export function StatusBar({ view }: { view: StationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { info, connected } = view;
   return (
     <footer className="status-bar" role="contentinfo">
@@ -12,6 +12,23 @@ export function StatusBar({ view }: { view: StationView }) {
       <span aria-label={t('status.connection')} className={connected ? 'ok' : 'bad'}>
         {connected ? t('status.connected') : t('status.disconnected')}
       </span>
+      {view.state?.warehouse && (view.state.warehouse.since || view.state.warehouse.waiting > 0) && (
+        <span
+          aria-label={t('status.warehouse')}
+          data-testid="warehouse-status"
+          className={view.state.warehouse.online ? 'ok' : 'bad'}
+        >
+          {view.state.warehouse.since
+            ? t('status.warehouseOffline', {
+                since: new Date(view.state.warehouse.since).toLocaleTimeString(i18n.language, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+                count: view.state.warehouse.waiting,
+              })
+            : t('status.warehouseWaiting', { count: view.state.warehouse.waiting })}
+        </span>
+      )}
       <ul aria-label={t('status.devices')} className="device-pills">
         {info?.devices.map((d) => (
           <li key={d.id} className={`pill state-${d.state}`} title={d.detail ?? ''}>

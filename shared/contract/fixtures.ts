@@ -13,4 +13,5 @@ export const IDLE_STATE: StationState = {
   scaleConnected: true,
   screen: { page: 'pack', dialog: null },
   approval: null,
+  warehouse: null,
 };

@@ -67,6 +67,9 @@ export const FEEDBACK_KINDS = [
   'handover-no-batch',
   'approval-lead',
   'approval-not-lead',
+  'order-claiming',
+  'order-claimed-elsewhere',
+  'warehouse-offline',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;

@@ -103,6 +103,14 @@ export const StationState = z.strictObject({
   screen: Screen,
   /** The shift lead whose badge was scanned into the open approval dialog (cleared when the dialog closes). */
   approval: z.strictObject({ lead: z.string() }).nullable(),
+  /** Warehouse mode: whether the warehouse answers, since when it does not, and the events not yet confirmed. */
+  warehouse: z
+    .strictObject({
+      online: z.boolean(),
+      since: z.string().nullable(),
+      waiting: z.number().int().nonnegative(),
+    })
+    .nullable(),
 });
 export type StationState = z.infer<typeof StationState>;
 

@@ -213,6 +213,15 @@ export class PackWorkflow {
     );
   }
 
+  /** Whether this bench already holds a box of the order a code names (open, or set aside here). */
+  resumableHere(code: string): boolean {
+    const found = this.ctx.repos.orders.findByCode(code);
+    const last = found ? this.ctx.repos.sessions.latestFor(found.order.id) : null;
+    return (
+      !!last && last.station_id === this.ctx.stationId && (last.status === 'open' || last.status === 'held')
+    );
+  }
+
   /** Opens a box by order no., pre-printed waybill no., tote id or pick-list barcode. */
   open(code: string): FeedbackDraft {
     const { orders, sessions } = this.ctx.repos;

@@ -12,6 +12,7 @@ import { OutboxRepo } from './outbox';
 import { HandoversRepo } from './handovers';
 import { WaybillPoolRepo } from './waybillPool';
 import { CatalogRepo } from './catalog';
+import { ReplicationRepo } from './replication';
 
 export * from './orders';
 export * from './products';
@@ -26,6 +27,7 @@ export * from './outbox';
 export * from './handovers';
 export * from './waybillPool';
 export * from './catalog';
+export * from './replication';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -41,6 +43,7 @@ export interface Repos {
   handovers: HandoversRepo;
   waybillPool: WaybillPoolRepo;
   catalog: CatalogRepo;
+  replication: ReplicationRepo;
   /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
   transaction<T>(fn: () => T): T;
   /** False once the database was closed (a late answer after shutdown is then left for the next start). */
@@ -61,6 +64,7 @@ export const createRepos = (db: Database): Repos => ({
   handovers: new HandoversRepo(db),
   waybillPool: new WaybillPoolRepo(db),
   catalog: new CatalogRepo(db),
+  replication: new ReplicationRepo(db),
   transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   isOpen: () => db.open,
 });

@@ -6,3 +6,4 @@ export {
   type BenchSeen,
 } from './warehouse';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';
+export type { EventUp, MismatchUp } from './replication';

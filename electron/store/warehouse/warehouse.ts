@@ -1,5 +1,8 @@
 import pg from 'pg';
+import type { OrderImport, ProductImport } from '../repos';
+import { orderData, orderNoOf, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
+import { pushBatch, type EventUp, type MismatchUp } from './replication';
 
 export class FutureWarehouseError extends Error {
   constructor(found: number, known: number) {
@@ -226,62 +229,76 @@ export class Warehouse {
     }));
   }
 
-  /** Orders as an import writes them (upsert by order number; lines replaced), in one transaction. */
-  async writeOrders(
-    orders: {
-      orderNo: string;
-      header: Record<string, string | number | null>;
-      lines: { sku: string; name: string | null; qty: number }[];
-    }[],
-  ): Promise<{ imported: number; updated: number }> {
+  /** Runs `fn` on one connection of the pool (a transaction's statements must share one). */
+  private async onOne<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const counts = { imported: 0, updated: 0 };
-    const cols = [
-      'shop',
-      'platform',
-      'status',
-      'hold_reason',
-      'receiver_name',
-      'receiver_phone',
-      'province',
-      'city',
-      'district',
-      'address',
-      'note',
-      'waybill_no',
-      'tote',
-      'pick_list',
-      'order_value_cents',
-      'cod_cents',
-      'carrier_required',
-    ];
     try {
-      await client.query('BEGIN');
-      for (const o of orders) {
-        const values = cols.map((c) => o.header[c] ?? (c === 'status' ? 'released' : null));
-        const r = await client.query<{ id: string; inserted: boolean }>(
-          `INSERT INTO orders (order_no, ${cols.join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')})
-           ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-           RETURNING id, (xmax = 0) AS inserted`,
-          [o.orderNo, ...values],
-        );
-        const { id, inserted } = r.rows[0]!;
-        await client.query('DELETE FROM order_lines WHERE order_id = $1', [id]);
-        for (const [i, l] of o.lines.entries())
-          await client.query(
-            'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES ($1, $2, $3, $4, $5)',
-            [id, i + 1, l.sku, l.name, l.qty],
-          );
-        if (inserted) counts.imported++;
-        else counts.updated++;
-      }
-      await client.query('COMMIT');
-      return counts;
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
+      return await fn(client);
     } finally {
       client.release();
     }
+  }
+
+  writeOrders(orders: OrderImport[]) {
+    return this.onOne((c) => writeOrders(c, orders));
+  }
+
+  writeProducts(products: ProductImport[]) {
+    return this.onOne((c) => writeProducts(c, products));
+  }
+
+  orderNoOf(code: string) {
+    return orderNoOf(this.pool, code);
+  }
+
+  orderData(orderNo: string) {
+    return orderData(this.pool, orderNo);
+  }
+
+  /** A bench's next batch of events and mismatches, with their projections, in one transaction. */
+  push(bench: string, events: EventUp[], mismatches: MismatchUp[]) {
+    return this.onOne((c) => pushBatch(c, bench, events, mismatches));
+  }
+
+  /** The lead's consolidated mismatch list across benches, newest first. */
+  async mismatches(f: { bench?: string; limit: number; offset: number }) {
+    const r = await this.pool.query<{
+      id: string;
+      bench_id: string;
+      session_id: string;
+      type: string;
+      order_no: string;
+      sku: string | null;
+      code: string | null;
+      expected: string | null;
+      actual: string | null;
+      packer: string | null;
+      at: Date;
+      resolution: string | null;
+      resolved_by: string | null;
+      total: string;
+    }>(
+      `SELECT *, count(*) OVER () AS total FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1)
+       ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
+      [f.bench ?? null, f.limit, f.offset],
+    );
+    return {
+      total: Number(r.rows[0]?.total ?? 0),
+      rows: r.rows.map((m) => ({
+        id: Number(m.id),
+        sessionId: m.session_id,
+        type: m.type,
+        orderNo: m.order_no,
+        sku: m.sku,
+        code: m.code,
+        expected: m.expected,
+        actual: m.actual,
+        packer: m.packer,
+        stationId: m.bench_id,
+        at: m.at.toISOString(),
+        resolution: m.resolution,
+        resolvedBy: m.resolved_by,
+      })),
+    };
   }
 }

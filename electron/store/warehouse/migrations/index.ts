@@ -1,4 +1,5 @@
 import init010 from './010_init.sql?raw';
+import replication020 from './020_replication.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -9,4 +10,5 @@ export interface WarehouseMigration {
 /** PostgreSQL migrations, numbered in steps of 10 like the bench's; applied in order, each in its own transaction. */
 export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 10, name: 'init', sql: init010 },
+  { version: 20, name: 'replication', sql: replication020 },
 ];

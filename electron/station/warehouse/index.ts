@@ -1,0 +1,2 @@
+export { WarehouseLink, type ClaimOutcome, type WarehouseStatus } from './link';
+export { claimFeedback } from './claim';

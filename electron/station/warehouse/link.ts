@@ -1,0 +1,155 @@
+import type { ClaimResult, Repos, Warehouse } from '../../store';
+import { background, type Log } from '../../log';
+
+const CURSOR = 'warehouse.cursor';
+const BATCH = 500;
+
+export type ClaimOutcome = ClaimResult | { result: 'offline' };
+
+export interface WarehouseStatus {
+  online: boolean;
+  /** When the warehouse stopped answering (null while online). */
+  since: string | null;
+  /** Events written here that the warehouse has not confirmed yet. */
+  waiting: number;
+}
+
+/** Failures that mean "the warehouse cannot be reached", as opposed to a refusal it gave. */
+const unreachable = (err: unknown) => {
+  const e = err as { code?: string; message?: string };
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'EPIPE',
+      '57P01',
+      '57P03',
+    ].includes(e.code ?? '') || /timeout|terminat|Connection|closed/i.test(e.message ?? '')
+  );
+};
+
+/**
+ * A bench's link to its warehouse: claims orders, caches what it needs to pack them, pushes its events up in order
+ * and says where it stands. The bench's own SQLite stays its journal: a network cut stops nothing that was claimed.
+ */
+export class WarehouseLink {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private pushing = false;
+  private lastBeat = 0;
+  private status: WarehouseStatus = { online: true, since: null, waiting: 0 };
+
+  constructor(
+    private readonly deps: {
+      warehouse: Warehouse;
+      repos: Repos;
+      bench: string;
+      log: Log;
+      now: () => Date;
+      /** The bench's state changed (online, waiting): push it to the screens. */
+      changed: () => void;
+      /** What the heartbeat reports. */
+      doing: () => { packer: string | null; orderNo: string | null; phase: string };
+    },
+  ) {}
+
+  start(everyMs = 500): void {
+    const tick = () => background(this.deps.log, 'warehouse sync', () => this.sync());
+    tick();
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    for (let i = 0; i < 100 && this.pushing; i++) await new Promise((r) => setTimeout(r, 20));
+    await this.deps.warehouse.close().catch(() => undefined);
+  }
+
+  get state(): WarehouseStatus {
+    return this.status;
+  }
+
+  /** Claims the order a code names for this bench and caches its data here; `offline` when the warehouse is away. */
+  async claim(code: string, packer: string | null): Promise<ClaimOutcome> {
+    const { warehouse, repos, bench } = this.deps;
+    try {
+      const orderNo = (await warehouse.orderNoOf(code)) ?? code;
+      const r = await warehouse.claim(orderNo, bench, packer);
+      if (r.result === 'claimed') {
+        const data = await warehouse.orderData(orderNo);
+        if (data) {
+          const at = this.deps.now().toISOString();
+          repos.transaction(() => {
+            repos.catalog.writeProducts(data.products, at);
+            repos.catalog.writeOrders([data.order], at);
+          });
+        }
+      }
+      this.reached(true);
+      return r;
+    } catch (err) {
+      if (!unreachable(err)) throw err;
+      this.reached(false);
+      return { result: 'offline' };
+    }
+  }
+
+  /** Pushes what is waiting (events, then mismatches) and reports in; a cut is noticed, said, and caught up later. */
+  async sync(): Promise<void> {
+    if (this.pushing) return;
+    this.pushing = true;
+    try {
+      const { repos, warehouse, bench } = this.deps;
+      const cursor = repos.settings.get<{ events: number; mismatches: number }>(CURSOR) ?? {
+        events: 0,
+        mismatches: 0,
+      };
+      const waiting = repos.replication.eventsWaiting(cursor.events);
+      if (waiting !== this.status.waiting) {
+        this.status = { ...this.status, waiting };
+        this.deps.changed();
+      }
+      try {
+        for (;;) {
+          const events = repos.replication.eventsAfter(cursor.events, BATCH);
+          const mismatches = repos.replication.mismatchesAfter(cursor.mismatches, BATCH);
+          if (events.length === 0 && mismatches.length === 0) break;
+          await warehouse.push(
+            bench,
+            events.map(({ rowid: _r, ...e }) => e),
+            mismatches.map(({ id: _i, ...m }) => m),
+          );
+          // The cursor moves only after the warehouse committed: a crash in between sends the batch again, harmlessly.
+          cursor.events = events.at(-1)?.rowid ?? cursor.events;
+          cursor.mismatches = mismatches.at(-1)?.id ?? cursor.mismatches;
+          repos.settings.set(CURSOR, cursor);
+        }
+        const left = repos.replication.eventsWaiting(cursor.events);
+        if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
+          await warehouse.heartbeat(bench, { ...this.deps.doing(), lagEvents: left });
+          this.lastBeat = Date.now();
+        }
+        this.status = { ...this.status, waiting: left };
+        this.reached(true);
+      } catch (err) {
+        if (!unreachable(err)) throw err;
+        this.reached(false);
+      }
+    } finally {
+      this.pushing = false;
+    }
+  }
+
+  private reached(online: boolean): void {
+    if (online === this.status.online) return;
+    const since = online ? null : this.deps.now().toISOString();
+    this.status = { ...this.status, online, since };
+    this.deps.log.warn(
+      online ? 'warehouse reachable again' : 'warehouse unreachable: packing on with what is claimed',
+    );
+    this.deps.changed();
+  }
+}

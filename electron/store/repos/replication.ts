@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+import type { EventUp, MismatchUp } from '../warehouse';
+
+/** What the bench has written that the warehouse has not confirmed yet, read in the order it was written. */
+export class ReplicationRepo {
+  constructor(private readonly db: Database) {}
+
+  eventsAfter(rowid: number, limit: number): (EventUp & { rowid: number })[] {
+    return this.db
+      .prepare(
+        'SELECT rowid, session_id AS sessionId, seq, type, payload, at, packer FROM events WHERE rowid > ? ORDER BY rowid LIMIT ?',
+      )
+      .all(rowid, limit) as (EventUp & { rowid: number })[];
+  }
+
+  mismatchesAfter(id: number, limit: number): (MismatchUp & { id: number })[] {
+    return this.db
+      .prepare(
+        `SELECT id, session_id AS sessionId, seq, type, order_no AS orderNo, sku, code, expected, actual, packer, at
+         FROM mismatches WHERE id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(id, limit) as (MismatchUp & { id: number })[];
+  }
+
+  /** Events written after the cursor: the bench's replication lag. */
+  eventsWaiting(rowid: number): number {
+    return this.db.prepare('SELECT count(*) FROM events WHERE rowid > ?').pluck().get(rowid) as number;
+  }
+}

@@ -1,0 +1,78 @@
+import type pg from 'pg';
+
+/** A box event as the bench stored it, on its way up. */
+export interface EventUp {
+  sessionId: string;
+  seq: number;
+  type: string;
+  payload: string;
+  at: string;
+  packer: string | null;
+}
+
+export interface MismatchUp {
+  sessionId: string;
+  seq: number;
+  type: string;
+  orderNo: string;
+  sku: string | null;
+  code: string | null;
+  expected: string | null;
+  actual: string | null;
+  packer: string | null;
+  at: string;
+}
+
+/**
+ * One batch from a bench, in one transaction: the events and mismatches (a batch sent again after a crash changes
+ * nothing: unique bench, session, seq) and the shared projections they make (an order packed, its claim let go).
+ */
+export async function pushBatch(
+  client: pg.PoolClient,
+  bench: string,
+  events: EventUp[],
+  mismatches: MismatchUp[],
+): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    for (const e of events) {
+      const r = await client.query(
+        `INSERT INTO events (bench_id, session_id, seq, type, payload, at, packer) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING`,
+        [bench, e.sessionId, e.seq, e.type, e.payload, e.at, e.packer],
+      );
+      if (r.rowCount === 1) await project(client, bench, e);
+    }
+    for (const m of mismatches)
+      await client.query(
+        `INSERT INTO mismatches (bench_id, session_id, seq, type, order_no, sku, code, expected, actual, packer, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        [bench, m.sessionId, m.seq, m.type, m.orderNo, m.sku, m.code, m.expected, m.actual, m.packer, m.at],
+      );
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The shared projections of one event that was new here. */
+async function project(client: pg.PoolClient, bench: string, e: EventUp): Promise<void> {
+  const p = JSON.parse(e.payload) as { order?: { orderNo?: string }; partial?: boolean; serial?: string };
+  if (e.type === 'box.opened' && p.order?.orderNo) {
+    await client.query(
+      `INSERT INTO bench_sessions (session_id, bench_id, order_no) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [e.sessionId, bench, p.order.orderNo],
+    );
+    return;
+  }
+  if (e.type === 'box.closed') {
+    await client.query(
+      `WITH s AS (SELECT order_no FROM bench_sessions WHERE session_id = $1),
+            o AS (UPDATE orders SET status = $2, packed_at = $3, packed_by = $4, packed_bench = $5, updated_at = now()
+                  WHERE order_no = (SELECT order_no FROM s) RETURNING id)
+       DELETE FROM claims WHERE order_id IN (SELECT id FROM o)`,
+      [e.sessionId, p.partial ? 'partial' : 'packed', e.at, e.packer, bench],
+    );
+  }
+}
