@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract';
-import { importFile, ImportError } from '../intake';
+import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
+import { importFile, ImportError, type Written } from '../intake';
 import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
-import { type Role } from '../store';
+import { Warehouse, type Role } from '../store';
 import { withStore } from './store';
-import { fail } from './fail';
+import { CliError, fail } from './fail';
 import { isoDate } from './args';
 import { table } from './table';
 
@@ -21,6 +22,24 @@ function printReport(r: ImportReport, json: boolean): void {
   );
 }
 
+/** In warehouse mode an import is the warehouse's: every bench claims from there. */
+async function toWarehouse(configFlag: string | undefined, w: Parameters<Written>[0]): Promise<void> {
+  const loaded = loadConfig(configFlag, currentEnvironment());
+  const c = warehouseConnectionOf(loaded, process.env, 'import');
+  if (!c) return;
+  const wh = new Warehouse({ ...c, max: 1 });
+  try {
+    if (w.products) await wh.writeProducts(w.products);
+    if (w.orders) await wh.writeOrders(w.orders);
+  } catch (err) {
+    throw new CliError(`imported here, but not into the warehouse: ${(err as Error).message}`, 1, {
+      cause: err,
+    });
+  } finally {
+    await wh.close();
+  }
+}
+
 function registerImport(program: Command, kind: 'orders' | 'products'): void {
   program
     .command(kind)
@@ -32,11 +51,13 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { config?: string; json?: boolean }) => {
       const bytes = readFileSync(file);
+      // Warehouse mode: what the bench's cache took goes to the warehouse too, for every bench.
+      let written: Parameters<Written>[0] = {};
       const report = await withStore(
         opts.config,
         async (store) => {
           try {
-            return await importFile(store.repos, kind, file, bytes, new Date());
+            return await importFile(store.repos, kind, file, bytes, new Date(), (w) => (written = w));
           } catch (err) {
             if (err instanceof ImportError) fail(`cannot import ${file}: ${err.message}`);
             throw err;
@@ -44,6 +65,7 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
         },
         { lock: `packbench ${kind} import` },
       );
+      if (report.committed) await toWarehouse(opts.config, written);
       printReport(report, opts.json ?? false);
       if (!report.committed) process.exitCode = 1;
     });

@@ -5,6 +5,9 @@ import type { PackageType } from '../../shared/weight';
 import { importOrders } from './orders';
 import { importProducts } from './products';
 import { readTable, TableError } from './table';
+import type { Written } from './written';
+
+export type { Written };
 import demoOrders from '../../resources/demo/orders.csv?raw';
 import demoProducts from '../../resources/demo/products.csv?raw';
 
@@ -20,6 +23,7 @@ export async function importFile(
   fileName: string,
   bytes: Buffer,
   now: Date,
+  written?: Written,
 ): Promise<ImportReport> {
   let table;
   try {
@@ -30,7 +34,9 @@ export async function importFile(
     throw err;
   }
   try {
-    return kind === 'orders' ? importOrders(repos, table, now) : importProducts(repos, table, now);
+    return kind === 'orders'
+      ? importOrders(repos, table, now, written)
+      : importProducts(repos, table, now, written);
   } catch (err) {
     if (err instanceof Error && /^missing columns/.test(err.message))
       throw new ImportError(`${fileName}: ${err.message}`);

@@ -2,6 +2,7 @@ import type { ImportReport } from '../../shared/contract';
 import { holdReason, money, quantity, RowError } from './fields';
 import { ORDER_PRESETS, pickPreset, type OrderField } from './presets';
 import type { Repos } from '../store';
+import type { Written } from './written';
 import { newReport, type Table } from './table';
 
 interface OrderDraft {
@@ -12,7 +13,7 @@ interface OrderDraft {
 }
 
 /** Orders, one row per order line; all-or-nothing: any refused row and nothing is written. */
-export function importOrders(repos: Repos, table: Table, now: Date): ImportReport {
+export function importOrders(repos: Repos, table: Table, now: Date, written?: Written): ImportReport {
   const { preset, index } = pickPreset(table.header, ORDER_PRESETS);
   const get = (cells: string[], f: OrderField) =>
     index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
@@ -102,6 +103,7 @@ export function importOrders(repos: Repos, table: Table, now: Date): ImportRepor
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const counts = catalog.writeOrders(drafts.values(), now.toISOString());
+  written?.({ orders: [...drafts.values()] });
   report.imported += counts.imported;
   report.updated += counts.updated;
   report.committed = true;

@@ -2,6 +2,7 @@ import type { ImportReport } from '../../shared/contract';
 import { counted, flag, list, optionalInt, RowError } from './fields';
 import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
 import type { ProductImport, Repos } from '../store';
+import type { Written } from './written';
 import { newReport, type Table } from './table';
 
 /** A product of the file, with the line it came from. */
@@ -10,7 +11,7 @@ interface ProductDraft extends ProductImport {
 }
 
 /** Products with their barcodes (several per SKU, case packs with a count) and kit components; all-or-nothing. */
-export function importProducts(repos: Repos, table: Table, now: Date): ImportReport {
+export function importProducts(repos: Repos, table: Table, now: Date, written?: Written): ImportReport {
   const { preset, index } = pickPreset(table.header, PRODUCT_PRESETS);
   const get = (cells: string[], f: ProductField) =>
     index[f] === undefined ? undefined : (cells[index[f]!] ?? '');
@@ -90,6 +91,7 @@ export function importProducts(repos: Repos, table: Table, now: Date): ImportRep
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const counts = catalog.writeProducts([...drafts.values()], now.toISOString());
+  written?.({ products: [...drafts.values()] });
   report.imported += counts.imported;
   report.updated += counts.updated;
   report.committed = true;

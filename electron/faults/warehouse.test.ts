@@ -1,0 +1,171 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../store';
+import { repoRoot, runCli, startServe, tempDir, waitFor, writeJson } from '../testing';
+import { postgresMissing, startPostgres, type PgCluster } from '../testing/postgres';
+import { stationClient } from '../testing/rpc';
+
+// Two real `packbench serve` benches on one real PostgreSQL: the claim race, the events going up, a network cut.
+const missing = postgresMissing();
+if (missing) console.log(`warehouse bench tests skipped: ${missing}`);
+
+let dir: string;
+let cleanup: () => void;
+let pg: PgCluster;
+let wh: Warehouse;
+const children: ChildProcess[] = [];
+type Client = ReturnType<typeof stationClient>;
+const benches: Record<string, { config: string; client: Client }> = {};
+
+interface WarehouseState {
+  phase: string;
+  feedback: { kind: string; params: Record<string, unknown> } | null;
+  box: { orderNo: string; shipment: { waybillNo: string | null } | null } | null;
+  warehouse: { online: boolean; since: string | null; waiting: number } | null;
+}
+const state = (id: string) => benches[id]!.client.state() as unknown as WarehouseState | null;
+const scan = (id: string, code: string) => benches[id]!.client.call('scan.submit', { code });
+
+beforeAll(async () => {
+  if (missing) return;
+  ({ dir, cleanup } = tempDir());
+  pg = await startPostgres();
+  const url = pg.createDatabase('warehouse');
+  wh = new Warehouse({ url });
+  for (const id of ['B-01', 'B-02']) {
+    const config = writeJson(join(dir, `${id}.json`), {
+      station: { id, locale: 'en' },
+      database: { path: `${id}.db` },
+      demoData: true,
+      printers: { label: { uri: `file:${join(dir, `labels-${id}`)}/`, language: 'zpl' } },
+      warehouse: { postgresUrl: url },
+    });
+    benches[id] = { config, client: null as unknown as Client };
+  }
+  const cfg = benches['B-01']!.config;
+  const env = { PACKBENCH_HOME: join(dir, 'home') };
+  for (const args of [
+    ['warehouse', 'migrate', '--config', cfg],
+    ['products', 'import', join(repoRoot, 'resources', 'demo', 'products.csv'), '--config', cfg],
+    ['orders', 'import', join(repoRoot, 'resources', 'demo', 'orders.csv'), '--config', cfg],
+  ]) {
+    const r = await runCli(args, env);
+    expect(r.code, `${args.join(' ')}: ${r.stdout}${r.stderr}`).toBe(0);
+  }
+  for (const id of Object.keys(benches)) {
+    const s = await startServe(['--config', benches[id]!.config], env);
+    children.push(s.child);
+    const client = stationClient(s.url);
+    await client.ready;
+    benches[id]!.client = client;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (missing) return;
+  for (const b of Object.values(benches)) b.client?.close();
+  for (const c of children) c.kill('SIGKILL');
+  await wh.close();
+  pg.stop();
+  cleanup();
+});
+
+async function packAndClose(id: string, codes: string[], grams: number): Promise<string> {
+  const c = benches[id]!.client;
+  for (const code of codes) await scan(id, code);
+  await c.call('scale.setVirtual', { grams: 0 });
+  await c.call('scale.setVirtual', { grams });
+  await waitFor(() => state(id)?.phase === 'labelling', 10_000, `${id} booked`);
+  const waybill = state(id)!.box!.shipment!.waybillNo!;
+  await scan(id, waybill);
+  await waitFor(() => state(id)?.phase === 'idle', 5000, `${id} closed`);
+  return waybill;
+}
+
+describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
+  it('both scan the same order at once: one packs it, the other is told where; the warehouse sees it packed', async () => {
+    await scan('B-01', 'U1001');
+    await scan('B-02', 'U1002');
+    const [ra, rb] = await Promise.all([scan('B-01', 'SO202611290002'), scan('B-02', 'SO202611290002')]);
+    expect([ra, rb]).toMatchObject([{ kind: 'order-claiming' }, { kind: 'order-claiming' }]);
+    await waitFor(
+      () =>
+        ['B-01', 'B-02'].every(
+          (id) => state(id)?.box || state(id)?.feedback?.kind === 'order-claimed-elsewhere',
+        ),
+      10_000,
+      'both answered',
+    );
+    const winner = state('B-01')!.box ? 'B-01' : 'B-02';
+    const loser = winner === 'B-01' ? 'B-02' : 'B-01';
+    expect(state(winner)!.box!.orderNo).toBe('SO202611290002');
+    expect(state(loser)).toMatchObject({
+      box: null,
+      feedback: {
+        kind: 'order-claimed-elsewhere',
+        params: {
+          orderNo: 'SO202611290002',
+          station: winner,
+          packer: winner === 'B-01' ? '张伟' : 'Amy Chen',
+        },
+      },
+    });
+
+    await packAndClose(winner, ['BOX-S', '6900012345141', '6900012345493', '6900012345493'], 912);
+    const packed = await waitFor(
+      async () => {
+        const r = await wh.pool.query(
+          "SELECT status, packed_bench, packed_by FROM orders WHERE order_no = 'SO202611290002' AND status = 'packed'",
+        );
+        return r.rows[0];
+      },
+      10_000,
+      'packed in the warehouse',
+    );
+    expect(packed).toMatchObject({ packed_bench: winner });
+    const claims = await wh.pool.query('SELECT count(*)::int AS n FROM claims');
+    expect(claims.rows[0].n).toBe(0);
+    await scan(loser, 'SO202611290002');
+    await waitFor(() => state(loser)?.feedback?.kind === 'order-packed', 5000, 'told it was packed');
+    expect(state(loser)!.feedback!.params).toMatchObject({ station: winner });
+    // Every event of the winner's box reached the warehouse once and in order: seq 1…n with no gap.
+    const events = await wh.pool.query<{ n: number; last: number }>(
+      'SELECT count(*)::int AS n, max(seq)::int AS last FROM events WHERE bench_id = $1 GROUP BY session_id',
+      [winner],
+    );
+    expect(events.rows).toHaveLength(1);
+    expect(events.rows[0]!.n).toBe(events.rows[0]!.last);
+    expect(events.rows[0]!.n).toBeGreaterThanOrEqual(8);
+  });
+
+  it('PostgreSQL down: the bench packs the order it holds, refuses new ones, says so; back up, it catches up', async () => {
+    await scan('B-01', 'SO202611290001');
+    await waitFor(() => state('B-01')?.box?.orderNo === 'SO202611290001', 10_000, 'claimed and open');
+    pg.stopServer();
+    try {
+      await packAndClose('B-01', ['BOX-S', '6900012345004', '6900012345004'], 702);
+      await waitFor(() => state('B-01')?.warehouse?.online === false, 10_000, 'offline noticed');
+      expect(state('B-01')!.warehouse!.waiting).toBeGreaterThan(0);
+      expect(state('B-01')!.warehouse!.since).not.toBeNull();
+      await scan('B-01', 'SO202611290003');
+      await waitFor(
+        () => state('B-01')?.feedback?.kind === 'warehouse-offline',
+        15_000,
+        'a new order refused',
+      );
+      expect(state('B-01')!.box).toBeNull();
+    } finally {
+      pg.start();
+    }
+    await waitFor(
+      () => state('B-01')?.warehouse?.online === true && state('B-01')!.warehouse!.waiting === 0,
+      20_000,
+      'caught up',
+    );
+    const r = await wh.pool.query(
+      "SELECT status, packed_bench FROM orders WHERE order_no = 'SO202611290001'",
+    );
+    expect(r.rows[0]).toEqual({ status: 'packed', packed_bench: 'B-01' });
+  });
+});
