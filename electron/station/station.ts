@@ -129,8 +129,10 @@ export class Station implements Bench {
         now: this.now,
         packer: () => this.people.packer?.name ?? null,
         log,
-        committed: (sessionId, before, after, events) =>
-          this.effects.enqueue(effectsOf(sessionId, before, after, events)),
+        committed: (sessionId, before, after, events) => {
+          this.effects.enqueue(effectsOf(sessionId, before, after, events));
+          this.link?.kick();
+        },
       });
       this.queue = createPrintQueue(options.loaded, this.repos, {
         now: this.now,

@@ -38,6 +38,7 @@ const unreachable = (err: unknown) => {
 export class WarehouseLink {
   private timer: ReturnType<typeof setInterval> | null = null;
   private pushing = false;
+  private again = false;
   private lastBeat = 0;
   private status: WarehouseStatus = { online: true, since: null, waiting: 0 };
 
@@ -60,6 +61,15 @@ export class WarehouseLink {
     tick();
     this.timer = setInterval(tick, everyMs);
     this.timer.unref?.();
+  }
+
+  /** Something was written: push it now rather than at the next tick (the tick stays, for catching up). */
+  kick(): void {
+    if (this.pushing) {
+      this.again = true;
+      return;
+    }
+    background(this.deps.log, 'warehouse sync', () => this.sync());
   }
 
   async stop(): Promise<void> {
@@ -140,6 +150,10 @@ export class WarehouseLink {
       }
     } finally {
       this.pushing = false;
+    }
+    if (this.again && this.timer) {
+      this.again = false;
+      await this.sync();
     }
   }
 

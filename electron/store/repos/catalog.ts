@@ -23,6 +23,27 @@ export interface ProductImport {
   kit: { sku: string; qty: number }[];
 }
 
+/** Every column an order row has, for a header that names only some (a column left out is empty; status released). */
+const ORDER_DEFAULTS: Record<string, string | number | null> = {
+  shop: null,
+  platform: null,
+  status: 'released',
+  hold_reason: null,
+  receiver_name: null,
+  receiver_phone: null,
+  province: null,
+  city: null,
+  district: null,
+  address: null,
+  note: null,
+  waybill_no: null,
+  tote: null,
+  pick_list: null,
+  order_value_cents: null,
+  cod_cents: null,
+  carrier_required: null,
+};
+
 /**
  * Imports of orders and products: the checks an importer asks before writing, and one all-or-nothing write per file.
  */
@@ -83,7 +104,9 @@ export class CatalogRepo {
     this.db.transaction(() => {
       for (const o of orders) {
         const was = this.orderState(o.orderNo);
-        const { id } = insert.get({ ...o.header, order_no: o.orderNo, at }) as { id: number };
+        const { id } = insert.get({ ...ORDER_DEFAULTS, ...o.header, order_no: o.orderNo, at }) as {
+          id: number;
+        };
         clearLines.run(id);
         o.lines.forEach((l, i) => addLine.run(id, i + 1, l.sku, l.name, l.qty));
         if (was) counts.updated++;

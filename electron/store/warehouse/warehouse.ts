@@ -276,14 +276,17 @@ export class Warehouse {
       at: Date;
       resolution: string | null;
       resolved_by: string | null;
-      total: string;
     }>(
-      `SELECT *, count(*) OVER () AS total FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1)
-       ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
+      `SELECT * FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1) ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
       [f.bench ?? null, f.limit, f.offset],
     );
+    // Counted apart: a window count over the page's query would read every row to return fifty.
+    const total = await this.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1)',
+      [f.bench ?? null],
+    );
     return {
-      total: Number(r.rows[0]?.total ?? 0),
+      total: Number(total.rows[0]?.n ?? 0),
       rows: r.rows.map((m) => ({
         id: Number(m.id),
         sessionId: m.session_id,

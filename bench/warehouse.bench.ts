@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
+import { silentLog } from '../electron/log';
+import { WarehouseLink } from '../electron/station/warehouse';
+import { openStore, Warehouse, type Store } from '../electron/store';
+import { tempDir } from '../electron/testing';
+import { postgresMissing, startPostgres, type PgCluster } from '../electron/testing/postgres';
+import { measure, printTable, summarize, type Figure } from './harness';
+
+// The warehouse on a real PostgreSQL (a throw-away cluster on loopback): claims, the replication lag, the lead's
+// consolidated mismatch page. Goals: claim p95 ≤ 20 ms, lag p95 ≤ 1 s, the page ≤ 100 ms.
+const missing = postgresMissing();
+const figures: Figure[] = [];
+let pg: PgCluster;
+let a: Warehouse;
+let b: Warehouse;
+let store: Store;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  if (missing) return;
+  pg = await startPostgres();
+  const url = pg.createDatabase('bench');
+  a = new Warehouse({ url });
+  b = new Warehouse({ url });
+  await a.migrate();
+  const orders = Array.from({ length: 3000 }, (_, i) => ({
+    orderNo: `BO-${i}`,
+    header: {},
+    lines: [{ sku: 'TEA-1', name: null, qty: 1 }],
+  }));
+  await a.writeOrders(orders);
+  let dir: string;
+  ({ dir, cleanup } = tempDir());
+  store = openStore(join(dir, 'bench.db'));
+}, 120_000);
+
+afterAll(async () => {
+  if (missing) return console.log(`warehouse bench skipped: ${missing}`);
+  printTable('Warehouse (PostgreSQL on loopback)', figures);
+  store.close();
+  cleanup();
+  await Promise.all([a.close(), b.close()]);
+  pg.stop();
+});
+
+it.skipIf(missing)('claims: one bench alone, and two racing for the same order', async () => {
+  figures.push(await measure('claim, uncontended', 1000, (i) => a.claim(`BO-${i + 10}`, 'B-01', '张伟')));
+  figures.push(
+    await measure('claim, two benches racing (both answers)', 1000, (i) =>
+      Promise.all([a.claim(`BO-${i + 1500}`, 'B-01', '张伟'), b.claim(`BO-${i + 1500}`, 'B-02', 'Amy')]),
+    ),
+  );
+});
+
+it.skipIf(missing)(
+  'replication lag: an event written at the bench until it is committed in PostgreSQL',
+  async () => {
+    const { repos } = store;
+    repos.catalog.writeOrders(
+      [{ orderNo: 'LAG-1', header: {}, lines: [{ sku: 'TEA-1', name: null, qty: 1 }] }],
+      'x',
+    );
+    const orderId = repos.orders.findByCode('LAG-1')!.order.id;
+    repos.sessions.create({ id: 'S-LAG', orderId, stationId: 'B-09', packer: null, at: 'x' });
+    const link = new WarehouseLink({
+      warehouse: new Warehouse({ url: pg.url('bench') }),
+      repos,
+      bench: 'B-09',
+      log: silentLog,
+      now: () => new Date(),
+      changed: () => undefined,
+      doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
+    });
+    link.start();
+    const lags: number[] = [];
+    for (let seq = 1; seq <= 60; seq++) {
+      const at = new Date().toISOString();
+      const t = performance.now();
+      repos.sessions.append({
+        sessionId: 'S-LAG',
+        seq,
+        type: 'scan.checked',
+        payload: { seq },
+        at,
+        packer: null,
+        stationId: 'B-09',
+      });
+      // As the station does after every commit.
+      link.kick();
+      for (;;) {
+        const r = await a.pool.query('SELECT 1 FROM events WHERE bench_id = $1 AND seq = $2', ['B-09', seq]);
+        if (r.rowCount) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      lags.push(performance.now() - t);
+      // Writes land at random moments of the push cycle, as scans do.
+      await new Promise((r) => setTimeout(r, Math.random() * 200));
+    }
+    await link.stop();
+    figures.push(summarize('replication lag (pushed on commit)', lags));
+  },
+);
+
+it.skipIf(missing)("the lead's consolidated mismatch page over 1 M rows", async () => {
+  await a.pool.query(
+    `INSERT INTO mismatches (bench_id, session_id, seq, type, order_no, sku, packer, at)
+     SELECT 'B-' || lpad((g % 50)::text, 2, '0'), 'S' || (g / 20), g % 20, 'wrong-item', 'SO' || g, 'SKU-' || (g % 500),
+            'packer ' || (g % 80), now() - (g || ' seconds')::interval
+     FROM generate_series(1, 1000000) g`,
+  );
+  await a.pool.query('VACUUM ANALYZE mismatches');
+  figures.push(
+    await measure('mismatch page, newest 50 of 1 M', 30, () => a.mismatches({ limit: 50, offset: 0 })),
+  );
+  figures.push(
+    await measure('mismatch page, one bench of 50', 30, () =>
+      a.mismatches({ bench: 'B-07', limit: 50, offset: 0 }),
+    ),
+  );
+});
