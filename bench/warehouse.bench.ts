@@ -115,7 +115,7 @@ it.skipIf(missing)("the lead's consolidated mismatch page over 1 M rows", async 
   );
   figures.push(
     await measure('mismatch page, one bench of 50', 30, () =>
-      a.mismatches({ bench: 'B-07', limit: 50, offset: 0 }),
+      a.mismatches({ station: 'B-07', limit: 50, offset: 0 }),
     ),
   );
 });

@@ -16,7 +16,7 @@ let pg: PgCluster;
 let wh: Warehouse;
 const children: ChildProcess[] = [];
 type Client = ReturnType<typeof stationClient>;
-const benches: Record<string, { config: string; client: Client }> = {};
+const benches: Record<string, { config: string; client: Client; url: string }> = {};
 
 interface WarehouseState {
   phase: string;
@@ -41,7 +41,7 @@ beforeAll(async () => {
       printers: { label: { uri: `file:${join(dir, `labels-${id}`)}/`, language: 'zpl' } },
       warehouse: { postgresUrl: url },
     });
-    benches[id] = { config, client: null as unknown as Client };
+    benches[id] = { config, client: null as unknown as Client, url: '' };
   }
   const cfg = benches['B-01']!.config;
   const env = { PACKBENCH_HOME: join(dir, 'home') };
@@ -59,6 +59,7 @@ beforeAll(async () => {
     const client = stationClient(s.url);
     await client.ready;
     benches[id]!.client = client;
+    benches[id]!.url = s.url;
   }
 }, 120_000);
 
@@ -112,7 +113,12 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       },
     });
 
-    await packAndClose(winner, ['BOX-S', '6900012345141', '6900012345493', '6900012345493'], 912);
+    // A wrong item on the way: a mismatch the lead must see from any bench.
+    await packAndClose(
+      winner,
+      ['BOX-S', '6900012345004', '6900012345141', '6900012345493', '6900012345493'],
+      912,
+    );
     const packed = await waitFor(
       async () => {
         const r = await wh.pool.query(
@@ -129,6 +135,13 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     await scan(loser, 'SO202611290002');
     await waitFor(() => state(loser)?.feedback?.kind === 'order-packed', 5000, 'told it was packed');
     expect(state(loser)!.feedback!.params).toMatchObject({ station: winner });
+    const review = (await benches[loser]!.client.call('mismatch.list', { limit: 50, offset: 0 })) as {
+      total: number;
+      rows: { stationId: string; orderNo: string; type: string }[];
+    };
+    expect(review.rows).toContainEqual(
+      expect.objectContaining({ stationId: winner, orderNo: 'SO202611290002', type: 'wrong-item' }),
+    );
     // Every event of the winner's box reached the warehouse once and in order: seq 1…n with no gap.
     const events = await wh.pool.query<{ n: number; last: number }>(
       'SELECT count(*)::int AS n, max(seq)::int AS last FROM events WHERE bench_id = $1 GROUP BY session_id',
@@ -155,6 +168,11 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
         'a new order refused',
       );
       expect(state('B-01')!.box).toBeNull();
+      const health = (await (await fetch(`${new URL(benches['B-01']!.url).origin}/healthz`)).json()) as {
+        warehouse: { online: boolean; waiting: number };
+      };
+      expect(health.warehouse).toMatchObject({ online: false });
+      expect(health.warehouse.waiting).toBeGreaterThan(0);
     } finally {
       pg.start();
     }

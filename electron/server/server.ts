@@ -12,7 +12,10 @@ import { handleRpcFrame } from './rpc';
 import { serveStatic } from './static';
 
 export interface HeadlessOptions {
-  station: Pick<Station, 'call' | 'on' | 'info'> & { uploads?: Pick<Uploads, 'receive'> };
+  station: Pick<Station, 'call' | 'on' | 'info'> & {
+    uploads?: Pick<Uploads, 'receive'>;
+    link?: { state: { online: boolean; since: string | null; waiting: number } } | null;
+  };
   /** Built renderer (out/renderer); null serves the API alone. */
   rendererDir: string | null;
   host?: string;
@@ -92,6 +95,8 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
             version: info.version,
             stationId: info.stationId,
             devices: info.devices,
+            // Warehouse mode: whether PostgreSQL answers, and how much waits to go up.
+            ...(opts.station.link ? { warehouse: opts.station.link.state } : {}),
           }),
         );
         return;

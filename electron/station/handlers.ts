@@ -39,6 +39,8 @@ export function createHandlers(b: Bench): Handlers {
     'handover.daily': ({ from, to }) => b.handovers.daily(from, to),
     'session.events': ({ sessionId }) => repos.sessions.events(sessionId).map(timelineEntry),
     'mismatch.list': (f) => {
+      // In a warehouse the lead reviews every bench, from PostgreSQL, never in this bench's scan path.
+      if (b.link) return b.link.mismatches(f);
       const { total, rows } = repos.mismatches.list(f);
       return { total, rows: rows.map(mismatchView) };
     },

@@ -8,6 +8,7 @@ import type { PackWorkflow } from '../pack';
 import type { People } from '../people';
 import type { Shipping } from '../shipping';
 import type { Uploads } from '../uploads';
+import type { WarehouseLink } from '../warehouse';
 
 /**
  * The bench as the contract's handlers and the actions behind them see it. The station implements it; declared apart
@@ -22,6 +23,7 @@ export interface Bench {
   readonly shipping: Shipping;
   readonly handovers: Handovers;
   readonly uploads: Uploads;
+  readonly link: WarehouseLink | null;
   now(): Date;
   info(): StationInfo;
   state(): StationState;

@@ -1,3 +1,4 @@
+import { ContractError } from '../../../shared/contract';
 import type { ClaimResult, Repos, Warehouse } from '../../store';
 import { background, type Log } from '../../log';
 
@@ -104,6 +105,22 @@ export class WarehouseLink {
       if (!unreachable(err)) throw err;
       this.reached(false);
       return { result: 'offline' };
+    }
+  }
+
+  /** The lead's review reads the warehouse: every bench's mismatches, not this one's alone. */
+  async mismatches(f: Parameters<Warehouse['mismatches']>[0]) {
+    try {
+      const page = await this.deps.warehouse.mismatches(f);
+      this.reached(true);
+      return page;
+    } catch (err) {
+      if (!unreachable(err)) throw err;
+      this.reached(false);
+      throw new ContractError(
+        'refused',
+        'the warehouse cannot be reached: the review of every bench needs it',
+      );
     }
   }
 

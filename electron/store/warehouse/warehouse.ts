@@ -260,8 +260,32 @@ export class Warehouse {
     return this.onOne((c) => pushBatch(c, bench, events, mismatches));
   }
 
-  /** The lead's consolidated mismatch list across benches, newest first. */
-  async mismatches(f: { bench?: string; limit: number; offset: number }) {
+  /** The lead's consolidated mismatch list across benches, newest first, with the page's filters. */
+  async mismatches(f: {
+    from?: string;
+    to?: string;
+    packer?: string;
+    sku?: string;
+    type?: string;
+    station?: string;
+    resolved?: boolean;
+    limit: number;
+    offset: number;
+  }) {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      args.push(v);
+      where.push(sql.replace('?', `$${args.length}`));
+    };
+    if (f.from) add('at >= ?::date', f.from);
+    if (f.to) add("at < ?::date + interval '1 day'", f.to);
+    if (f.packer) add('packer = ?', f.packer);
+    if (f.sku) add('sku = ?', f.sku);
+    if (f.type) add('type = ?', f.type);
+    if (f.station) add('bench_id = ?', f.station);
+    if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const r = await this.pool.query<{
       id: string;
       bench_id: string;
@@ -277,13 +301,13 @@ export class Warehouse {
       resolution: string | null;
       resolved_by: string | null;
     }>(
-      `SELECT * FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1) ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
-      [f.bench ?? null, f.limit, f.offset],
+      `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+      [...args, f.limit, f.offset],
     );
     // Counted apart: a window count over the page's query would read every row to return fifty.
     const total = await this.pool.query<{ n: string }>(
-      'SELECT count(*) AS n FROM mismatches WHERE ($1::text IS NULL OR bench_id = $1)',
-      [f.bench ?? null],
+      `SELECT count(*) AS n FROM mismatches ${filter}`,
+      args,
     );
     return {
       total: Number(total.rows[0]?.n ?? 0),

@@ -66,7 +66,9 @@ export async function startPostgres(): Promise<PgCluster> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  // fsync off is safe against a killed server (the OS keeps what was written); synchronous_commit off is not: an
+  // immediate stop loses commits already acknowledged, and a bench would have moved its cursor past them.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
   const start = () =>
     void run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const stopServer = () => void run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
