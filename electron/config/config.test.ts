@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, writeJson } from '../testing';
@@ -10,6 +10,7 @@ import {
   maskSecrets,
   parseConfig,
   userDataDir,
+  warehouseConnectionOf,
   type Environment,
 } from './index';
 
@@ -184,6 +185,43 @@ describe('parseConfig', () => {
       carriers: { sf: { checkWord: '***(6 chars)', partnerId: 'P1' } },
       notify: { secret: '***(2 chars)' },
     });
+    expect(maskSecrets({ warehouse: { postgresUrl: 'postgres://bench01:s3cr3t@db:5432/wh' } })).toEqual({
+      warehouse: { postgresUrl: 'postgres://bench01:***(6 chars)@db:5432/wh' },
+    });
+  });
+
+  it('warehouse: a PostgreSQL URL, verify-full with its CA, the password from a file or PGPASSWORD', () => {
+    expect(() =>
+      parseConfig(JSON.stringify({ warehouse: { postgresUrl: 'mysql://x/y' } }), 'w.json'),
+    ).toThrow(/warehouse\.postgresUrl: a PostgreSQL URL/);
+    expect(() =>
+      parseConfig(
+        JSON.stringify({ warehouse: { postgresUrl: 'postgres://a@h/w', tls: 'verify-full' } }),
+        'w.json',
+      ),
+    ).toThrow(/warehouse\.ca: tls verify-full needs ca/);
+    const file = writeJson(join(dir, 'w.json'), {
+      station: { id: 'B-07' },
+      warehouse: { postgresUrl: 'postgres://bench07@db:5432/wh', passwordFile: 'pg.pass' },
+    });
+    writeFileSync(join(dir, 'pg.pass'), 'from-file\n');
+    const loaded = loadConfig(file, { platform: 'linux', env: {}, home: join(dir, 'home') });
+    expect(warehouseConnectionOf(loaded, { PGPASSWORD: 'from-env' }, 'bench')).toMatchObject({
+      url: 'postgres://bench07@db:5432/wh',
+      password: 'from-file',
+      tls: 'disable',
+      applicationName: 'packbench B-07 bench',
+    });
+    const noFile = {
+      ...loaded,
+      config: { ...loaded.config, warehouse: { ...loaded.config.warehouse!, passwordFile: undefined } },
+    };
+    expect(warehouseConnectionOf(noFile, { PGPASSWORD: 'from-env' }, 'x')).toMatchObject({
+      password: 'from-env',
+    });
+    expect(
+      warehouseConnectionOf({ ...loaded, config: { ...loaded.config, warehouse: undefined } }, {}, 'x'),
+    ).toBeNull();
   });
 });
 
