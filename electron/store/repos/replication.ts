@@ -1,5 +1,27 @@
 import type { Database } from 'better-sqlite3';
-import type { EventUp, MismatchUp } from '../warehouse';
+
+/** A box event as the bench stored it, on its way up. */
+export interface EventUp {
+  sessionId: string;
+  seq: number;
+  type: string;
+  payload: string;
+  at: string;
+  packer: string | null;
+}
+
+export interface MismatchUp {
+  sessionId: string;
+  seq: number;
+  type: string;
+  orderNo: string;
+  sku: string | null;
+  code: string | null;
+  expected: string | null;
+  actual: string | null;
+  packer: string | null;
+  at: string;
+}
 
 /** What the bench has written that the warehouse has not confirmed yet, read in the order it was written. */
 export class ReplicationRepo {

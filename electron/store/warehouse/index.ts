@@ -6,4 +6,3 @@ export {
   type BenchSeen,
 } from './warehouse';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';
-export type { EventUp, MismatchUp } from './replication';

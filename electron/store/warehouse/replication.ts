@@ -1,27 +1,5 @@
 import type pg from 'pg';
-
-/** A box event as the bench stored it, on its way up. */
-export interface EventUp {
-  sessionId: string;
-  seq: number;
-  type: string;
-  payload: string;
-  at: string;
-  packer: string | null;
-}
-
-export interface MismatchUp {
-  sessionId: string;
-  seq: number;
-  type: string;
-  orderNo: string;
-  sku: string | null;
-  code: string | null;
-  expected: string | null;
-  actual: string | null;
-  packer: string | null;
-  at: string;
-}
+import type { EventUp, MismatchUp } from '../repos';
 
 /**
  * One batch from a bench, in one transaction: the events and mismatches (a batch sent again after a crash changes

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import type { OrderImport, ProductImport } from '../repos';
+import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
 import { orderData, orderNoOf, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
-import { pushBatch, type EventUp, type MismatchUp } from './replication';
+import { pushBatch } from './replication';
 
 export class FutureWarehouseError extends Error {
   constructor(found: number, known: number) {
