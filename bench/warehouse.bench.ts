@@ -70,6 +70,7 @@ it.skipIf(missing)(
       log: silentLog,
       now: () => new Date(),
       changed: () => undefined,
+      pool: { carrier: 'demo', lease: 0 },
       doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
     });
     link.start();

@@ -6,6 +6,7 @@ import { ContractError } from '../../shared/contract';
 import type { Repos, Store } from '../store';
 import { Handovers } from '../station';
 import { withStore } from './store';
+import { withWarehouse } from './warehouse';
 import { bookParcel } from './booking';
 import { fail } from './fail';
 import { isoDate, wholeNumber } from './args';
@@ -177,24 +178,26 @@ export function registerCarrier(program: Command): void {
       const other = cells.filter((n) => !numbers.includes(n));
       if (numbers.length === 0)
         fail(`${file} has no waybill numbers (one per line, or the first CSV column)`);
+      const carrierName = o.name ?? config.carriers.pool?.carrierName ?? 'demo';
+      const say = (r: { added: number; skipped: number }, where: string) =>
+        console.log(
+          `added ${r.added} numbers${where}, ${r.skipped} already known` +
+            (other.length > 0
+              ? `, ${other.length} lines that are not waybill numbers left out (${other
+                  .slice(0, 3)
+                  .map((n) => JSON.stringify(n))
+                  .join(', ')})`
+              : ''),
+        );
+      // In a warehouse the pool is the warehouse's: benches lease from it, so no number goes to two benches.
+      if (config.warehouse)
+        return say(
+          await withWarehouse(o.config, 'pool-import', (w) => w.importPool(carrierName, numbers)),
+          ' to the warehouse pool',
+        );
       await withStore(
         o.config,
-        (store) => {
-          const r = store.repos.waybillPool.add(
-            o.name ?? config.carriers.pool?.carrierName ?? 'demo',
-            numbers,
-            new Date().toISOString(),
-          );
-          console.log(
-            `added ${r.added} numbers, ${r.skipped} already known` +
-              (other.length > 0
-                ? `, ${other.length} lines that are not waybill numbers left out (${other
-                    .slice(0, 3)
-                    .map((n) => JSON.stringify(n))
-                    .join(', ')})`
-                : ''),
-          );
-        },
+        (store) => say(store.repos.waybillPool.add(carrierName, numbers, new Date().toISOString()), ''),
         { lock: 'packbench carrier pool-import' },
       );
     });

@@ -28,7 +28,7 @@ export function withStore<T>(
     if (use.lock) lock = lockDatabase(loaded.databasePath, use.lock);
     try {
       store = openStore(loaded.databasePath);
-      if (loaded.config.demoData) loadDemoData(store.repos, silentLog);
+      if (loaded.config.demoData) loadDemoData(store.repos, silentLog, { pool: !loaded.config.warehouse });
     } catch (err) {
       lock?.release();
       throw err;

@@ -5,7 +5,7 @@ import { CliError } from './fail';
 import { table } from './table';
 
 /** The warehouse the config names, for one command; a connection failure is said in one line. */
-async function withWarehouse<T>(
+export async function withWarehouse<T>(
   configFlag: string | undefined,
   what: string,
   fn: (w: Warehouse) => Promise<T>,

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../store';
@@ -45,8 +46,13 @@ beforeAll(async () => {
   }
   const cfg = benches['B-01']!.config;
   const env = { PACKBENCH_HOME: join(dir, 'home') };
+  writeFileSync(
+    join(dir, 'pool.txt'),
+    Array.from({ length: 300 }, (_, i) => `ZT${7700001000 + i}`).join('\n'),
+  );
   for (const args of [
     ['warehouse', 'migrate', '--config', cfg],
+    ['carrier', 'pool-import', join(dir, 'pool.txt'), '--config', cfg],
     ['products', 'import', join(repoRoot, 'resources', 'demo', 'products.csv'), '--config', cfg],
     ['orders', 'import', join(repoRoot, 'resources', 'demo', 'orders.csv'), '--config', cfg],
   ]) {
@@ -185,5 +191,26 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       "SELECT status, packed_bench FROM orders WHERE order_no = 'SO202611290001'",
     );
     expect(r.rows[0]).toEqual({ status: 'packed', packed_bench: 'B-01' });
+  });
+
+  it('waybill numbers come from the warehouse pool, leased: no number on two boxes, each used one marked used', async () => {
+    const booked = await wh.pool.query<{ bench_id: string; waybill: string }>(
+      "SELECT bench_id, payload->>'waybillNo' AS waybill FROM events WHERE type = 'box.booked'",
+    );
+    expect(booked.rows.length).toBeGreaterThanOrEqual(2);
+    const numbers = booked.rows.map((b) => b.waybill);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const pool = await wh.pool.query<{ waybill_no: string; status: string; leased_to: string }>(
+      'SELECT waybill_no, status, leased_to FROM waybill_pool WHERE waybill_no = ANY($1)',
+      [numbers],
+    );
+    expect(pool.rows.map((p) => p.status)).toEqual(numbers.map(() => 'used'));
+    for (const b of booked.rows)
+      expect(pool.rows.find((p) => p.waybill_no === b.waybill)!.leased_to).toBe(b.bench_id);
+    // Each bench holds a lease of its own: 2 × 50 numbers out of the pool, none shared.
+    const leased = await wh.pool.query<{ leased_to: string; n: number }>(
+      "SELECT leased_to, count(*)::int AS n FROM waybill_pool WHERE status = 'leased' GROUP BY leased_to ORDER BY leased_to",
+    );
+    expect(leased.rows.map((l) => l.leased_to)).toEqual(['B-01', 'B-02']);
   });
 });

@@ -61,7 +61,7 @@ export const DEMO_PACKAGES: PackageType[] = [
 ];
 
 /** The embedded default's demo bench: products, orders and users, loaded once into an empty database. */
-export function loadDemoData(repos: Repos, log: Log): void {
+export function loadDemoData(repos: Repos, log: Log, opts: { pool?: boolean } = {}): void {
   if (!repos.catalog.isEmpty()) return;
   const now = new Date();
   const table = (text: string) => {
@@ -81,11 +81,13 @@ export function loadDemoData(repos: Repos, log: Log): void {
     DEMO_PACKAGES.forEach((p) => repos.packages.add(p));
   });
   // The demo bench's offline waybill pool (carrier "demo"): 2 000 numbers.
-  repos.waybillPool.add(
-    'demo',
-    Array.from({ length: 2000 }, (_, i) => `PB26${String(1129000001 + i)}`),
-    now.toISOString(),
-  );
+  // A warehouse bench takes its numbers from the warehouse's pool (leased): its own demo numbers would repeat another's.
+  if (opts.pool !== false)
+    repos.waybillPool.add(
+      'demo',
+      Array.from({ length: 2000 }, (_, i) => `PB26${String(1129000001 + i)}`),
+      now.toISOString(),
+    );
   log.info(
     `demo data loaded: ${products.imported} products, ${orders.imported} orders, ${DEMO_USERS.length} users`,
   );

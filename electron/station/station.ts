@@ -109,7 +109,7 @@ export class Station implements Bench {
     }
     try {
       this.repos = this.store.repos;
-      if (config.demoData) loadDemoData(this.repos, log);
+      if (config.demoData) loadDemoData(this.repos, log, { pool: !config.warehouse });
       this.people = new People(this.repos);
       this.devices = new DeviceRegistry(config, (status) => this.events.emit('device.status', status));
       this.watch = new ScaleWatch(() => config.scale.maxReadingAgeMs);
@@ -171,6 +171,10 @@ export class Station implements Bench {
             log,
             now: this.now,
             changed: () => this.changed(),
+            pool: {
+              carrier: config.carriers.pool?.carrierName ?? 'demo',
+              lease: config.warehouse!.waybillLease,
+            },
             doing: () => ({
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,

@@ -52,6 +52,8 @@ export class WarehouseLink {
       now: () => Date;
       /** The bench's state changed (online, waiting): push it to the screens. */
       changed: () => void;
+      /** The waybill pool this bench books from, and how many numbers it keeps leased for offline packing. */
+      pool: { carrier: string; lease: number };
       /** What the heartbeat reports. */
       doing: () => { packer: string | null; orderNo: string | null; phase: string };
     },
@@ -76,6 +78,9 @@ export class WarehouseLink {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     for (let i = 0; i < 100 && this.pushing; i++) await new Promise((r) => setTimeout(r, 20));
+    await this.giveBackLease().catch((err: unknown) =>
+      this.deps.log.warn(`lease not given back: ${String(err)}`),
+    );
     await this.deps.warehouse.close().catch(() => undefined);
   }
 
@@ -154,6 +159,7 @@ export class WarehouseLink {
           cursor.mismatches = mismatches.at(-1)?.id ?? cursor.mismatches;
           repos.settings.set(CURSOR, cursor);
         }
+        await this.topUpLease();
         const left = repos.replication.eventsWaiting(cursor.events);
         if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
           await warehouse.heartbeat(bench, { ...this.deps.doing(), lagEvents: left });
@@ -171,6 +177,29 @@ export class WarehouseLink {
     if (this.again && this.timer) {
       this.again = false;
       await this.sync();
+    }
+  }
+
+  /** Keeps the lease full: below half of it, the bench leases the rest (numbers no other bench can get). */
+  private async topUpLease(): Promise<void> {
+    const { carrier, lease } = this.deps.pool;
+    const have = this.deps.repos.waybillPool.free(carrier);
+    if (lease === 0 || have >= lease / 2) return;
+    const numbers = await this.deps.warehouse.lease(this.deps.bench, carrier, lease - have);
+    if (numbers.length > 0) this.deps.repos.waybillPool.add(carrier, numbers, this.deps.now().toISOString());
+  }
+
+  /** At a clean stop the numbers not used go back, so the pool does not shrink by a lease per restart. */
+  private async giveBackLease(): Promise<void> {
+    const { carrier } = this.deps.pool;
+    const free = this.deps.repos.waybillPool.takeFree(carrier);
+    if (free.length === 0) return;
+    try {
+      await this.deps.warehouse.giveBack(this.deps.bench, carrier, free);
+    } catch (err) {
+      // The warehouse is away: the bench keeps them for its next start.
+      this.deps.repos.waybillPool.add(carrier, free, this.deps.now().toISOString());
+      if (!unreachable(err)) throw err;
     }
   }
 

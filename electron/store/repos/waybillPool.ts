@@ -46,6 +46,20 @@ export class WaybillPoolRepo {
       .get(carrier) as number;
   }
 
+  /** Removes and returns the numbers not used yet (a warehouse bench gives its lease back). */
+  takeFree(carrier: string): string[] {
+    return this.db.transaction(() => {
+      const free = this.db
+        .prepare(
+          "SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND status = 'free' ORDER BY waybill_no",
+        )
+        .pluck()
+        .all(carrier) as string[];
+      this.db.prepare("DELETE FROM waybill_pool WHERE carrier = ? AND status = 'free'").run(carrier);
+      return free;
+    })();
+  }
+
   /** Known numbers are skipped. */
   add(carrier: string, numbers: string[], at: string): { added: number; skipped: number } {
     const insert = this.db.prepare(

@@ -44,6 +44,16 @@ async function project(client: pg.PoolClient, bench: string, e: EventUp): Promis
     );
     return;
   }
+  if (e.type === 'box.booked') {
+    const b = p as { waybillNo?: string };
+    // A leased pool number on a box is used: never free again, even after a cancel.
+    if (b.waybillNo)
+      await client.query(
+        `UPDATE waybill_pool SET status = 'used', used_by = $2, used_at = $3 WHERE waybill_no = $1 AND leased_to = $4`,
+        [b.waybillNo, `${e.sessionId}#${e.seq}`, e.at, bench],
+      );
+    return;
+  }
   if (e.type === 'box.closed') {
     await client.query(
       `WITH s AS (SELECT order_no FROM bench_sessions WHERE session_id = $1),

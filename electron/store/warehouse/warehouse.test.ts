@@ -120,4 +120,22 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
     );
     expect(seen.map((s) => s.openClaims)).toEqual(claims.rows.map((r) => r.n));
   });
+
+  it('two benches leasing at once get different numbers; what is given back is free again; none is issued twice', async () => {
+    const numbers = Array.from({ length: 400 }, (_, i) => `SF${1000000 + i}`);
+    expect(await a.importPool('sf', numbers)).toEqual({ added: 400, skipped: 0 });
+    expect(await a.importPool('sf', numbers.slice(0, 10))).toEqual({ added: 0, skipped: 10 });
+    const leases = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? b : a).lease(`B-${i}`, 'sf', 50)),
+    );
+    const all = leases.flat();
+    expect(all).toHaveLength(400);
+    expect(new Set(all).size).toBe(400);
+    expect(await a.lease('B-9', 'sf', 5)).toEqual([]);
+    expect(await a.giveBack('B-0', 'sf', leases[0]!.slice(0, 20))).toBe(20);
+    // Only the bench that holds a lease can give it back.
+    expect(await a.giveBack('B-0', 'sf', leases[1]!.slice(0, 5))).toBe(0);
+    expect(await a.freeNumbers('sf')).toBe(20);
+    expect(await b.lease('B-9', 'sf', 50)).toEqual(leases[0]!.slice(0, 20));
+  });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
 import { orderData, orderNoOf, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
+import { freeNumbers, giveBack, importPool, lease } from './pool';
 import { pushBatch } from './replication';
 
 export class FutureWarehouseError extends Error {
@@ -253,6 +254,22 @@ export class Warehouse {
 
   orderData(orderNo: string) {
     return orderData(this.pool, orderNo);
+  }
+
+  importPool(carrier: string, numbers: string[]) {
+    return importPool(this.pool, carrier, numbers);
+  }
+
+  lease(bench: string, carrier: string, n: number) {
+    return lease(this.pool, bench, carrier, n);
+  }
+
+  giveBack(bench: string, carrier: string, numbers: string[]) {
+    return giveBack(this.pool, bench, carrier, numbers);
+  }
+
+  freeNumbers(carrier: string) {
+    return freeNumbers(this.pool, carrier);
   }
 
   /** A bench's next batch of events and mismatches, with their projections, in one transaction. */
