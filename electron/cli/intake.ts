@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract';
-import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
+import { currentEnvironment, loadConfig } from '../config';
 import { importFile, ImportError, type Written } from '../intake';
 import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
-import { Warehouse, type Role } from '../store';
+import { type Role } from '../store';
 import { withStore } from './store';
-import { CliError, fail } from './fail';
+import { withWarehouse } from './warehouse';
+import { fail } from './fail';
 import { isoDate } from './args';
 import { table } from './table';
 
@@ -24,20 +25,11 @@ function printReport(r: ImportReport, json: boolean): void {
 
 /** In warehouse mode an import is the warehouse's: every bench claims from there. */
 async function toWarehouse(configFlag: string | undefined, w: Parameters<Written>[0]): Promise<void> {
-  const loaded = loadConfig(configFlag, currentEnvironment());
-  const c = warehouseConnectionOf(loaded, process.env, 'import');
-  if (!c) return;
-  const wh = new Warehouse({ ...c, max: 1 });
-  try {
+  if (!loadConfig(configFlag, currentEnvironment()).config.warehouse) return;
+  await withWarehouse(configFlag, 'import', async (wh) => {
     if (w.products) await wh.writeProducts(w.products);
     if (w.orders) await wh.writeOrders(w.orders);
-  } catch (err) {
-    throw new CliError(`imported here, but not into the warehouse: ${(err as Error).message}`, 1, {
-      cause: err,
-    });
-  } finally {
-    await wh.close();
-  }
+  });
 }
 
 function registerImport(program: Command, kind: 'orders' | 'products'): void {
@@ -153,6 +145,15 @@ export function registerIntake(program: Command): void {
         },
         { lock: 'packbench users add' },
       );
+      // In a warehouse a user logs in at every bench.
+      const loaded = loadConfig(opts.config, currentEnvironment());
+      if (loaded.config.warehouse) {
+        const u = await withStore(opts.config, (store) => store.repos.users.byName(opts.name));
+        await withWarehouse(opts.config, 'users add', (w) =>
+          w.upsertUser({ name: u!.name, role: u!.role, badge: u!.badge, pinHash: u!.pin_hash }),
+        );
+        console.log('and in the warehouse, for every bench');
+      }
     });
   users
     .command('list')

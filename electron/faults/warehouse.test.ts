@@ -53,6 +53,20 @@ beforeAll(async () => {
   for (const args of [
     ['warehouse', 'migrate', '--config', cfg],
     ['carrier', 'pool-import', join(dir, 'pool.txt'), '--config', cfg],
+    [
+      'users',
+      'add',
+      '--name',
+      '王五',
+      '--role',
+      'packer',
+      '--badge',
+      'U3001',
+      '--pin',
+      '1357',
+      '--config',
+      cfg,
+    ],
     ['products', 'import', join(repoRoot, 'resources', 'demo', 'products.csv'), '--config', cfg],
     ['orders', 'import', join(repoRoot, 'resources', 'demo', 'orders.csv'), '--config', cfg],
   ]) {
@@ -212,5 +226,18 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       "SELECT leased_to, count(*)::int AS n FROM waybill_pool WHERE status = 'leased' GROUP BY leased_to ORDER BY leased_to",
     );
     expect(leased.rows.map((l) => l.leased_to)).toEqual(['B-01', 'B-02']);
+  });
+
+  it('a user added at one bench logs in at every bench', async () => {
+    await scan('B-02', 'PB:LOGOUT');
+    await scan('B-02', 'U3001');
+    await waitFor(
+      () => (benches['B-02']!.client.state() as unknown as { packer: { name: string } | null }).packer,
+      5000,
+      'logged in',
+    );
+    expect((benches['B-02']!.client.state() as unknown as { packer: { name: string } }).packer.name).toBe(
+      '王五',
+    );
   });
 });

@@ -160,6 +160,7 @@ export class WarehouseLink {
           repos.settings.set(CURSOR, cursor);
         }
         await this.topUpLease();
+        await this.pullUsers();
         const left = repos.replication.eventsWaiting(cursor.events);
         if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
           await warehouse.heartbeat(bench, { ...this.deps.doing(), lagEvents: left });
@@ -178,6 +179,19 @@ export class WarehouseLink {
       this.again = false;
       await this.sync();
     }
+  }
+
+  /** The warehouse's users log in at every bench: brought into this bench's cache every half minute. */
+  private lastUsers = 0;
+  private async pullUsers(): Promise<void> {
+    if (Date.now() - this.lastUsers < 30_000) return;
+    const users = await this.deps.warehouse.users();
+    const skipped = this.deps.repos.users.upsert(users);
+    if (skipped.length > 0)
+      this.deps.log.warn(
+        `users not taken from the warehouse (their badge is another's here): ${skipped.join(', ')}`,
+      );
+    this.lastUsers = Date.now();
   }
 
   /** Keeps the lease full: below half of it, the bench leases the rest (numbers no other bench can get). */

@@ -66,6 +66,29 @@ export class UsersRepo {
     );
   }
 
+  /**
+   * Users as the warehouse keeps them (PIN already hashed): added or brought up to date by name. One whose badge another
+   * user of this bench holds is skipped and named, so one clash never stops the rest.
+   */
+  upsert(
+    users: { name: string; role: Role; badge: string | null; pin_hash: string | null; active: boolean }[],
+  ): string[] {
+    const stmt = this.db.prepare(
+      `INSERT INTO users (name, role, badge, pin_hash, active) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET role = excluded.role, badge = excluded.badge, pin_hash = excluded.pin_hash,
+         active = excluded.active`,
+    );
+    const skipped: string[] = [];
+    for (const u of users)
+      try {
+        stmt.run(u.name, u.role, u.badge, u.pin_hash, u.active ? 1 : 0);
+      } catch (err) {
+        if (!/UNIQUE/.test((err as Error).message)) throw err;
+        skipped.push(u.name);
+      }
+    return skipped;
+  }
+
   list(): UserRow[] {
     return this.db.prepare('SELECT * FROM users WHERE active = 1 ORDER BY name').all() as UserRow[];
   }

@@ -256,6 +256,34 @@ export class Warehouse {
     return orderData(this.pool, orderNo);
   }
 
+  /** Adds a user for every bench (PIN hashed by the caller), or brings one up to date by name. */
+  async upsertUser(u: {
+    name: string;
+    role: string;
+    badge: string | null;
+    pinHash: string | null;
+  }): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO users (name, role, badge, pin_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, badge = EXCLUDED.badge, pin_hash = EXCLUDED.pin_hash,
+         active = true`,
+      [u.name, u.role, u.badge, u.pinHash],
+    );
+  }
+
+  async users(): Promise<
+    {
+      name: string;
+      role: 'packer' | 'lead' | 'admin';
+      badge: string | null;
+      pin_hash: string | null;
+      active: boolean;
+    }[]
+  > {
+    const r = await this.pool.query('SELECT name, role, badge, pin_hash, active FROM users ORDER BY name');
+    return r.rows;
+  }
+
   importPool(carrier: string, numbers: string[]) {
     return importPool(this.pool, carrier, numbers);
   }
