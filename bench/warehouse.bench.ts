@@ -71,6 +71,7 @@ it.skipIf(missing)(
       now: () => new Date(),
       changed: () => undefined,
       pool: { carrier: 'demo', lease: 0 },
+      intercepted: () => undefined,
       doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
     });
     link.start();

@@ -240,4 +240,33 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       '王五',
     );
   });
+
+  it('拦截: an order held in the warehouse stops its open box at the bench within a second', async () => {
+    await scan('B-01', 'SO202611290003');
+    await waitFor(() => state('B-01')?.box?.orderNo === 'SO202611290003', 10_000, 'open');
+    // Both benches listen again after the restart of the earlier test (a notice sent while a bench was not listening
+    // is caught by its check of the open box's order, within two seconds).
+    await waitFor(
+      async () => {
+        const r = await wh.pool.query(
+          "SELECT 1 FROM pg_stat_activity WHERE datname = 'warehouse' AND query = 'LISTEN packbench_intercept'",
+        );
+        return r.rows.length >= 2;
+      },
+      10_000,
+      'both benches listening',
+    );
+    const t = performance.now();
+    await wh.pool.query(
+      "UPDATE orders SET status = 'held', hold_reason = '客户退款' WHERE order_no = 'SO202611290003'",
+    );
+    await waitFor(() => state('B-01')?.feedback?.kind === 'box-intercepted', 5000, 'intercepted');
+    console.log(`intercept reached the bench in ${(performance.now() - t).toFixed(0)} ms`);
+    expect(state('B-01')).toMatchObject({
+      box: null,
+      feedback: { params: { orderNo: 'SO202611290003', reason: '客户退款' } },
+    });
+    await scan('B-01', 'SO202611290003');
+    await waitFor(() => state('B-01')?.feedback?.kind === 'order-held', 5000, 'refused when scanned again');
+  });
 });

@@ -175,6 +175,7 @@ export class Station implements Bench {
               carrier: config.carriers.pool?.carrierName ?? 'demo',
               lease: config.warehouse!.waybillLease,
             },
+            intercepted: (i) => this.intercept(i.orderNo, i.status, i.reason),
             doing: () => ({
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,
@@ -358,6 +359,24 @@ export class Station implements Bench {
       })
       .finally(() => (this.claiming = null));
     return { tone: 'info', kind: 'order-claiming', params: { code: scan.code } };
+  }
+
+  /**
+   * 拦截: an order held or cancelled in the warehouse. Its open box here is set aside with the reason, its unprinted
+   * labels voided, and the packer told in red; the cached order says it too, so a scan refuses it.
+   */
+  intercept(orderNo: string, status: 'held' | 'cancelled', reason: string): void {
+    const at = this.now().toISOString();
+    const box = this.pack.box;
+    if (box && box.order.orderNo === orderNo && !box.closed) {
+      this.repos.printJobs.voidPending(box.sessionId, at);
+      this.pack.hold(reason);
+      this.tell({ tone: 'wrong', kind: 'box-intercepted', params: { orderNo, reason } }, null);
+      this.effects.drain();
+    }
+    const found = this.repos.orders.findByCode(orderNo);
+    if (found && found.order.status !== 'packed' && found.order.status !== 'partial')
+      this.repos.orders.setStatus(found.order.id, status, reason, at);
   }
 
   /** A scan typed or sent at the edge (the page, the command line, tests): its AIM identifier is read here. */

@@ -70,6 +70,7 @@ export const FEEDBACK_KINDS = [
   'order-claiming',
   'order-claimed-elsewhere',
   'warehouse-offline',
+  'box-intercepted',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;

@@ -1,5 +1,5 @@
 import { ContractError } from '../../../shared/contract';
-import type { ClaimResult, Repos, Warehouse } from '../../store';
+import type { ClaimResult, Intercept, Repos, Warehouse } from '../../store';
 import { background, type Log } from '../../log';
 
 const CURSOR = 'warehouse.cursor';
@@ -54,12 +54,20 @@ export class WarehouseLink {
       changed: () => void;
       /** The waybill pool this bench books from, and how many numbers it keeps leased for offline packing. */
       pool: { carrier: string; lease: number };
+      /** An order this bench may hold was held or cancelled in the warehouse (拦截). */
+      intercepted: (i: Intercept) => void;
       /** What the heartbeat reports. */
       doing: () => { packer: string | null; orderNo: string | null; phase: string };
     },
   ) {}
 
+  private stopListening: (() => Promise<void>) | null = null;
+
   start(everyMs = 500): void {
+    this.stopListening = this.deps.warehouse.listen(
+      (i) => this.deps.intercepted(i),
+      (m) => this.deps.log.warn(m),
+    );
     const tick = () => background(this.deps.log, 'warehouse sync', () => this.sync());
     tick();
     this.timer = setInterval(tick, everyMs);
@@ -77,6 +85,7 @@ export class WarehouseLink {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.stopListening?.();
     for (let i = 0; i < 100 && this.pushing; i++) await new Promise((r) => setTimeout(r, 20));
     await this.giveBackLease().catch((err: unknown) =>
       this.deps.log.warn(`lease not given back: ${String(err)}`),
@@ -161,6 +170,7 @@ export class WarehouseLink {
         }
         await this.topUpLease();
         await this.pullUsers();
+        await this.checkOpenOrder();
         const left = repos.replication.eventsWaiting(cursor.events);
         if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
           await warehouse.heartbeat(bench, { ...this.deps.doing(), lagEvents: left });
@@ -179,6 +189,20 @@ export class WarehouseLink {
       this.again = false;
       await this.sync();
     }
+  }
+
+  /**
+   * The fallback for a notice missed while the listening connection was down: the open box's order is asked for now
+   * and then, and an intercept found this way is handled like one heard.
+   */
+  private lastCheck = 0;
+  private async checkOpenOrder(): Promise<void> {
+    const orderNo = this.deps.doing().orderNo;
+    if (!orderNo || Date.now() - this.lastCheck < 2000) return;
+    this.lastCheck = Date.now();
+    const o = await this.deps.warehouse.orderStatus(orderNo);
+    if (o && (o.status === 'held' || o.status === 'cancelled') && this.deps.doing().orderNo === orderNo)
+      this.deps.intercepted({ orderNo, status: o.status, reason: o.reason ?? o.status });
   }
 
   /** The warehouse's users log in at every bench: brought into this bench's cache every half minute. */

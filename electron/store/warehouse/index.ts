@@ -5,4 +5,5 @@ export {
   type ClaimResult,
   type BenchSeen,
 } from './warehouse';
+export type { Intercept } from './listen';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../testing';
 import { postgresMissing, startPostgres, type PgCluster } from '../../testing/postgres';
 import { FutureWarehouseError, Warehouse } from '.';
 
@@ -34,10 +35,10 @@ const orders = (n: number, prefix = 'SO') =>
 
 describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
   it('migrates once: a second run (from another bench) changes nothing', async () => {
-    expect(await a.migrate()).toEqual({ from: 0, to: 20 });
-    expect(await b.migrate()).toEqual({ from: 20, to: 20 });
+    expect(await a.migrate()).toEqual({ from: 0, to: 30 });
+    expect(await b.migrate()).toEqual({ from: 30, to: 30 });
     const r = await a.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(r.rows[0].n).toBe(2);
+    expect(r.rows[0].n).toBe(3);
   });
 
   it('refuses a schema newer than it knows, and says so', async () => {
@@ -48,7 +49,7 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       await w.pool.query("INSERT INTO schema_migrations (version, name) VALUES (990, 'from the future')");
       await expect(w.assertKnownVersion()).rejects.toThrow(FutureWarehouseError);
       await expect(w.migrate()).rejects.toThrow(
-        /schema version 990, but this Packbench knows versions up to 20/,
+        /schema version 990, but this Packbench knows versions up to 30/,
       );
     } finally {
       await w.close();
@@ -137,5 +138,77 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
     expect(await a.giveBack('B-0', 'sf', leases[1]!.slice(0, 5))).toBe(0);
     expect(await a.freeNumbers('sf')).toBe(20);
     expect(await b.lease('B-9', 'sf', 50)).toEqual(leases[0]!.slice(0, 20));
+  });
+
+  it('an order held or cancelled is announced to every listener (拦截)', async () => {
+    await a.writeOrders(orders(2, 'INT'));
+    const heard: unknown[] = [];
+    const problems: string[] = [];
+    const stop = b.listen(
+      (i) => heard.push(i),
+      (m) => problems.push(m),
+    );
+    try {
+      await waitFor(
+        async () => {
+          const r = await a.pool.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN packbench_intercept'",
+          );
+          return r.rows[0].n > 0;
+        },
+        5000,
+        'listening',
+      );
+      await a.pool.query(
+        "UPDATE orders SET status = 'held', hold_reason = '客户退款' WHERE order_no = 'INT-0000'",
+      );
+      await a.pool.query("UPDATE orders SET status = 'cancelled' WHERE order_no = 'INT-0001'");
+      await a.pool.query("UPDATE orders SET note = 'x' WHERE order_no = 'INT-0001'");
+      await waitFor(() => heard.length >= 2, 5000, 'two intercepts');
+      expect(heard).toEqual([
+        { orderNo: 'INT-0000', status: 'held', reason: '客户退款' },
+        { orderNo: 'INT-0001', status: 'cancelled', reason: 'cancelled' },
+      ]);
+      expect(problems).toEqual([]);
+      // The listening connection cut (a PostgreSQL restart, a network blip): it listens again by itself.
+      await a.pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN packbench_intercept'",
+      );
+      await waitFor(() => problems.length > 0, 5000, 'the cut noticed');
+      await waitFor(
+        async () =>
+          (
+            await a.pool.query(
+              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN packbench_intercept'",
+            )
+          ).rows[0].n > 0,
+        5000,
+        'listening again',
+      );
+      await a.writeOrders(orders(3, 'INT'));
+      await a.pool.query(
+        "UPDATE orders SET status = 'held', hold_reason = '缺货' WHERE order_no = 'INT-0002'",
+      );
+      await waitFor(() => heard.length >= 3, 5000, 'heard after the cut');
+      // And through a PostgreSQL restart.
+      cluster.stopServer();
+      cluster.start();
+      await waitFor(
+        async () =>
+          (
+            await a.pool
+              .query(
+                "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN packbench_intercept'",
+              )
+              .catch(() => ({ rows: [{ n: 0 }] }))
+          ).rows[0].n > 0,
+        10_000,
+        'listening after a restart',
+      );
+      await a.pool.query("UPDATE orders SET status = 'cancelled' WHERE order_no = 'INT-0000'");
+      await waitFor(() => heard.length >= 4, 5000, 'heard after a restart');
+    } finally {
+      await stop();
+    }
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
 import { orderData, orderNoOf, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
+import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
 import { pushBatch } from './replication';
 
@@ -53,6 +54,7 @@ const MIGRATION_LOCK = 0x7061636b; // "pack"
  */
 export class Warehouse {
   readonly pool: pg.Pool;
+  private readonly clientConfig: pg.ClientConfig;
 
   constructor(c: WarehouseConnection) {
     const ssl =
@@ -61,16 +63,31 @@ export class Warehouse {
         : c.tls === 'verify-full'
           ? { rejectUnauthorized: true, ...(c.ca ? { ca: c.ca } : {}) }
           : undefined;
-    this.pool = new pg.Pool({
+    this.clientConfig = {
       connectionString: c.url,
       ...(c.password !== undefined ? { password: c.password } : {}),
       ...(ssl ? { ssl } : {}),
       application_name: c.applicationName ?? 'packbench',
-      max: c.max ?? 4,
       connectionTimeoutMillis: 5000,
-    });
+    };
+    this.pool = new pg.Pool({ ...this.clientConfig, max: c.max ?? 4 });
     // A dropped idle connection must not take the bench down: the next query opens a new one.
     this.pool.on('error', () => undefined);
+  }
+
+  /** An order's status and hold reason, as the warehouse has it now. */
+  async orderStatus(orderNo: string): Promise<{ status: string; reason: string | null } | null> {
+    const r = await this.pool.query<{ status: string; hold_reason: string | null }>(
+      'SELECT status, hold_reason FROM orders WHERE order_no = $1',
+      [orderNo],
+    );
+    const o = r.rows[0];
+    return o ? { status: o.status, reason: o.hold_reason } : null;
+  }
+
+  /** Intercepts (an order held or cancelled anywhere) as they happen; returns the stopper. */
+  listen(onIntercept: (i: Intercept) => void, onProblem: (message: string) => void): () => Promise<void> {
+    return listenForIntercepts(this.clientConfig, onIntercept, onProblem);
   }
 
   close(): Promise<void> {

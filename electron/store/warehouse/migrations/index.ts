@@ -1,5 +1,6 @@
 import init010 from './010_init.sql?raw';
 import replication020 from './020_replication.sql?raw';
+import intercepts030 from './030_intercepts.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -11,4 +12,5 @@ export interface WarehouseMigration {
 export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 10, name: 'init', sql: init010 },
   { version: 20, name: 'replication', sql: replication020 },
+  { version: 30, name: 'intercepts', sql: intercepts030 },
 ];
