@@ -228,6 +228,23 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     expect(leased.rows.map((l) => l.leased_to)).toEqual(['B-01', 'B-02']);
   });
 
+  it("the lead's board lists every bench; a live bench's claims are not released", async () => {
+    const board = (await benches['B-02']!.client.call('warehouse.benches')) as {
+      id: string;
+      boxesLastHour: number;
+      lagEvents: number;
+    }[];
+    expect(board.map((b) => b.id)).toEqual(['B-01', 'B-02']);
+    expect(board.reduce((n, b) => n + b.boxesLastHour, 0)).toBeGreaterThanOrEqual(2);
+    expect(
+      await benches['B-02']!.client.call('warehouse.releaseBench', {
+        bench: 'B-01',
+        lead: '李主管',
+        pin: '2468',
+      }),
+    ).toEqual({ error: 'bench B-01 was seen in the last minute: its packer releases its boxes' });
+  });
+
   it('a user added at one bench logs in at every bench', async () => {
     await scan('B-02', 'PB:LOGOUT');
     await scan('B-02', 'U3001');

@@ -37,6 +37,8 @@ export function createHandlers(b: Bench): Handlers {
     'handover.current': () => b.handovers.current(),
     'handover.close': () => b.handovers.close(who()),
     'handover.daily': ({ from, to }) => b.handovers.daily(from, to),
+    'warehouse.benches': () => act.warehouseBoard(b),
+    'warehouse.releaseBench': (p) => act.releaseBench(b, p),
     'session.events': ({ sessionId }) => repos.sessions.events(sessionId).map(timelineEntry),
     'mismatch.list': (f) => {
       // In a warehouse the lead reviews every bench, from PostgreSQL, never in this bench's scan path.

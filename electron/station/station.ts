@@ -241,6 +241,7 @@ export class Station implements Bench {
       devices: this.devices.list(),
       scale: { protocol: this.scale.protocol, canZero: this.scale.canZero, canTare: this.scale.canTare },
       carriers: this.shipping.carrierNames,
+      warehouse: this.link !== null,
       wedge: {
         avgMsPerChar: config.scan.avgMsPerChar,
         minLength: config.scan.minLength,

@@ -5,6 +5,7 @@ import { DevicesPage } from './pages/DevicesPage';
 import { MismatchesPage } from './pages/MismatchesPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { HandoverPage } from './pages/HandoverPage';
+import { BenchesPage } from './pages/BenchesPage';
 import { PackPage } from './pages/pack/PackPage';
 import { client } from './client';
 import { useWedge } from './scan/useWedge';
@@ -57,7 +58,7 @@ export function App() {
     <div className="shell">
       <nav aria-label={t('app.nav')} className="nav">
         <span className="brand">{t('app.title')}</span>
-        {PAGES.map((p) => (
+        {PAGES.filter((p) => p !== 'benches' || view.info?.warehouse).map((p) => (
           <a key={p} href={`#/${p}`} aria-current={p === page ? 'page' : undefined}>
             {t(`nav.${p}`)}
           </a>
@@ -70,6 +71,7 @@ export function App() {
         {page === 'mismatches' && <MismatchesPage view={view} />}
         {page === 'orders' && <OrdersPage revision={view.state?.revision} />}
         {page === 'handover' && <HandoverPage view={view} />}
+        {page === 'benches' && <BenchesPage view={view} />}
       </main>
       <StatusBar view={view} />
     </div>

@@ -95,6 +95,27 @@ export const methods = {
       csv: z.string(),
     }),
   },
+  /** Warehouse mode: every bench of the warehouse, live (the lead's board). */
+  'warehouse.benches': {
+    params: NoParams,
+    result: z.array(
+      z.strictObject({
+        id: z.string(),
+        lastSeen: z.string(),
+        lagEvents: z.number().int(),
+        openClaims: z.number().int(),
+        packer: z.string().nullable(),
+        orderNo: z.string().nullable(),
+        phase: z.string().nullable(),
+        boxesLastHour: z.number().int(),
+      }),
+    ),
+  },
+  /** A lead frees the claims of a bench that stopped answering (its orders can then be packed elsewhere). */
+  'warehouse.releaseBench': {
+    params: z.strictObject({ bench: z.string().min(1).max(32), lead: z.string().min(1).max(64), pin: Pin }),
+    result: z.strictObject({ released: z.number().int() }),
+  },
   'handover.daily': {
     params: z.strictObject({
       from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -45,6 +45,8 @@ export const StationInfo = z.strictObject({
   scale: z.strictObject({ protocol: z.string(), canZero: z.boolean(), canTare: z.boolean() }),
   /** Carriers set up at this bench (the waybill pool is always one). */
   carriers: z.array(z.string()),
+  /** Warehouse mode: the benches share one PostgreSQL (the Benches page shows them). */
+  warehouse: z.boolean(),
   /** Keyboard-wedge settings the page's scan detector uses. */
   wedge: z.strictObject({
     avgMsPerChar: z.number(),
@@ -55,7 +57,15 @@ export const StationInfo = z.strictObject({
 export type StationInfo = z.infer<typeof StationInfo>;
 
 /** The pages of the bench's screen. */
-export const SCREEN_PAGES = ['pack', 'mismatches', 'orders', 'handover', 'devices', 'settings'] as const;
+export const SCREEN_PAGES = [
+  'pack',
+  'mismatches',
+  'orders',
+  'handover',
+  'benches',
+  'devices',
+  'settings',
+] as const;
 export const ScreenPage = z.enum(SCREEN_PAGES);
 export type ScreenPage = z.infer<typeof ScreenPage>;
 

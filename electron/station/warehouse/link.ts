@@ -122,6 +122,40 @@ export class WarehouseLink {
     }
   }
 
+  /** The lead's board: every bench of the warehouse, with its boxes in the last hour. */
+  async board() {
+    return this.reach(async (w) => {
+      const [benches, boxes] = await Promise.all([w.benches(), w.boxesLastHour()]);
+      return benches.map((b) => ({ ...b, boxesLastHour: boxes.get(b.id) ?? 0 }));
+    });
+  }
+
+  /** Frees the claims of a bench that stopped answering; a bench seen in the last minute keeps them. */
+  async releaseBench(bench: string): Promise<number> {
+    return this.reach(async (w) => {
+      const seen = (await w.benches()).find((b) => b.id === bench);
+      if (seen && Date.now() - Date.parse(seen.lastSeen) < 60_000)
+        throw new ContractError(
+          'refused',
+          `bench ${bench} was seen in the last minute: its packer releases its boxes`,
+        );
+      return w.releaseBench(bench);
+    });
+  }
+
+  /** A call to the warehouse from a screen: an unreachable warehouse is said in words. */
+  private async reach<T>(fn: (w: Warehouse) => Promise<T>): Promise<T> {
+    try {
+      const r = await fn(this.deps.warehouse);
+      this.reached(true);
+      return r;
+    } catch (err) {
+      if (!unreachable(err)) throw err;
+      this.reached(false);
+      throw new ContractError('refused', 'the warehouse cannot be reached');
+    }
+  }
+
   /** The lead's review reads the warehouse: every bench's mismatches, not this one's alone. */
   async mismatches(f: Parameters<Warehouse['mismatches']>[0]) {
     try {

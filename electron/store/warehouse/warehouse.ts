@@ -222,6 +222,20 @@ export class Warehouse {
     );
   }
 
+  /** Boxes closed per bench in the last hour. */
+  async boxesLastHour(): Promise<Map<string, number>> {
+    const r = await this.pool.query<{ bench_id: string; n: number }>(
+      "SELECT bench_id, count(*)::int AS n FROM events WHERE type = 'box.closed' AND at > now() - interval '1 hour' GROUP BY bench_id",
+    );
+    return new Map(r.rows.map((x) => [x.bench_id, x.n]));
+  }
+
+  /** Frees every claim a bench holds; the number freed. */
+  async releaseBench(bench: string): Promise<number> {
+    const r = await this.pool.query('DELETE FROM claims WHERE bench_id = $1', [bench]);
+    return r.rowCount ?? 0;
+  }
+
   async benches(): Promise<BenchSeen[]> {
     const r = await this.pool.query<{
       id: string;
