@@ -286,4 +286,34 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     await scan('B-01', 'SO202611290003');
     await waitFor(() => state('B-01')?.feedback?.kind === 'order-held', 5000, 'refused when scanned again');
   });
+
+  it('a serial number boxed at one bench is refused at another', async () => {
+    await wh.writeOrders([
+      {
+        orderNo: 'SER-2',
+        header: { receiver_name: '王芳' },
+        lines: [{ sku: 'PHN-X12-128', name: null, qty: 1 }],
+      },
+    ]);
+    await scan('B-01', 'SO202611290022');
+    await waitFor(() => state('B-01')?.box?.orderNo === 'SO202611290022', 10_000, 'B-01 open');
+    await scan('B-01', '6900012345981');
+    expect(await scan('B-01', 'IMEI-860000000000001')).toMatchObject({
+      tone: expect.stringMatching(/^(ok|done)$/),
+    });
+    await waitFor(
+      async () =>
+        (await wh.pool.query("SELECT 1 FROM serials WHERE serial = 'IMEI-860000000000001'")).rows.length ===
+        1,
+      5000,
+      'the serial in the warehouse',
+    );
+    await scan('B-02', 'SER-2');
+    await waitFor(() => state('B-02')?.box?.orderNo === 'SER-2', 10_000, 'B-02 open');
+    await scan('B-02', '6900012345981');
+    expect(await scan('B-02', 'IMEI-860000000000001')).toMatchObject({
+      kind: 'serial-duplicate',
+      tone: 'wrong',
+    });
+  });
 });

@@ -106,10 +106,13 @@ export class WarehouseLink {
       if (r.result === 'claimed') {
         const data = await warehouse.orderData(orderNo);
         if (data) {
+          const serialSkus = data.products.filter((p) => p.serialRequired).map((p) => p.sku);
+          const taken = serialSkus.length > 0 ? await warehouse.takenSerials(serialSkus) : [];
           const at = this.deps.now().toISOString();
           repos.transaction(() => {
             repos.catalog.writeProducts(data.products, at);
             repos.catalog.writeOrders([data.order], at);
+            repos.sessions.addTakenSerials(taken);
           });
         }
       }

@@ -1,5 +1,6 @@
 import init010 from './010_init.sql?raw';
 import attention020 from './020_attention.sql?raw';
+import takenSerials030 from './030_taken_serials.sql?raw';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'init', sql: init010 },
   { version: 20, name: 'attention', sql: attention020 },
+  { version: 30, name: 'taken serials', sql: takenSerials030 },
 ];

@@ -104,8 +104,18 @@ export class SessionsRepo {
 
   serialTaken(sku: string, serial: string): boolean {
     return (
-      this.db.prepare('SELECT 1 FROM box_serials WHERE sku = ? AND serial = ?').get(sku, serial) !== undefined
+      this.db
+        .prepare(
+          'SELECT 1 FROM box_serials WHERE sku = ? AND serial = ? UNION ALL SELECT 1 FROM taken_serials WHERE sku = ? AND serial = ?',
+        )
+        .get(sku, serial, sku, serial) !== undefined
     );
+  }
+
+  /** Serials the warehouse says other benches boxed (warehouse mode). */
+  addTakenSerials(rows: { sku: string; serial: string }[]): void {
+    const stmt = this.db.prepare('INSERT OR IGNORE INTO taken_serials (sku, serial) VALUES (?, ?)');
+    this.db.transaction(() => rows.forEach((r) => stmt.run(r.sku, r.serial)))();
   }
 
   addSerial(sku: string, serial: string, sessionId: string, seq: number): void {

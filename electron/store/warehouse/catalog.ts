@@ -97,6 +97,15 @@ export async function orderData(
   };
 }
 
+/** Serial numbers of these SKUs already in a box anywhere in the warehouse. */
+export async function takenSerials(q: pg.Pool, skus: string[]): Promise<{ sku: string; serial: string }[]> {
+  const r = await q.query<{ sku: string; serial: string }>(
+    'SELECT sku, serial FROM serials WHERE sku = ANY($1)',
+    [skus],
+  );
+  return r.rows;
+}
+
 /** Orders as an import writes them (upsert by number; lines replaced), in one transaction. */
 export async function writeOrders(
   client: pg.PoolClient,

@@ -44,6 +44,34 @@ async function project(client: pg.PoolClient, bench: string, e: EventUp): Promis
     );
     return;
   }
+  if (e.type === 'scan.checked') {
+    const c = (p as { check?: { result?: string; sku?: string; serial?: string | null } }).check;
+    if (c?.result !== 'ok' || !c.serial || !c.sku) return;
+    const r = await client.query(
+      `INSERT INTO serials (sku, serial, bench_id, session_id, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [c.sku, c.serial, bench, e.sessionId, e.at],
+    );
+    if (r.rowCount === 1) return;
+    // Two benches boxed one serial at the same time (each before it heard of the other's): the lead must see it.
+    await client.query(
+      `INSERT INTO mismatches (bench_id, session_id, seq, type, order_no, sku, code, expected, actual, packer, at)
+       SELECT $1, $2, $3, 'serial-duplicate', coalesce((SELECT order_no FROM bench_sessions WHERE session_id = $2), '?'),
+              $4, $5, s.bench_id, $1, $6, $7
+       FROM serials s WHERE s.sku = $4 AND s.serial = $5 AND (s.bench_id, s.session_id) <> ($1, $2)
+       ON CONFLICT DO NOTHING`,
+      [bench, e.sessionId, e.seq, c.sku, c.serial, e.packer, e.at],
+    );
+    return;
+  }
+  if (e.type === 'scan.undone') {
+    const u = p as { sku?: string; serial?: string | null };
+    if (u.serial)
+      await client.query(
+        'DELETE FROM serials WHERE sku = $1 AND serial = $2 AND bench_id = $3 AND session_id = $4',
+        [u.sku, u.serial, bench, e.sessionId],
+      );
+    return;
+  }
   if (e.type === 'box.booked') {
     const b = p as { waybillNo?: string };
     // A leased pool number on a box is used: never free again, even after a cancel.

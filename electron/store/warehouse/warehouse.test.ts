@@ -211,4 +211,24 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       await stop();
     }
   });
+
+  it('one serial boxed at two benches at once: the second push raises a serial-duplicate for the lead', async () => {
+    const ev = (session: string, serial: string) => ({
+      sessionId: session,
+      seq: 2,
+      type: 'scan.checked',
+      payload: JSON.stringify({ check: { result: 'ok', sku: 'PHN-1', serial } }),
+      at: '2026-11-30T05:00:00Z',
+      packer: 'p',
+    });
+    await a.push('B-1', [ev('SA', 'IMEI-9')], []);
+    await b.push('B-2', [ev('SB', 'IMEI-9')], []);
+    const dup = await a.pool.query(
+      "SELECT bench_id, type, sku, code, expected FROM mismatches WHERE code = 'IMEI-9'",
+    );
+    expect(dup.rows).toEqual([
+      { bench_id: 'B-2', type: 'serial-duplicate', sku: 'PHN-1', code: 'IMEI-9', expected: 'B-1' },
+    ]);
+    expect(await a.takenSerials(['PHN-1'])).toEqual([{ sku: 'PHN-1', serial: 'IMEI-9' }]);
+  });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
-import { orderData, orderNoOf, writeOrders, writeProducts } from './catalog';
+import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
@@ -281,6 +281,10 @@ export class Warehouse {
 
   orderNoOf(code: string) {
     return orderNoOf(this.pool, code);
+  }
+
+  takenSerials(skus: string[]) {
+    return takenSerials(this.pool, skus);
   }
 
   orderData(orderNo: string) {
