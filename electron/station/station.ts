@@ -44,7 +44,7 @@ import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { ScaleWatch } from './weighing';
-import { claimFeedback, WarehouseLink } from './warehouse';
+import { ClaimDesk, WarehouseLink } from './warehouse';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -77,6 +77,7 @@ export class Station implements Bench {
   readonly uploads: Uploads;
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
+  private readonly claims: ClaimDesk | null;
   private readonly lock: DatabaseLock;
   private readonly desk: PrintDesk;
   private readonly effects: EffectRunner;
@@ -92,7 +93,6 @@ export class Station implements Bench {
   private scanTest: StationState['scanTest'] = { active: false, last: null };
   private screen: Screen = { page: 'pack', dialog: null };
   private approval: StationState['approval'] = null;
-  private claiming: Promise<void> | null = null;
 
   constructor(readonly options: StationOptions) {
     const { config } = options.loaded;
@@ -175,12 +175,26 @@ export class Station implements Bench {
               carrier: config.carriers.pool?.carrierName ?? 'demo',
               lease: config.warehouse!.waybillLease,
             },
-            intercepted: (i) => this.intercept(i.orderNo, i.status, i.reason),
+            intercepted: (i) => this.claims?.intercept(i.orderNo, i.status, i.reason),
             doing: () => ({
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,
               phase: phaseOf(this.people.packer, this.pack.box),
             }),
+          })
+        : null;
+      this.claims = this.link
+        ? new ClaimDesk({
+            link: this.link,
+            pack: this.pack,
+            repos: this.repos,
+            log,
+            now: this.now,
+            allowNew: config.warehouse?.offline === 'allow-new',
+            packer: () => this.people.packer?.name ?? null,
+            tell: (d, code) => this.tell(d, code),
+            beep: (scanner, tone) => beep(config, this.scanners, scanner, tone),
+            drain: () => this.effects.drain(),
           })
         : null;
       this.desk = {
@@ -330,54 +344,13 @@ export class Station implements Bench {
         return this.shipping.scanLabel(scan.code);
       case 'pack': {
         // In a warehouse an order is claimed before it opens: one bench packs it, and it is asked for over the network.
-        if (this.link && !this.pack.box && !scan.code.toUpperCase().startsWith('PB:'))
-          return this.claim(scan);
+        if (this.claims && !this.pack.box && !scan.code.toUpperCase().startsWith('PB:'))
+          return this.claims.claim(scan);
         const result = this.pack.scan(scan);
         if (result.kind === 'logout') this.people.set(null);
         return result;
       }
     }
-  }
-
-  /** Claims the order a scan names; the answer is told when the warehouse gives it (or says it is away). */
-  private claim(scan: ScanEvent): FeedbackDraft {
-    if (this.claiming) return { tone: 'warn', kind: 'order-claiming', params: { code: scan.code } };
-    const packer = this.people.packer?.name ?? null;
-    this.claiming = this.link!.claim(scan.code, packer)
-      .then((r) => {
-        const draft = claimFeedback(r, scan.code, {
-          open: (orderNo) => this.pack.open(orderNo),
-          heldHere: (code) => this.pack.resumableHere(code),
-          allowNew: this.config.warehouse?.offline === 'allow-new',
-        });
-        const told = this.tell(draft, scan.code);
-        beep(this.config, this.scanners, scan.scanner, told.tone);
-        this.effects.drain();
-      })
-      .catch((err: unknown) => {
-        this.options.log.error(`claiming ${scan.code}`, err);
-        this.tell({ tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } }, scan.code);
-      })
-      .finally(() => (this.claiming = null));
-    return { tone: 'info', kind: 'order-claiming', params: { code: scan.code } };
-  }
-
-  /**
-   * 拦截: an order held or cancelled in the warehouse. Its open box here is set aside with the reason, its unprinted
-   * labels voided, and the packer told in red; the cached order says it too, so a scan refuses it.
-   */
-  intercept(orderNo: string, status: 'held' | 'cancelled', reason: string): void {
-    const at = this.now().toISOString();
-    const box = this.pack.box;
-    if (box && box.order.orderNo === orderNo && !box.closed) {
-      this.repos.printJobs.voidPending(box.sessionId, at);
-      this.pack.hold(reason);
-      this.tell({ tone: 'wrong', kind: 'box-intercepted', params: { orderNo, reason } }, null);
-      this.effects.drain();
-    }
-    const found = this.repos.orders.findByCode(orderNo);
-    if (found && found.order.status !== 'packed' && found.order.status !== 'partial')
-      this.repos.orders.setStatus(found.order.id, status, reason, at);
   }
 
   /** A scan typed or sent at the edge (the page, the command line, tests): its AIM identifier is read here. */
@@ -500,7 +473,7 @@ export class Station implements Bench {
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.shipping.stop();
     this.outbox.stop();
-    await this.claiming;
+    await this.claims?.settled();
     await this.link?.stop();
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).

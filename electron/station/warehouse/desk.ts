@@ -1,0 +1,76 @@
+import type { Feedback, Tone } from '../../../shared/contract';
+import type { ScanEvent } from '../../devices/scanner';
+import type { Log } from '../../log';
+import type { Repos } from '../../store';
+import type { FeedbackDraft } from '../feedback';
+import type { PackWorkflow } from '../pack';
+import { claimFeedback } from './claim';
+import type { WarehouseLink } from './link';
+
+/** What the claim desk needs from the bench: its box, how it tells the packer, and where effects run. */
+export interface DeskBench {
+  link: WarehouseLink;
+  pack: PackWorkflow;
+  repos: Repos;
+  log: Log;
+  now: () => Date;
+  allowNew: boolean;
+  packer: () => string | null;
+  tell: (d: FeedbackDraft, code: string | null) => Feedback;
+  beep: (scanner: string, tone: Tone) => void;
+  drain: () => void;
+}
+
+/** The bench's side of the warehouse: claims before a box opens, and intercepts that stop one. */
+export class ClaimDesk {
+  private claiming: Promise<void> | null = null;
+
+  constructor(private readonly b: DeskBench) {}
+
+  /** Claims the order a scan names; the answer is told when the warehouse gives it (or says it is away). */
+  claim(scan: ScanEvent): FeedbackDraft {
+    const b = this.b;
+    if (this.claiming) return { tone: 'warn', kind: 'order-claiming', params: { code: scan.code } };
+    this.claiming = b.link
+      .claim(scan.code, b.packer())
+      .then((r) => {
+        const draft = claimFeedback(r, scan.code, {
+          open: (orderNo) => b.pack.open(orderNo),
+          heldHere: (code) => b.pack.resumableHere(code),
+          allowNew: b.allowNew,
+        });
+        b.beep(scan.scanner, b.tell(draft, scan.code).tone);
+        b.drain();
+      })
+      .catch((err: unknown) => {
+        b.log.error(`claiming ${scan.code}`, err);
+        b.tell({ tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } }, scan.code);
+      })
+      .finally(() => (this.claiming = null));
+    return { tone: 'info', kind: 'order-claiming', params: { code: scan.code } };
+  }
+
+  /** Waits for a claim on its way (the bench is closing). */
+  settled(): Promise<void> {
+    return this.claiming ?? Promise.resolve();
+  }
+
+  /**
+   * 拦截: an order held or cancelled in the warehouse. Its open box here is set aside with the reason, its unprinted
+   * labels voided, and the packer told in red; the cached order says it too, so a scan refuses it.
+   */
+  intercept(orderNo: string, status: 'held' | 'cancelled', reason: string): void {
+    const b = this.b;
+    const at = b.now().toISOString();
+    const box = b.pack.box;
+    if (box && box.order.orderNo === orderNo && !box.closed) {
+      b.repos.printJobs.voidPending(box.sessionId, at);
+      b.pack.hold(reason);
+      b.tell({ tone: 'wrong', kind: 'box-intercepted', params: { orderNo, reason } }, null);
+      b.drain();
+    }
+    const found = b.repos.orders.findByCode(orderNo);
+    if (found && found.order.status !== 'packed' && found.order.status !== 'partial')
+      b.repos.orders.setStatus(found.order.id, status, reason, at);
+  }
+}
