@@ -104,6 +104,70 @@ it.skipIf(missing)(
   },
 );
 
+it.skipIf(missing)(
+  'catch-up after 10 minutes offline (100 boxes, 1 000 events, 100 mismatches)',
+  async () => {
+    const { repos } = store;
+    const orders = Array.from({ length: 100 }, (_, i) => ({
+      orderNo: `OFF-${i}`,
+      header: {},
+      lines: [{ sku: 'TEA-1', name: null, qty: 1 }],
+    }));
+    repos.catalog.writeOrders(orders, 'x');
+    const at = new Date().toISOString();
+    repos.transaction(() => {
+      for (const [i, o] of orders.entries()) {
+        const sessionId = `OFF-S${i}`;
+        repos.sessions.create({
+          id: sessionId,
+          orderId: repos.orders.findByCode(o.orderNo)!.order.id,
+          stationId: 'B-10',
+          packer: 'p',
+          at,
+        });
+        for (let seq = 1; seq <= 10; seq++)
+          repos.sessions.append({
+            sessionId,
+            seq,
+            type: seq === 1 ? 'box.opened' : seq === 10 ? 'box.closed' : 'scan.checked',
+            payload: seq === 1 ? { order: { orderNo: o.orderNo } } : { seq },
+            at,
+            packer: 'p',
+            stationId: 'B-10',
+          });
+        repos.mismatches.add({
+          session_id: sessionId,
+          seq: 3,
+          type: 'wrong-item',
+          order_no: o.orderNo,
+          sku: 'X',
+          code: '1',
+          expected: null,
+          actual: null,
+          packer: 'p',
+          station_id: 'B-10',
+          at,
+        });
+      }
+    });
+    const link = new WarehouseLink({
+      warehouse: new Warehouse({ url: pg.url('bench') }),
+      repos,
+      bench: 'B-10',
+      log: silentLog,
+      now: () => new Date(),
+      changed: () => undefined,
+      pool: { carrier: 'demo', lease: 0 },
+      intercepted: () => undefined,
+      doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
+    });
+    const t = performance.now();
+    await link.sync();
+    figures.push(summarize('catch-up of 10 minutes offline', [performance.now() - t]));
+    await link.stop();
+  },
+);
+
 it.skipIf(missing)("the lead's consolidated mismatch page over 1 M rows", async () => {
   await a.pool.query(
     `INSERT INTO mismatches (bench_id, session_id, seq, type, order_no, sku, packer, at)
