@@ -83,11 +83,21 @@ async function project(client: pg.PoolClient, bench: string, e: EventUp): Promis
     return;
   }
   if (e.type === 'box.closed') {
+    // An order already packed by another bench (packed offline with `allow-new` at both): the lead must see it.
+    await client.query(
+      `INSERT INTO mismatches (bench_id, session_id, seq, type, order_no, expected, actual, packer, at)
+       SELECT $1, $2, $3, 'packed-twice', o.order_no, o.packed_bench, $1, $4, $5
+       FROM orders o JOIN bench_sessions s ON s.order_no = o.order_no
+       WHERE s.session_id = $2 AND o.status IN ('packed', 'partial') AND o.packed_bench IS DISTINCT FROM $1
+       ON CONFLICT DO NOTHING`,
+      [bench, e.sessionId, e.seq, e.packer, e.at],
+    );
     await client.query(
       `WITH s AS (SELECT order_no FROM bench_sessions WHERE session_id = $1),
             o AS (UPDATE orders SET status = $2, packed_at = $3, packed_by = $4, packed_bench = $5, updated_at = now()
-                  WHERE order_no = (SELECT order_no FROM s) RETURNING id)
-       DELETE FROM claims WHERE order_id IN (SELECT id FROM o)`,
+                  WHERE order_no = (SELECT order_no FROM s) AND status NOT IN ('packed', 'partial') RETURNING id)
+       DELETE FROM claims WHERE order_id IN (SELECT id FROM o) OR order_id IN (
+         SELECT id FROM orders WHERE order_no = (SELECT order_no FROM s)) AND bench_id = $5`,
       [e.sessionId, p.partial ? 'partial' : 'packed', e.at, e.packer, bench],
     );
   }

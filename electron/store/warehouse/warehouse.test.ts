@@ -231,4 +231,34 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
     ]);
     expect(await a.takenSerials(['PHN-1'])).toEqual([{ sku: 'PHN-1', serial: 'IMEI-9' }]);
   });
+
+  it('an order packed at two benches (both offline, allow-new) is raised to the lead as packed-twice', async () => {
+    await a.writeOrders(orders(1, 'TWICE'));
+    const box = (session: string) => [
+      {
+        sessionId: session,
+        seq: 1,
+        type: 'box.opened',
+        payload: '{"order":{"orderNo":"TWICE-0000"}}',
+        at: '2026-11-30T05:00:00Z',
+        packer: 'p',
+      },
+      {
+        sessionId: session,
+        seq: 9,
+        type: 'box.closed',
+        payload: '{"partial":false}',
+        at: '2026-11-30T05:01:00Z',
+        packer: 'p',
+      },
+    ];
+    await a.push('B-1', box('T1'), []);
+    await b.push('B-2', box('T2'), []);
+    const o = await a.pool.query("SELECT status, packed_bench FROM orders WHERE order_no = 'TWICE-0000'");
+    expect(o.rows[0]).toEqual({ status: 'packed', packed_bench: 'B-1' });
+    const m = await a.pool.query(
+      "SELECT bench_id, type, expected, actual FROM mismatches WHERE order_no = 'TWICE-0000'",
+    );
+    expect(m.rows).toEqual([{ bench_id: 'B-2', type: 'packed-twice', expected: 'B-1', actual: 'B-2' }]);
+  });
 });

@@ -21,6 +21,7 @@ const TYPES = [
   'override',
   'partial',
   'weight',
+  'packed-twice',
 ];
 
 interface Filter {
