@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../store';
@@ -15,6 +17,8 @@ let dir: string;
 let cleanup: () => void;
 let pg: PgCluster;
 let wh: Warehouse;
+let notify: Server;
+let notices: { key: string; body: string }[] = [];
 const children: ChildProcess[] = [];
 type Client = ReturnType<typeof stationClient>;
 const benches: Record<string, { config: string; client: Client; url: string }> = {};
@@ -34,8 +38,20 @@ beforeAll(async () => {
   pg = await startPostgres();
   const url = pg.createDatabase('warehouse');
   wh = new Warehouse({ url });
+  notices = [];
+  notify = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      notices.push({ key: String(req.headers['idempotency-key']), body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => notify.listen(0, '127.0.0.1', () => r()));
+  const notifyUrl = `http://127.0.0.1:${(notify.address() as AddressInfo).port}/ship`;
   for (const id of ['B-01', 'B-02']) {
     const config = writeJson(join(dir, `${id}.json`), {
+      notify: { url: notifyUrl, secret: 's3cret' },
       station: { id, locale: 'en' },
       database: { path: `${id}.db` },
       demoData: true,
@@ -88,6 +104,7 @@ afterAll(async () => {
   for (const b of Object.values(benches)) b.client?.close();
   for (const c of children) c.kill('SIGKILL');
   await wh.close();
+  notify.close();
   pg.stop();
   cleanup();
 });
@@ -315,5 +332,16 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       kind: 'serial-duplicate',
       tone: 'wrong',
     });
+  });
+
+  it('ship notices are warehouse jobs: each closed box is announced once, though every bench runs jobs', async () => {
+    await waitFor(() => notices.length >= 2, 10_000, 'the notices');
+    await new Promise((r) => setTimeout(r, 1500));
+    const keys = notices.map((n) => n.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const orders = notices.map((n) => (JSON.parse(n.body) as { orderNo: string }).orderNo).sort();
+    expect(orders).toEqual(['SO202611290001', 'SO202611290002']);
+    const jobs = await wh.pool.query('SELECT status, count(*)::int AS n FROM jobs GROUP BY status');
+    expect(jobs.rows).toEqual([{ status: 'done', n: 2 }]);
   });
 });

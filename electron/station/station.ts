@@ -118,7 +118,9 @@ export class Station implements Bench {
           weigh: (key) => this.watch.arm(key),
           book: (key) => background(log, `booking ${key}`, () => this.shipping.book()),
           print: (printers) => printers.forEach((p) => this.queue.kick(p)),
-          notify: () => background(log, 'ship notices', () => this.outbox.flush()),
+          // In a warehouse a ship notice is the warehouse's job (sent once, by any bench); here it goes up now.
+          notify: () =>
+            this.link ? this.link.kick() : background(log, 'ship notices', () => this.outbox.flush()),
         },
         log,
       );
@@ -176,6 +178,7 @@ export class Station implements Bench {
               lease: config.warehouse!.waybillLease,
             },
             intercepted: (i) => this.claims?.intercept(i.orderNo, i.status, i.reason),
+            ...(config.notify ? { notify: config.notify } : {}),
             doing: () => ({
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,
@@ -238,7 +241,7 @@ export class Station implements Bench {
     this.statusTimer = setInterval(() => background(log, 'printer status', () => this.queue.poll()), 10_000);
     this.statusTimer.unref?.();
     this.shipping.start();
-    this.outbox.start();
+    if (!this.link) this.outbox.start();
     this.link?.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));

@@ -1,1 +1,1 @@
-export { Outbox, signBody } from './outbox';
+export { Outbox, signBody, deliver, retryDelayMs } from './outbox';

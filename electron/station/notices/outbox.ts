@@ -8,6 +8,32 @@ const MAX_DELAY_MS = 10 * 60_000;
 export const signBody = (body: string, secret: string) =>
   `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 
+/** How long a message waits after its n-th failed try: doubling from 1 s, at most 10 minutes. */
+export const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** attempts, MAX_DELAY_MS);
+
+/** POSTs one message with its HMAC signature and idempotency key; null when a 2xx said it arrived, else why not. */
+export async function deliver(
+  target: { url: string; secret: string },
+  m: { kind: string; idempotency_key: string; payload: string },
+): Promise<string | null> {
+  try {
+    const res = await fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': m.idempotency_key,
+        'X-Packbench-Event': m.kind,
+        'X-Packbench-Signature': signBody(m.payload, target.secret),
+      },
+      body: m.payload,
+      signal: AbortSignal.timeout(10_000),
+    });
+    return res.ok ? null : `HTTP ${res.status}`;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 /**
  * Sends ship notices (and any later message kinds) from the outbox table: POST JSON with an HMAC signature and the
  * message's idempotency key; retries with backoff until a 2xx; rows survive restarts, so nothing is lost.
@@ -50,31 +76,14 @@ export class Outbox {
   }
 
   private async send(row: OutboxRow): Promise<void> {
-    const { url, secret } = this.target!;
-    let error: string | null = null;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'Idempotency-Key': row.idempotency_key,
-          'X-Packbench-Event': row.kind,
-          'X-Packbench-Signature': signBody(row.payload, secret),
-        },
-        body: row.payload,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) error = `HTTP ${res.status}`;
-    } catch (err) {
-      error = (err as Error).message;
-    }
+    const error = await deliver(this.target!, row);
     const at = this.now();
     if (!this.repos.isOpen()) return; // the station closed while the request was out; the row is sent after the restart
     if (!error) {
       this.repos.outbox.delivered(row.id, at.toISOString());
       return;
     }
-    const delay = Math.min(1000 * 2 ** row.attempts, MAX_DELAY_MS);
+    const delay = retryDelayMs(row.attempts);
     this.repos.outbox.failed(row.id, error, new Date(at.getTime() + delay).toISOString());
     this.log.warn(`ship notice ${row.idempotency_key} not delivered (${error}); retry in ${delay / 1000} s`);
   }

@@ -1,6 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { ClaimResult, Intercept, Repos, Warehouse } from '../../store';
 import { background, type Log } from '../../log';
+import { deliver, retryDelayMs } from '../notices';
 
 const CURSOR = 'warehouse.cursor';
 const BATCH = 500;
@@ -54,6 +55,8 @@ export class WarehouseLink {
       changed: () => void;
       /** The waybill pool this bench books from, and how many numbers it keeps leased for offline packing. */
       pool: { carrier: string; lease: number };
+      /** Where ship notices go (the shop's system); a bench without it leaves the warehouse's jobs to others. */
+      notify?: { url: string; secret: string };
       /** An order this bench may hold was held or cancelled in the warehouse (拦截). */
       intercepted: (i: Intercept) => void;
       /** What the heartbeat reports. */
@@ -181,9 +184,11 @@ export class WarehouseLink {
     this.pushing = true;
     try {
       const { repos, warehouse, bench } = this.deps;
-      const cursor = repos.settings.get<{ events: number; mismatches: number }>(CURSOR) ?? {
+      const cursor = {
         events: 0,
         mismatches: 0,
+        outbox: 0,
+        ...repos.settings.get<{ events: number; mismatches: number; outbox?: number }>(CURSOR),
       };
       const waiting = repos.replication.eventsWaiting(cursor.events);
       if (waiting !== this.status.waiting) {
@@ -194,20 +199,24 @@ export class WarehouseLink {
         for (;;) {
           const events = repos.replication.eventsAfter(cursor.events, BATCH);
           const mismatches = repos.replication.mismatchesAfter(cursor.mismatches, BATCH);
-          if (events.length === 0 && mismatches.length === 0) break;
+          const messages = repos.replication.outboxAfter(cursor.outbox, BATCH);
+          if (events.length === 0 && mismatches.length === 0 && messages.length === 0) break;
           await warehouse.push(
             bench,
             events.map(({ rowid: _r, ...e }) => e),
             mismatches.map(({ id: _i, ...m }) => m),
+            messages.map(({ id: _i, ...m }) => m),
           );
           // The cursor moves only after the warehouse committed: a crash in between sends the batch again, harmlessly.
           cursor.events = events.at(-1)?.rowid ?? cursor.events;
           cursor.mismatches = mismatches.at(-1)?.id ?? cursor.mismatches;
+          cursor.outbox = messages.at(-1)?.id ?? cursor.outbox;
           repos.settings.set(CURSOR, cursor);
         }
         await this.topUpLease();
         await this.pullUsers();
         await this.checkOpenOrder();
+        await this.runJobs();
         const left = repos.replication.eventsWaiting(cursor.events);
         if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
           await warehouse.heartbeat(bench, { ...this.deps.doing(), lagEvents: left });
@@ -240,6 +249,19 @@ export class WarehouseLink {
     const o = await this.deps.warehouse.orderStatus(orderNo);
     if (o && (o.status === 'held' || o.status === 'cancelled') && this.deps.doing().orderNo === orderNo)
       this.deps.intercepted({ orderNo, status: o.status, reason: o.reason ?? o.status });
+  }
+
+  /** Warehouse-wide jobs (ship notices): any bench with the shop's address runs them, each once. */
+  private async runJobs(): Promise<void> {
+    const target = this.deps.notify;
+    if (!target) return;
+    for (let n = 0; n < 20; n++) {
+      const job = await this.deps.warehouse.takeJob(this.deps.bench);
+      if (!job) return;
+      const error = await deliver(target, job);
+      await this.deps.warehouse.finishJob(job.id, error, retryDelayMs(job.attempts - 1));
+      if (error) this.deps.log.warn(`ship notice ${job.idempotency_key} not delivered (${error})`);
+    }
   }
 
   /** The warehouse's users log in at every bench: brought into this bench's cache every half minute. */

@@ -44,6 +44,16 @@ export class ReplicationRepo {
       .all(id, limit) as (MismatchUp & { id: number })[];
   }
 
+  /** Messages for the shop's systems (ship notices) written after the cursor: in a warehouse they run as its jobs. */
+  outboxAfter(
+    id: number,
+    limit: number,
+  ): { id: number; kind: string; idempotency_key: string; payload: string }[] {
+    return this.db
+      .prepare('SELECT id, kind, idempotency_key, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?')
+      .all(id, limit) as { id: number; kind: string; idempotency_key: string; payload: string }[];
+  }
+
   /** Events written after the cursor: the bench's replication lag. */
   eventsWaiting(rowid: number): number {
     return this.db.prepare('SELECT count(*) FROM events WHERE rowid > ?').pluck().get(rowid) as number;

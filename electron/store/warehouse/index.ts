@@ -6,4 +6,5 @@ export {
   type BenchSeen,
 } from './warehouse';
 export type { Intercept } from './listen';
+export type { Job } from './jobs';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';

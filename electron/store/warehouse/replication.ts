@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EventUp, MismatchUp } from '../repos';
+import { addJobs } from './jobs';
 
 /**
  * One batch from a bench, in one transaction: the events and mismatches (a batch sent again after a crash changes
@@ -10,6 +11,7 @@ export async function pushBatch(
   bench: string,
   events: EventUp[],
   mismatches: MismatchUp[],
+  messages: { kind: string; idempotency_key: string; payload: string }[] = [],
 ): Promise<void> {
   await client.query('BEGIN');
   try {
@@ -27,6 +29,7 @@ export async function pushBatch(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
         [bench, m.sessionId, m.seq, m.type, m.orderNo, m.sku, m.code, m.expected, m.actual, m.packer, m.at],
       );
+    await addJobs(client, messages);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK');

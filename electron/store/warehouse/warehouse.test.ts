@@ -35,10 +35,10 @@ const orders = (n: number, prefix = 'SO') =>
 
 describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
   it('migrates once: a second run (from another bench) changes nothing', async () => {
-    expect(await a.migrate()).toEqual({ from: 0, to: 30 });
-    expect(await b.migrate()).toEqual({ from: 30, to: 30 });
+    expect(await a.migrate()).toEqual({ from: 0, to: 40 });
+    expect(await b.migrate()).toEqual({ from: 40, to: 40 });
     const r = await a.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(r.rows[0].n).toBe(3);
+    expect(r.rows[0].n).toBe(4);
   });
 
   it('refuses a schema newer than it knows, and says so', async () => {
@@ -49,7 +49,7 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       await w.pool.query("INSERT INTO schema_migrations (version, name) VALUES (990, 'from the future')");
       await expect(w.assertKnownVersion()).rejects.toThrow(FutureWarehouseError);
       await expect(w.migrate()).rejects.toThrow(
-        /schema version 990, but this Packbench knows versions up to 30/,
+        /schema version 990, but this Packbench knows versions up to 40/,
       );
     } finally {
       await w.close();
@@ -260,5 +260,44 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       "SELECT bench_id, type, expected, actual FROM mismatches WHERE order_no = 'TWICE-0000'",
     );
     expect(m.rows).toEqual([{ bench_id: 'B-2', type: 'packed-twice', expected: 'B-1', actual: 'B-2' }]);
+  });
+
+  it("warehouse jobs run once: two runners never take one job; a failure waits; a dead runner's job is taken again", async () => {
+    const messages = Array.from({ length: 30 }, (_, i) => ({
+      kind: 'ship-notice',
+      idempotency_key: `ship-J${i}`,
+      payload: JSON.stringify({ orderNo: `J${i}` }),
+    }));
+    await a.push('B-1', [], [], messages);
+    await b.push('B-1', [], [], messages.slice(0, 5)); // sent again after a crash: the same jobs
+    const taken: string[] = [];
+    await Promise.all(
+      ['R-1', 'R-2', 'R-3'].map(async (runner, i) => {
+        const w = i === 1 ? b : a;
+        for (let job = await w.takeJob(runner); job; job = await w.takeJob(runner)) {
+          taken.push(job.idempotency_key);
+          await w.finishJob(
+            job.id,
+            job.idempotency_key === 'ship-J7' && job.attempts === 1 ? 'HTTP 503' : null,
+            60_000,
+          );
+        }
+      }),
+    );
+    expect(taken.sort()).toEqual(messages.map((m) => m.idempotency_key).sort());
+    const retry = await a.pool.query(
+      "SELECT status, attempts, last_error FROM jobs WHERE idempotency_key = 'ship-J7'",
+    );
+    expect(retry.rows[0]).toEqual({ status: 'pending', attempts: 1, last_error: 'HTTP 503' });
+    expect(await a.takeJob('R-1')).toBeNull();
+    // A runner took a job and died: a minute later it is anyone's again.
+    await a.pool.query("UPDATE jobs SET next_at = now() WHERE idempotency_key = 'ship-J7'");
+    const dying = await a.takeJob('R-dead');
+    expect(dying?.idempotency_key).toBe('ship-J7');
+    expect(await a.takeJob('R-1')).toBeNull();
+    await a.pool.query(
+      "UPDATE jobs SET locked_at = now() - interval '2 minutes' WHERE idempotency_key = 'ship-J7'",
+    );
+    expect((await a.takeJob('R-1'))?.idempotency_key).toBe('ship-J7');
   });
 });

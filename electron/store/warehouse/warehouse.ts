@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
 import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
+import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
 import { pushBatch } from './replication';
@@ -335,9 +336,22 @@ export class Warehouse {
     return freeNumbers(this.pool, carrier);
   }
 
-  /** A bench's next batch of events and mismatches, with their projections, in one transaction. */
-  push(bench: string, events: EventUp[], mismatches: MismatchUp[]) {
-    return this.onOne((c) => pushBatch(c, bench, events, mismatches));
+  /** A bench's next batch of events, mismatches and outgoing messages, with their projections, in one transaction. */
+  push(
+    bench: string,
+    events: EventUp[],
+    mismatches: MismatchUp[],
+    messages: { kind: string; idempotency_key: string; payload: string }[] = [],
+  ) {
+    return this.onOne((c) => pushBatch(c, bench, events, mismatches, messages));
+  }
+
+  takeJob(runner: string) {
+    return takeJob(this.pool, runner);
+  }
+
+  finishJob(id: number, error: string | null, retryMs: number) {
+    return finishJob(this.pool, id, error, retryMs);
   }
 
   /** The lead's consolidated mismatch list across benches, newest first, with the page's filters. */

@@ -1,6 +1,7 @@
 import init010 from './010_init.sql?raw';
 import replication020 from './020_replication.sql?raw';
 import intercepts030 from './030_intercepts.sql?raw';
+import jobs040 from './040_jobs.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -13,4 +14,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 10, name: 'init', sql: init010 },
   { version: 20, name: 'replication', sql: replication020 },
   { version: 30, name: 'intercepts', sql: intercepts030 },
+  { version: 40, name: 'jobs', sql: jobs040 },
 ];
