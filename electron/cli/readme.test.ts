@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -584,6 +586,39 @@ const CASES: Record<string, () => Promise<void>> = {
     expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
       /^warehouse schema version 40, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
     );
+  },
+  'warehouse worker': async () => {
+    const wc = await warehouseConfig();
+    await cli(['warehouse', 'migrate', '--config', wc]);
+    const got: string[] = [];
+    const hook = createServer((req, res) => {
+      got.push(String(req.headers['idempotency-key']));
+      req.resume();
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+    try {
+      const withNotify = writeJson(join(dir, 'worker.json'), {
+        ...JSON.parse(readFileSync(wc, 'utf8')),
+        notify: { url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/ship`, secret: 'k' },
+      });
+      const w = new Warehouse({ url: pg!.url('postgres') });
+      await w.push(
+        'B-07',
+        [],
+        [],
+        [{ kind: 'ship-notice', idempotency_key: 'ship-S1', payload: '{"orderNo":"SO-1"}' }],
+      );
+      await w.close();
+      const r = await cli(['warehouse', 'worker', '--once', '--config', withNotify]);
+      expect(r.stdout.trim().split('\n').at(-1)).toBe('1 sent');
+      expect(got).toEqual(['ship-S1']);
+      expect((await cli(['warehouse', 'worker', '--once', '--config', wc], 1)).stderr.trim()).toBe(
+        'no notify.url in the config: the worker would have nothing to send to',
+      );
+    } finally {
+      hook.close();
+    }
   },
   'warehouse release': async () => {
     const wc = await warehouseConfig();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
 import { Warehouse } from '../store';
+import { deliver, retryDelayMs } from '../station';
 import { CliError } from './fail';
 import { table } from './table';
 
@@ -70,6 +71,37 @@ export function registerWarehouse(program: Command): void {
             ]),
           ),
         );
+    });
+  wh.command('worker')
+    .description('run the warehouse-wide jobs (ship notices) without a bench, until stopped (Ctrl+C)')
+    .option('-c, --config <file>', 'config file')
+    .option('--once', 'run what is due, then exit')
+    .action(async (o: { config?: string; once?: boolean }) => {
+      const loaded = loadConfig(o.config, currentEnvironment());
+      const target = loaded.config.notify;
+      if (!target)
+        throw new CliError('no notify.url in the config: the worker would have nothing to send to');
+      await withWarehouse(o.config, 'worker', async (w) => {
+        let stop = false;
+        const onSignal = () => (stop = true);
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        console.log(`warehouse worker ${loaded.config.station.id}: sending ship notices to ${target.url}`);
+        let sent = 0;
+        while (!stop) {
+          const job = await w.takeJob(`worker ${loaded.config.station.id}`);
+          if (!job) {
+            if (o.once) break;
+            await new Promise((r) => setTimeout(r, 500));
+            continue;
+          }
+          const error = await deliver(target, job);
+          await w.finishJob(job.id, error, retryDelayMs(job.attempts - 1));
+          if (error) console.error(`${job.idempotency_key}: not delivered (${error}), retried later`);
+          else sent++;
+        }
+        console.log(`${sent} sent`);
+      });
     });
   wh.command('release')
     .description("release an order's claim left by a bench that died with it open (a lead's job)")

@@ -4,3 +4,4 @@ export { checkBookedDetails, whyNotRecorded } from './shipping';
 export { Handovers } from './handover';
 export { UPLOAD_LIMIT_BYTES, UploadTooLargeError, Uploads } from './uploads';
 export { faceSheetFor } from './printing';
+export { deliver, retryDelayMs } from './notices';
