@@ -70,6 +70,11 @@ export class WarehouseLink {
     this.stopListening = this.deps.warehouse.listen(
       (i) => this.deps.intercepted(i),
       (m) => this.deps.log.warn(m),
+      (table) => {
+        if (table !== 'users') return;
+        this.lastUsers = 0;
+        this.kick();
+      },
     );
     const tick = () => background(this.deps.log, 'warehouse sync', () => this.sync());
     tick();

@@ -14,6 +14,8 @@ export function listenForIntercepts(
   connection: pg.ClientConfig,
   onIntercept: (i: Intercept) => void,
   onProblem: (message: string) => void,
+  /** A table of master data changed (`users`): the bench refreshes its copy now. */
+  onMaster: (table: string) => void = () => undefined,
 ): () => Promise<void> {
   let client: pg.Client | null = null;
   let stopped = false;
@@ -35,6 +37,7 @@ export function listenForIntercepts(
     });
     c.on('end', again);
     c.on('notification', (n) => {
+      if (n.channel === 'packbench_master') return onMaster(n.payload ?? '');
       try {
         const i = JSON.parse(n.payload ?? '') as Intercept;
         if (typeof i.orderNo === 'string') onIntercept(i);
@@ -44,7 +47,9 @@ export function listenForIntercepts(
     });
     try {
       await c.connect();
-      await c.query('LISTEN packbench_intercept');
+      await c.query('LISTEN packbench_intercept; LISTEN packbench_master');
+      // Whatever changed while this connection was down is read again now.
+      onMaster('users');
     } catch (err) {
       onProblem(`intercept listener: ${(err as Error).message}`);
       c.end().catch(() => undefined);

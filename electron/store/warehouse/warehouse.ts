@@ -87,8 +87,12 @@ export class Warehouse {
   }
 
   /** Intercepts (an order held or cancelled anywhere) as they happen; returns the stopper. */
-  listen(onIntercept: (i: Intercept) => void, onProblem: (message: string) => void): () => Promise<void> {
-    return listenForIntercepts(this.clientConfig, onIntercept, onProblem);
+  listen(
+    onIntercept: (i: Intercept) => void,
+    onProblem: (message: string) => void,
+    onMaster?: (table: string) => void,
+  ): () => Promise<void> {
+    return listenForIntercepts(this.clientConfig, onIntercept, onProblem, onMaster);
   }
 
   close(): Promise<void> {

@@ -2,6 +2,7 @@ import init010 from './010_init.sql?raw';
 import replication020 from './020_replication.sql?raw';
 import intercepts030 from './030_intercepts.sql?raw';
 import jobs040 from './040_jobs.sql?raw';
+import master050 from './050_master_notices.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -15,4 +16,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 20, name: 'replication', sql: replication020 },
   { version: 30, name: 'intercepts', sql: intercepts030 },
   { version: 40, name: 'jobs', sql: jobs040 },
+  { version: 50, name: 'master notices', sql: master050 },
 ];
