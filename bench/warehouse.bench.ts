@@ -72,6 +72,7 @@ it.skipIf(missing)(
       changed: () => undefined,
       pool: { carrier: 'demo', lease: 0 },
       intercepted: () => undefined,
+      applyRules: () => undefined,
       doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
     });
     link.start();
@@ -159,6 +160,7 @@ it.skipIf(missing)(
       changed: () => undefined,
       pool: { carrier: 'demo', lease: 0 },
       intercepted: () => undefined,
+      applyRules: () => undefined,
       doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
     });
     const t = performance.now();

@@ -11,6 +11,8 @@ import {
   parseConfig,
   userDataDir,
   warehouseConnectionOf,
+  applyRules,
+  parseRule,
   type Environment,
 } from './index';
 
@@ -188,6 +190,25 @@ describe('parseConfig', () => {
     expect(maskSecrets({ warehouse: { postgresUrl: 'postgres://bench01:s3cr3t@db:5432/wh' } })).toEqual({
       warehouse: { postgresUrl: 'postgres://bench01:***(6 chars)@db:5432/wh' },
     });
+  });
+
+  it('warehouse rules are checked as the config file would be, and only the tolerances override the bench', () => {
+    expect(() => parseRule('weight', { toleranceGrams: -1 })).toThrow(/rule weight: weight\.toleranceGrams/);
+    const config = parseConfig(JSON.stringify({ weight: { nearZeroGrams: 35 } }), 'b.json');
+    const warnings: string[] = [];
+    applyRules(
+      config,
+      {
+        weight: { toleranceGrams: 80, tolerancePercent: 3 },
+        reasons: { hold: ['拦截'] },
+        inserts: 'nonsense',
+      },
+      (m) => warnings.push(m),
+    );
+    expect(config.weight).toMatchObject({ toleranceGrams: 80, tolerancePercent: 3, nearZeroGrams: 35 });
+    expect(config.reasons.hold).toEqual(['拦截']);
+    expect(config.inserts).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^rule inserts: inserts/)]);
   });
 
   it('warehouse: a PostgreSQL URL, verify-full with its CA, the password from a file or PGPASSWORD', () => {

@@ -18,3 +18,4 @@ export {
   type Environment,
 } from './paths';
 export { maskSecrets } from './mask';
+export { RULE_KEYS, parseRule, applyRules, type RuleKey } from './rules';

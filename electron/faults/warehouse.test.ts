@@ -362,4 +362,39 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     const jobs = await wh.pool.query('SELECT status, count(*)::int AS n FROM jobs GROUP BY status');
     expect(jobs.rows).toEqual([{ status: 'done', n: 2 }]);
   });
+
+  it('an admin changes the weight tolerance for every bench; a lead may not; the change is audited', async () => {
+    const c = benches['B-02']!.client;
+    const weight = { toleranceGrams: 80, tolerancePercent: 3 };
+    expect(
+      await c.call('settings.update', { key: 'weight', value: weight, admin: '李主管', pin: '2468' }),
+    ).toEqual({
+      error: 'changing the rules needs an admin',
+    });
+    expect(
+      await c.call('settings.update', {
+        key: 'weight',
+        value: { toleranceGrams: -5 },
+        admin: 'admin',
+        pin: '9999',
+      }),
+    ).toMatchObject({ error: expect.stringMatching(/^rule weight: weight\.toleranceGrams/) });
+    expect(
+      await c.call('settings.update', { key: 'weight', value: weight, admin: 'A9001', pin: '9999' }),
+    ).toEqual({
+      ok: true,
+    });
+    // The other bench applies it at once (NOTIFY), over its config file's 50 g / 5 %.
+    await waitFor(
+      async () =>
+        ((await benches['B-01']!.client.call('settings.get')) as { weight: { toleranceGrams: number } })
+          .weight.toleranceGrams === 80,
+      5000,
+      'B-01 took the new tolerance',
+    );
+    const audit = await wh.pool.query('SELECT key, old_value, new_value, changed_by FROM rules_audit');
+    expect(audit.rows).toEqual([
+      { key: 'weight', old_value: null, new_value: expect.objectContaining(weight), changed_by: 'admin' },
+    ]);
+  });
 });

@@ -55,6 +55,7 @@ export function createHandlers(b: Bench): Handlers {
     },
     'order.release': (p) => done(() => act.releaseOrder(b, p)),
     'settings.get': () => settingsView(b.config, b.shipping.carrierNames),
+    'settings.update': (p) => act.updateRule(b, p),
     'user.login': (p) => b.login('badge' in p ? people.byBadge(p.badge) : people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => done(() => b.logout()),
     'user.list': () => repos.users.list().map(({ name, role }) => ({ name, role })),

@@ -13,7 +13,7 @@ import {
 } from '../../shared/contract';
 import { dirname, join } from 'node:path';
 import { createCarriers } from '../carriers';
-import { manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
+import { applyRules, manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import type { PrintQueue } from '../devices/printer';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
@@ -179,6 +179,10 @@ export class Station implements Bench {
             },
             intercepted: (i) => this.claims?.intercept(i.orderNo, i.status, i.reason),
             ...(config.notify ? { notify: config.notify } : {}),
+            applyRules: (rules) => {
+              applyRules(config, rules, (m) => log.warn(m));
+              this.changed();
+            },
             doing: () => ({
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,

@@ -223,6 +223,16 @@ export const methods = {
       defaultCarrier: z.string(),
     }),
   },
+  /** Warehouse mode: an admin (name or badge + PIN) changes a rule for every bench; the change is audited. */
+  'settings.update': {
+    params: z.strictObject({
+      key: z.enum(['weight', 'reasons', 'inserts', 'carrierRules']),
+      value: z.unknown(),
+      admin: z.string().min(1).max(64),
+      pin: Pin,
+    }),
+    result: Ok,
+  },
   'scanner.test': { params: z.strictObject({ active: z.boolean() }), result: Ok },
   'user.login': {
     params: z.union([

@@ -2,4 +2,4 @@ export { setVirtualWeight, zeroScale, tareScale } from './scale';
 export { bookBox, rebookBox, enterWaybill } from './booking';
 export { approveOverride, releaseOrder, resolveMismatch } from './leads';
 export { importUpload, exportMismatches } from './files';
-export { warehouseBoard, releaseBench } from './warehouse';
+export { warehouseBoard, releaseBench, updateRule } from './warehouse';

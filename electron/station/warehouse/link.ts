@@ -2,6 +2,7 @@ import { ContractError } from '../../../shared/contract';
 import type { ClaimResult, Intercept, Repos, Warehouse } from '../../store';
 import { background, type Log } from '../../log';
 import { deliver, retryDelayMs } from '../notices';
+import type { RuleKey } from '../../config';
 
 const CURSOR = 'warehouse.cursor';
 const BATCH = 500;
@@ -55,6 +56,8 @@ export class WarehouseLink {
       changed: () => void;
       /** The waybill pool this bench books from, and how many numbers it keeps leased for offline packing. */
       pool: { carrier: string; lease: number };
+      /** The warehouse's rules (tolerances, reasons, inserts, price tables) over this bench's config. */
+      applyRules: (rules: Partial<Record<RuleKey, unknown>>) => void;
       /** Where ship notices go (the shop's system); a bench without it leaves the warehouse's jobs to others. */
       notify?: { url: string; secret: string };
       /** An order this bench may hold was held or cancelled in the warehouse (拦截). */
@@ -71,8 +74,9 @@ export class WarehouseLink {
       (i) => this.deps.intercepted(i),
       (m) => this.deps.log.warn(m),
       (table) => {
-        if (table !== 'users') return;
-        this.lastUsers = 0;
+        if (table === 'users') this.lastUsers = 0;
+        else if (table === 'rules') this.rulesDirty = true;
+        else return;
         this.kick();
       },
     );
@@ -220,6 +224,7 @@ export class WarehouseLink {
         }
         await this.topUpLease();
         await this.pullUsers();
+        await this.pullRules();
         await this.checkOpenOrder();
         await this.runJobs();
         const left = repos.replication.eventsWaiting(cursor.events);
@@ -267,6 +272,24 @@ export class WarehouseLink {
       await this.deps.warehouse.finishJob(job.id, error, retryDelayMs(job.attempts - 1));
       if (error) this.deps.log.warn(`ship notice ${job.idempotency_key} not delivered (${error})`);
     }
+  }
+
+  /** The warehouse's rules over the config file's: at start, and whenever an admin changes one. */
+  private rulesDirty = true;
+  private async pullRules(): Promise<void> {
+    if (!this.rulesDirty) return;
+    this.rulesDirty = false;
+    try {
+      this.deps.applyRules(await this.deps.warehouse.rules());
+    } catch (err) {
+      this.rulesDirty = true;
+      throw err;
+    }
+  }
+
+  /** An admin's change of a rule, for every bench (audited in the warehouse). */
+  setRule(key: RuleKey, value: unknown, by: string): Promise<void> {
+    return this.reach((w) => w.setRule(key, value, by));
   }
 
   /** The warehouse's users log in at every bench: brought into this bench's cache every half minute. */

@@ -6,6 +6,8 @@ import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
 import { pushBatch } from './replication';
+import type { RuleKey } from '../../config';
+import { rules, rulesAudit, setRule } from './rules';
 
 export class FutureWarehouseError extends Error {
   constructor(found: number, known: number) {
@@ -348,6 +350,18 @@ export class Warehouse {
     messages: { kind: string; idempotency_key: string; payload: string }[] = [],
   ) {
     return this.onOne((c) => pushBatch(c, bench, events, mismatches, messages));
+  }
+
+  rules() {
+    return rules(this.pool);
+  }
+
+  setRule(key: RuleKey, value: unknown, by: string) {
+    return this.onOne((c) => setRule(c, key, value, by));
+  }
+
+  rulesAudit(limit?: number) {
+    return rulesAudit(this.pool, limit);
   }
 
   takeJob(runner: string) {

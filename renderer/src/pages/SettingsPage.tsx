@@ -4,6 +4,7 @@ import { client } from '../client';
 import { setLocale, type AppLocale } from '../i18n';
 import type { StationView } from '../useStation';
 import { CommandSheet } from './CommandSheet';
+import { RulesEditor } from './RulesEditor';
 
 type Settings = Awaited<ReturnType<typeof client.call<'settings.get'>>>;
 
@@ -79,6 +80,13 @@ export function SettingsPage({ view }: { view: StationView }) {
           </>
         )}
       </dl>
+      {settings && info?.warehouse && (
+        <RulesEditor
+          weight={settings.weight}
+          reasons={settings.reasons}
+          saved={() => void client.call('settings.get').then(setSettings)}
+        />
+      )}
       <p className="pending">{t('settings.editHint')}</p>
       {settings && <CommandSheet reasons={settings.reasons} />}
     </section>

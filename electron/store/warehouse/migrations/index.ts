@@ -3,6 +3,7 @@ import replication020 from './020_replication.sql?raw';
 import intercepts030 from './030_intercepts.sql?raw';
 import jobs040 from './040_jobs.sql?raw';
 import master050 from './050_master_notices.sql?raw';
+import rules060 from './060_rules.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -17,4 +18,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 30, name: 'intercepts', sql: intercepts030 },
   { version: 40, name: 'jobs', sql: jobs040 },
   { version: 50, name: 'master notices', sql: master050 },
+  { version: 60, name: 'rules', sql: rules060 },
 ];

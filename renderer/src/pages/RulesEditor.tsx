@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../client';
+import { PinPad } from '../components/PinPad';
+import { useLeadField } from '../screen';
+
+type Reasons = { override: string[]; hold: string[]; partial: string[] };
+const list = (text: string) =>
+  text
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Warehouse mode: an admin changes the tolerances and reasons of every bench (audited in the warehouse). */
+export function RulesEditor(props: {
+  weight: { toleranceGrams: number; tolerancePercent: number };
+  reasons: Reasons;
+  saved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [grams, setGrams] = useState(String(props.weight.toleranceGrams));
+  const [percent, setPercent] = useState(String(props.weight.tolerancePercent));
+  const [reasons, setReasons] = useState({
+    override: props.reasons.override.join(', '),
+    hold: props.reasons.hold.join(', '),
+    partial: props.reasons.partial.join(', '),
+  });
+  const [admin, setAdmin] = useLeadField(open);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (pin: string) => {
+    try {
+      await client.call('settings.update', {
+        key: 'weight',
+        value: { toleranceGrams: Number(grams), tolerancePercent: Number(percent) },
+        admin,
+        pin,
+      });
+      await client.call('settings.update', {
+        key: 'reasons',
+        value: { override: list(reasons.override), hold: list(reasons.hold), partial: list(reasons.partial) },
+        admin,
+        pin,
+      });
+      setOpen(false);
+      setError(null);
+      props.saved();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('settings.editRules')}
+      </button>
+    );
+  return (
+    <div role="dialog" aria-label={t('settings.editRules')} className="dialog">
+      <h3>{t('settings.editRules')}</h3>
+      <label className="field">
+        {t('settings.toleranceGrams')}
+        <input inputMode="numeric" value={grams} onChange={(e) => setGrams(e.target.value)} />
+      </label>
+      <label className="field">
+        {t('settings.tolerancePercent')}
+        <input inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />
+      </label>
+      {(['override', 'hold', 'partial'] as const).map((k) => (
+        <label key={k} className="field">
+          {t(`settings.reason.${k}`)}
+          <input value={reasons[k]} onChange={(e) => setReasons({ ...reasons, [k]: e.target.value })} />
+        </label>
+      ))}
+      <label className="field">
+        {t('settings.admin')}
+        <input value={admin} onChange={(e) => setAdmin(e.target.value)} autoComplete="off" />
+      </label>
+      <PinPad submitLabel={t('settings.saveRules')} onSubmit={(pin) => void save(pin)} />
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('pack.cancel')}
+      </button>
+      {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+    </div>
+  );
+}
