@@ -172,13 +172,25 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     await scan(loser, 'SO202611290002');
     await waitFor(() => state(loser)?.feedback?.kind === 'order-packed', 5000, 'told it was packed');
     expect(state(loser)!.feedback!.params).toMatchObject({ station: winner });
-    const review = (await benches[loser]!.client.call('mismatch.list', { limit: 50, offset: 0 })) as {
+    const lc = benches[loser]!.client;
+    const review = (await lc.call('mismatch.list', { limit: 50, offset: 0 })) as {
       total: number;
-      rows: { stationId: string; orderNo: string; type: string }[];
+      rows: { id: number; sessionId: string; stationId: string; orderNo: string; type: string }[];
     };
-    expect(review.rows).toContainEqual(
-      expect.objectContaining({ stationId: winner, orderNo: 'SO202611290002', type: 'wrong-item' }),
-    );
+    const wrong = review.rows.find((r) => r.orderNo === 'SO202611290002' && r.type === 'wrong-item')!;
+    expect(wrong).toMatchObject({ stationId: winner });
+    // The lead at the other bench reads that box's timeline, the charts, and resolves it — all in the warehouse.
+    const timeline = (await lc.call('session.events', { sessionId: wrong.sessionId })) as { type: string }[];
+    expect(timeline.map((e) => e.type)).toContain('box.closed');
+    const stats = (await lc.call('mismatch.stats', {})) as { topSkus: { sku: string; count: number }[] };
+    expect(stats.topSkus.length).toBeGreaterThan(0);
+    expect(
+      await lc.call('mismatch.resolve', { id: wrong.id, comment: '已重新培训', lead: '李主管', pin: '2468' }),
+    ).toEqual({ ok: true });
+    const resolved = await wh.pool.query('SELECT resolution, resolved_by FROM mismatches WHERE id = $1', [
+      wrong.id,
+    ]);
+    expect(resolved.rows[0]).toEqual({ resolution: '已重新培训', resolved_by: '李主管' });
     // Every event of the winner's box reached the warehouse once and in order: seq 1…n with no gap.
     const events = await wh.pool.query<{ n: number; last: number }>(
       'SELECT count(*)::int AS n, max(seq)::int AS last FROM events WHERE bench_id = $1 GROUP BY session_id',

@@ -39,16 +39,14 @@ export function createHandlers(b: Bench): Handlers {
     'handover.daily': ({ from, to }) => b.handovers.daily(from, to),
     'warehouse.benches': () => act.warehouseBoard(b),
     'warehouse.releaseBench': (p) => act.releaseBench(b, p),
-    'session.events': ({ sessionId }) => repos.sessions.events(sessionId).map(timelineEntry),
-    'mismatch.list': (f) => {
-      // In a warehouse the lead reviews every bench, from PostgreSQL, never in this bench's scan path.
-      if (b.link) return b.link.mismatches(f);
-      const { total, rows } = repos.mismatches.list(f);
+    'session.events': async ({ sessionId }) => (await b.review.events(sessionId)).map(timelineEntry),
+    'mismatch.list': async (f) => {
+      const { total, rows } = await b.review.list(f);
       return { total, rows: rows.map(mismatchView) };
     },
-    'mismatch.stats': ({ from, to }) => repos.mismatches.stats(from, to),
+    'mismatch.stats': ({ from, to }) => b.review.stats(from, to),
     'mismatch.export': (p) => act.exportMismatches(b, p),
-    'mismatch.resolve': (p) => done(() => act.resolveMismatch(b, p)),
+    'mismatch.resolve': (p) => doneLater(() => act.resolveMismatch(b, p)),
     'order.search': (q) => {
       const { total, rows } = repos.orders.search(q);
       return { total, rows: rows.map((o) => orderView(o, repos.shipments.latestBookedFor(o.id))) };

@@ -43,6 +43,7 @@ import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
 import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
+import { localReview, warehouseReview, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { ClaimDesk, WarehouseLink } from './warehouse';
 
@@ -78,6 +79,7 @@ export class Station implements Bench {
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
   private readonly claims: ClaimDesk | null;
+  readonly review: Review;
   private readonly lock: DatabaseLock;
   private readonly desk: PrintDesk;
   private readonly effects: EffectRunner;
@@ -190,6 +192,8 @@ export class Station implements Bench {
             }),
           })
         : null;
+      const link = this.link;
+      this.review = link ? warehouseReview((fn) => link.reach(fn)) : localReview(this.repos);
       this.claims = this.link
         ? new ClaimDesk({
             link: this.link,

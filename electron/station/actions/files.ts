@@ -1,6 +1,6 @@
 import { ContractError, type ImportReport } from '../../../shared/contract';
 import { importFile } from '../../intake';
-import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../../reports';
+import { mismatchesCsv, mismatchesXlsx } from '../../reports';
 import type { Bench } from '../bench';
 
 /** An import file, inline or uploaded before. */
@@ -17,9 +17,9 @@ export function importUpload(
 /** Every mismatch the filter selects, as CSV or XLSX. */
 export async function exportMismatches(
   b: Bench,
-  { format, ...filter }: Parameters<typeof allMismatches>[1] & { format: 'csv' | 'xlsx' },
+  { format, ...filter }: Parameters<Bench['review']['all']>[0] & { format: 'csv' | 'xlsx' },
 ) {
-  const rows = allMismatches(b.repos.mismatches, filter);
+  const rows = await b.review.all(filter);
   const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : mismatchesCsv(rows);
   return {
     fileName: `mismatches-${b.now().toISOString().slice(0, 10)}.${format}`,

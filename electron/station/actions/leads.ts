@@ -20,11 +20,11 @@ export function releaseOrder(b: Bench, p: { orderNo: string; lead: string; pin: 
 }
 
 /** A lead closes a mismatch with a comment. */
-export function resolveMismatch(
+export async function resolveMismatch(
   b: Bench,
   p: { id: number; comment: string; lead: string; pin: string },
-): void {
+): Promise<void> {
   const user = b.people.lead(p.lead, p.pin);
-  if (!b.repos.mismatches.resolve(p.id, p.comment, user.name, b.now().toISOString()))
+  if (!(await b.review.resolve(p.id, p.comment, user.name, b.now().toISOString())))
     throw new ContractError('refused', `no mismatch ${p.id}`);
 }

@@ -7,6 +7,7 @@ import type { Handovers } from '../handover';
 import type { PackWorkflow } from '../pack';
 import type { People } from '../people';
 import type { Shipping } from '../shipping';
+import type { Review } from '../review';
 import type { Uploads } from '../uploads';
 import type { WarehouseLink } from '../warehouse';
 
@@ -24,6 +25,7 @@ export interface Bench {
   readonly handovers: Handovers;
   readonly uploads: Uploads;
   readonly link: WarehouseLink | null;
+  readonly review: Review;
   now(): Date;
   info(): StationInfo;
   state(): StationState;

@@ -159,7 +159,7 @@ export class WarehouseLink {
   }
 
   /** A call to the warehouse from a screen: an unreachable warehouse is said in words. */
-  private async reach<T>(fn: (w: Warehouse) => Promise<T>): Promise<T> {
+  async reach<T>(fn: (w: Warehouse) => Promise<T>): Promise<T> {
     try {
       const r = await fn(this.deps.warehouse);
       this.reached(true);
@@ -168,22 +168,6 @@ export class WarehouseLink {
       if (!unreachable(err)) throw err;
       this.reached(false);
       throw new ContractError('refused', 'the warehouse cannot be reached');
-    }
-  }
-
-  /** The lead's review reads the warehouse: every bench's mismatches, not this one's alone. */
-  async mismatches(f: Parameters<Warehouse['mismatches']>[0]) {
-    try {
-      const page = await this.deps.warehouse.mismatches(f);
-      this.reached(true);
-      return page;
-    } catch (err) {
-      if (!unreachable(err)) throw err;
-      this.reached(false);
-      throw new ContractError(
-        'refused',
-        'the warehouse cannot be reached: the review of every bench needs it',
-      );
     }
   }
 

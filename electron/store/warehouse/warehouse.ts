@@ -6,6 +6,7 @@ import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
 import { pushBatch } from './replication';
+import { mismatchRows, mismatchStats, resolveMismatch, sessionEvents } from './review';
 import type { RuleKey } from '../../config';
 import { rules, rulesAudit, setRule } from './rules';
 
@@ -372,72 +373,20 @@ export class Warehouse {
     return finishJob(this.pool, id, error, retryMs);
   }
 
-  /** The lead's consolidated mismatch list across benches, newest first, with the page's filters. */
-  async mismatches(f: {
-    from?: string;
-    to?: string;
-    packer?: string;
-    sku?: string;
-    type?: string;
-    station?: string;
-    resolved?: boolean;
-    limit: number;
-    offset: number;
-  }) {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const add = (sql: string, v: unknown) => {
-      args.push(v);
-      where.push(sql.replace('?', `$${args.length}`));
-    };
-    if (f.from) add('at >= ?::date', f.from);
-    if (f.to) add("at < ?::date + interval '1 day'", f.to);
-    if (f.packer) add('packer = ?', f.packer);
-    if (f.sku) add('sku = ?', f.sku);
-    if (f.type) add('type = ?', f.type);
-    if (f.station) add('bench_id = ?', f.station);
-    if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const r = await this.pool.query<{
-      id: string;
-      bench_id: string;
-      session_id: string;
-      type: string;
-      order_no: string;
-      sku: string | null;
-      code: string | null;
-      expected: string | null;
-      actual: string | null;
-      packer: string | null;
-      at: Date;
-      resolution: string | null;
-      resolved_by: string | null;
-    }>(
-      `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
-      [...args, f.limit, f.offset],
-    );
-    // Counted apart: a window count over the page's query would read every row to return fifty.
-    const total = await this.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM mismatches ${filter}`,
-      args,
-    );
-    return {
-      total: Number(total.rows[0]?.n ?? 0),
-      rows: r.rows.map((m) => ({
-        id: Number(m.id),
-        sessionId: m.session_id,
-        type: m.type,
-        orderNo: m.order_no,
-        sku: m.sku,
-        code: m.code,
-        expected: m.expected,
-        actual: m.actual,
-        packer: m.packer,
-        stationId: m.bench_id,
-        at: m.at.toISOString(),
-        resolution: m.resolution,
-        resolvedBy: m.resolved_by,
-      })),
-    };
+  /** The lead's review over every bench (see review.ts). */
+  mismatches(f: Parameters<typeof mismatchRows>[1]) {
+    return mismatchRows(this.pool, f);
+  }
+
+  resolveMismatch(id: number, resolution: string, by: string) {
+    return resolveMismatch(this.pool, id, resolution, by);
+  }
+
+  mismatchStats(from?: string, to?: string) {
+    return mismatchStats(this.pool, from, to);
+  }
+
+  sessionEvents(sessionId: string) {
+    return sessionEvents(this.pool, sessionId);
   }
 }

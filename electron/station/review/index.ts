@@ -1,0 +1,47 @@
+import type { MismatchFilter, MismatchRow, Repos, StoredEvent, Warehouse } from '../../store';
+
+type Filter = Omit<MismatchFilter, 'limit' | 'offset'>;
+type Stats = ReturnType<Repos['mismatches']['stats']>;
+
+/**
+ * The lead's review: this bench's database on a single bench, the warehouse's PostgreSQL in a warehouse (every bench,
+ * and never in a packing bench's scan path). The handlers ask here and do not care which.
+ */
+export interface Review {
+  list(f: Filter & { limit: number; offset: number }): Promise<{ total: number; rows: MismatchRow[] }>;
+  all(f: Filter): Promise<MismatchRow[]>;
+  stats(from?: string, to?: string): Promise<Stats>;
+  resolve(id: number, resolution: string, by: string, at: string): Promise<boolean>;
+  events(sessionId: string): Promise<StoredEvent[]>;
+}
+
+async function pages(list: Review['list'], f: Filter): Promise<MismatchRow[]> {
+  const rows: MismatchRow[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await list({ ...f, limit: 1000, offset });
+    rows.push(...page.rows);
+    if (page.rows.length < 1000) return rows;
+  }
+}
+
+export function localReview(repos: Repos): Review {
+  const list: Review['list'] = async (f) => repos.mismatches.list(f);
+  return {
+    list,
+    all: (f) => pages(list, f),
+    stats: async (from, to) => repos.mismatches.stats(from, to),
+    resolve: async (id, resolution, by, at) => repos.mismatches.resolve(id, resolution, by, at),
+    events: async (sessionId) => repos.sessions.events(sessionId),
+  };
+}
+
+export function warehouseReview(ask: <T>(fn: (w: Warehouse) => Promise<T>) => Promise<T>): Review {
+  const list: Review['list'] = (f) => ask((w) => w.mismatches(f));
+  return {
+    list,
+    all: (f) => pages(list, f),
+    stats: (from, to) => ask((w) => w.mismatchStats(from, to)),
+    resolve: (id, resolution, by) => ask((w) => w.resolveMismatch(id, resolution, by)),
+    events: (sessionId) => ask((w) => w.sessionEvents(sessionId)),
+  };
+}

@@ -1,0 +1,109 @@
+import type pg from 'pg';
+import type { MismatchFilter, MismatchRow, StoredEvent } from '../repos';
+
+/** The lead's review over every bench: the page's filters, newest first, the total counted apart. */
+export async function mismatchRows(
+  q: pg.Pool,
+  f: Omit<MismatchFilter, 'limit' | 'offset'> & { limit: number; offset: number },
+): Promise<{ total: number; rows: MismatchRow[] }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    args.push(v);
+    where.push(sql.replace('?', `$${args.length}`));
+  };
+  if (f.from) add('at >= ?::date', f.from);
+  if (f.to) add("at < ?::date + interval '1 day'", f.to);
+  if (f.packer) add('packer = ?', f.packer);
+  if (f.sku) add('sku = ?', f.sku);
+  if (f.type) add('type = ?', f.type);
+  if (f.station) add('bench_id = ?', f.station);
+  if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const r = await q.query<
+    Omit<MismatchRow, 'id' | 'at' | 'resolved_at'> & {
+      id: string;
+      at: Date;
+      resolved_at: Date | null;
+      bench_id: string;
+    }
+  >(
+    `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+    [...args, f.limit, f.offset],
+  );
+  // Counted apart: a window count over the page's query would read every row to return fifty.
+  const total = await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
+  return {
+    total: Number(total.rows[0]?.n ?? 0),
+    rows: r.rows.map(({ bench_id, ...m }) => ({
+      ...m,
+      id: Number(m.id),
+      station_id: bench_id,
+      at: m.at.toISOString(),
+      resolved_at: m.resolved_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function resolveMismatch(
+  q: pg.Pool,
+  id: number,
+  resolution: string,
+  by: string,
+): Promise<boolean> {
+  const r = await q.query(
+    'UPDATE mismatches SET resolution = $2, resolved_by = $3, resolved_at = now() WHERE id = $1',
+    [id, resolution, by],
+  );
+  return r.rowCount === 1;
+}
+
+/** The lead's charts over every bench. */
+export async function mismatchStats(q: pg.Pool, from?: string, to?: string) {
+  const lo = from ?? '1970-01-01';
+  const hi = to ?? '9999-12-31';
+  const range = "at >= $1::date AND at < $2::date + interval '1 day'";
+  const [perPackerDay, topSkus, weightDeviation] = await Promise.all([
+    q.query<{ day: string; packer: string; count: number }>(
+      `SELECT to_char(at, 'YYYY-MM-DD') AS day, coalesce(packer, '-') AS packer, count(*)::int AS count
+       FROM mismatches WHERE ${range} GROUP BY 1, 2 ORDER BY 1`,
+      [lo, hi],
+    ),
+    q.query<{ sku: string; count: number }>(
+      `SELECT sku, count(*)::int AS count FROM mismatches WHERE sku IS NOT NULL AND ${range}
+       GROUP BY sku ORDER BY count DESC LIMIT 10`,
+      [lo, hi],
+    ),
+    q.query<{ bucketG: number; count: number }>(
+      `SELECT (round((payload->'check'->>'differenceG')::numeric / 20) * 20)::int AS "bucketG", count(*)::int AS count
+       FROM events WHERE type = 'box.weighed' AND ${range} GROUP BY 1 ORDER BY 1`,
+      [lo, hi],
+    ),
+  ]);
+  return { perPackerDay: perPackerDay.rows, topSkus: topSkus.rows, weightDeviation: weightDeviation.rows };
+}
+
+/** One box's events, whichever bench packed it (the lead's timeline). */
+export async function sessionEvents(q: pg.Pool, sessionId: string): Promise<StoredEvent[]> {
+  const r = await q.query<{
+    session_id: string;
+    seq: number;
+    type: string;
+    payload: unknown;
+    at: Date;
+    packer: string | null;
+    bench_id: string;
+  }>(
+    'SELECT session_id, seq, type, payload, at, packer, bench_id FROM events WHERE session_id = $1 ORDER BY seq',
+    [sessionId],
+  );
+  return r.rows.map((e) => ({
+    sessionId: e.session_id,
+    seq: e.seq,
+    type: e.type,
+    payload: e.payload,
+    at: e.at.toISOString(),
+    packer: e.packer,
+    stationId: e.bench_id,
+  }));
+}
