@@ -17,6 +17,21 @@ let b: Warehouse;
 let store: Store;
 let cleanup: () => void;
 
+/** A bench's warehouse link over the bench file's store, as the station builds it (nothing but the push). */
+const benchLink = (bench: string) =>
+  new WarehouseLink({
+    warehouse: new Warehouse({ url: pg.url('bench') }),
+    repos: store.repos,
+    bench,
+    log: silentLog,
+    now: () => new Date(),
+    changed: () => undefined,
+    pool: { carrier: 'demo', lease: 0 },
+    intercepted: () => undefined,
+    applyRules: () => undefined,
+    doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
+  });
+
 beforeAll(async () => {
   if (missing) return;
   pg = await startPostgres();
@@ -63,18 +78,7 @@ it.skipIf(missing)(
     );
     const orderId = repos.orders.findByCode('LAG-1')!.order.id;
     repos.sessions.create({ id: 'S-LAG', orderId, stationId: 'B-09', packer: null, at: 'x' });
-    const link = new WarehouseLink({
-      warehouse: new Warehouse({ url: pg.url('bench') }),
-      repos,
-      bench: 'B-09',
-      log: silentLog,
-      now: () => new Date(),
-      changed: () => undefined,
-      pool: { carrier: 'demo', lease: 0 },
-      intercepted: () => undefined,
-      applyRules: () => undefined,
-      doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
-    });
+    const link = benchLink('B-09');
     link.start();
     const lags: number[] = [];
     for (let seq = 1; seq <= 60; seq++) {
@@ -151,18 +155,7 @@ it.skipIf(missing)(
         });
       }
     });
-    const link = new WarehouseLink({
-      warehouse: new Warehouse({ url: pg.url('bench') }),
-      repos,
-      bench: 'B-10',
-      log: silentLog,
-      now: () => new Date(),
-      changed: () => undefined,
-      pool: { carrier: 'demo', lease: 0 },
-      intercepted: () => undefined,
-      applyRules: () => undefined,
-      doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
-    });
+    const link = benchLink('B-10');
     const t = performance.now();
     await link.sync();
     figures.push(summarize('catch-up of 10 minutes offline', [performance.now() - t]));

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client';
-import { PinPad } from '../components/PinPad';
-import { useLeadField } from '../screen';
+import { LeadDialog } from '../components/LeadDialog';
 import type { StationView } from '../useStation';
 
 type Row = Awaited<ReturnType<typeof client.call<'warehouse.benches'>>>[number];
@@ -14,7 +13,6 @@ export function BenchesPage({ view }: { view: StationView }) {
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [releasing, setReleasing] = useState<string | null>(null);
-  const [lead, setLead] = useLeadField(releasing !== null);
   const [note, setNote] = useState<string | null>(null);
   const warehouse = view.info?.warehouse ?? false;
   const load = useCallback(() => {
@@ -87,27 +85,16 @@ export function BenchesPage({ view }: { view: StationView }) {
       {note && <p role="status">{note}</p>}
       {error && <p role="alert">{t('error.refused', { message: error })}</p>}
       {releasing && (
-        <div role="dialog" aria-label={t('benches.release')} className="dialog">
-          <h3>
-            {t('benches.release')} {releasing}
-          </h3>
-          <label className="field">
-            {t('pack.lead')}
-            <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
-          </label>
-          <PinPad
-            submitLabel={t('benches.release')}
-            onSubmit={(pin) =>
-              client.call('warehouse.releaseBench', { bench: releasing, lead, pin }).then(
-                (r) => (setReleasing(null), setNote(t('benches.released', { count: r.released })), load()),
-                (e: Error) => setError(e.message),
-              )
-            }
-          />
-          <button type="button" onClick={() => setReleasing(null)}>
-            {t('pack.cancel')}
-          </button>
-        </div>
+        <LeadDialog
+          title={`${t('benches.release')} ${releasing}`}
+          submitLabel={t('benches.release')}
+          onSubmit={(lead, pin) =>
+            client
+              .call('warehouse.releaseBench', { bench: releasing, lead, pin })
+              .then((r) => (setNote(t('benches.released', { count: r.released })), load()))
+          }
+          onClose={() => setReleasing(null)}
+        />
       )}
     </section>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client';
-import { PinPad } from '../components/PinPad';
-import { useLeadField } from '../screen';
+import { LeadDialog } from '../components/LeadDialog';
 
 type Row = {
   orderNo: string;
@@ -24,8 +23,6 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
   const [releasing, setReleasing] = useState<string | null>(null);
-  const [lead, setLead] = useLeadField(releasing !== null);
-  const [error, setError] = useState<string | null>(null);
   const load = () =>
     void client
       .call('order.search', {
@@ -95,28 +92,12 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
         </tbody>
       </table>
       {releasing && (
-        <div role="dialog" aria-label={t('orders.release')} className="dialog">
-          <h3>
-            {t('orders.release')} {releasing}
-          </h3>
-          <label className="field">
-            {t('pack.lead')}
-            <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
-          </label>
-          <PinPad
-            submitLabel={t('orders.release')}
-            onSubmit={(pin) =>
-              client.call('order.release', { orderNo: releasing, lead, pin }).then(
-                () => (setReleasing(null), setError(null), load()),
-                (e: Error) => setError(e.message),
-              )
-            }
-          />
-          <button type="button" onClick={() => setReleasing(null)}>
-            {t('pack.cancel')}
-          </button>
-          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
-        </div>
+        <LeadDialog
+          title={`${t('orders.release')} ${releasing}`}
+          submitLabel={t('orders.release')}
+          onSubmit={(lead, pin) => client.call('order.release', { orderNo: releasing, lead, pin }).then(load)}
+          onClose={() => setReleasing(null)}
+        />
       )}
     </section>
   );
