@@ -409,4 +409,32 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       { key: 'weight', old_value: null, new_value: expect.objectContaining(weight), changed_by: 'admin' },
     ]);
   });
+
+  it("box types are the warehouse's: an admin adds one, every bench offers it", async () => {
+    const boxes = [{ code: 'BOX-XL', name: '纸箱 XL', tareG: 480, inner: [600, 400, 400] }];
+    expect(
+      await benches['B-02']!.client.call('settings.update', {
+        key: 'boxTypes',
+        value: boxes,
+        admin: 'admin',
+        pin: '9999',
+      }),
+    ).toEqual({ ok: true });
+    await waitFor(
+      async () =>
+        ((await benches['B-01']!.client.call('package.list')) as { code: string }[]).some(
+          (p) => p.code === 'BOX-XL',
+        ),
+      5000,
+      'B-01 offers BOX-XL',
+    );
+    expect(
+      await benches['B-02']!.client.call('settings.update', {
+        key: 'boxTypes',
+        value: [{ code: 'X', name: 'x', tareG: -1, inner: null }],
+        admin: 'admin',
+        pin: '9999',
+      }),
+    ).toMatchObject({ error: expect.stringMatching(/^rule boxTypes: /) });
+  });
 });

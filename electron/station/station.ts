@@ -182,7 +182,8 @@ export class Station implements Bench {
             intercepted: (i) => this.claims?.intercept(i.orderNo, i.status, i.reason),
             ...(config.notify ? { notify: config.notify } : {}),
             applyRules: (rules) => {
-              applyRules(config, rules, (m) => log.warn(m));
+              const { boxTypes } = applyRules(config, rules, (m) => log.warn(m));
+              if (boxTypes) this.repos.packages.upsert(boxTypes);
               this.changed();
             },
             doing: () => ({

@@ -226,7 +226,7 @@ export const methods = {
   /** Warehouse mode: an admin (name or badge + PIN) changes a rule for every bench; the change is audited. */
   'settings.update': {
     params: z.strictObject({
-      key: z.enum(['weight', 'reasons', 'inserts', 'carrierRules']),
+      key: z.enum(['weight', 'reasons', 'inserts', 'carrierRules', 'boxTypes']),
       value: z.unknown(),
       admin: z.string().min(1).max(64),
       pin: Pin,

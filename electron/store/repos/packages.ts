@@ -33,6 +33,20 @@ export class PackagesRepo {
     return (this.db.prepare('SELECT * FROM packages ORDER BY tare_g').all() as PackageRow[]).map(toType);
   }
 
+  /** Box types as the warehouse has them: added, or brought up to date by code. */
+  upsert(list: PackageType[]): void {
+    const stmt = this.db.prepare(
+      `INSERT INTO packages (code, name, tare_g, inner_length_mm, inner_width_mm, inner_height_mm) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, tare_g = excluded.tare_g,
+         inner_length_mm = excluded.inner_length_mm, inner_width_mm = excluded.inner_width_mm,
+         inner_height_mm = excluded.inner_height_mm`,
+    );
+    this.db.transaction(() => {
+      for (const p of list)
+        stmt.run(p.code, p.name, p.tareG, p.inner?.[0] ?? null, p.inner?.[1] ?? null, p.inner?.[2] ?? null);
+    })();
+  }
+
   add(p: PackageType): void {
     this.db
       .prepare(

@@ -26,6 +26,7 @@ export function RulesEditor(props: {
     hold: props.reasons.hold.join(', '),
     partial: props.reasons.partial.join(', '),
   });
+  const [json, setJson] = useState({ inserts: '', carrierRules: '', boxTypes: '' });
   const [admin, setAdmin] = useLeadField(open);
   const [error, setError] = useState<string | null>(null);
   const save = async (pin: string) => {
@@ -42,6 +43,17 @@ export function RulesEditor(props: {
         admin,
         pin,
       });
+      // The sections kept as JSON (as in the config file): sent only when filled in.
+      for (const key of ['inserts', 'carrierRules', 'boxTypes'] as const) {
+        if (!json[key].trim()) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(json[key]);
+        } catch {
+          throw new Error(t('settings.notJson', { what: t(`settings.json.${key}`) }));
+        }
+        await client.call('settings.update', { key, value, admin, pin });
+      }
       setOpen(false);
       setError(null);
       props.saved();
@@ -70,6 +82,17 @@ export function RulesEditor(props: {
         <label key={k} className="field">
           {t(`settings.reason.${k}`)}
           <input value={reasons[k]} onChange={(e) => setReasons({ ...reasons, [k]: e.target.value })} />
+        </label>
+      ))}
+      {(['inserts', 'carrierRules', 'boxTypes'] as const).map((k) => (
+        <label key={k} className="field">
+          {t(`settings.json.${k}`)}
+          <textarea
+            rows={2}
+            value={json[k]}
+            placeholder={t('settings.jsonUnchanged')}
+            onChange={(e) => setJson({ ...json, [k]: e.target.value })}
+          />
         </label>
       ))}
       <label className="field">
