@@ -12,8 +12,9 @@ export async function mismatchRows(
     args.push(v);
     where.push(sql.replace('?', `$${args.length}`));
   };
-  if (f.from) add('at >= ?::date', f.from);
-  if (f.to) add("at < ?::date + interval '1 day'", f.to);
+  // Days are UTC days, as the bench's own review counts them.
+  if (f.from) add("at >= (?::date)::timestamp AT TIME ZONE 'UTC'", f.from);
+  if (f.to) add("at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'", f.to);
   if (f.packer) add('packer = ?', f.packer);
   if (f.sku) add('sku = ?', f.sku);
   if (f.type) add('type = ?', f.type);
@@ -31,8 +32,17 @@ export async function mismatchRows(
     `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
     [...args, f.limit, f.offset],
   );
-  // Counted apart: a window count over the page's query would read every row to return fifty.
-  const total = await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
+  // Counted apart: a window count over the page's query would read every row to return fifty. Filters by day and
+  // bench (the page's default view) are summed from the per-day counts; the others count their rows.
+  const byDays = !f.packer && !f.sku && !f.type && f.resolved === undefined;
+  const total = byDays
+    ? await q.query<{ n: string }>(
+        `SELECT coalesce(sum(n), 0) AS n FROM mismatch_days
+         WHERE ($1::date IS NULL OR day >= $1::date) AND ($2::date IS NULL OR day <= $2::date)
+           AND ($3::text IS NULL OR bench_id = $3)`,
+        [f.from ?? null, f.to ?? null, f.station ?? null],
+      )
+    : await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
   return {
     total: Number(total.rows[0]?.n ?? 0),
     rows: r.rows.map(({ bench_id, ...m }) => ({
@@ -62,10 +72,11 @@ export async function resolveMismatch(
 export async function mismatchStats(q: pg.Pool, from?: string, to?: string) {
   const lo = from ?? '1970-01-01';
   const hi = to ?? '9999-12-31';
-  const range = "at >= $1::date AND at < $2::date + interval '1 day'";
+  const range =
+    "at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'";
   const [perPackerDay, topSkus, weightDeviation] = await Promise.all([
     q.query<{ day: string; packer: string; count: number }>(
-      `SELECT to_char(at, 'YYYY-MM-DD') AS day, coalesce(packer, '-') AS packer, count(*)::int AS count
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, coalesce(packer, '-') AS packer, count(*)::int AS count
        FROM mismatches WHERE ${range} GROUP BY 1, 2 ORDER BY 1`,
       [lo, hi],
     ),

@@ -35,10 +35,10 @@ const orders = (n: number, prefix = 'SO') =>
 
 describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
   it('migrates once: a second run (from another bench) changes nothing', async () => {
-    expect(await a.migrate()).toEqual({ from: 0, to: 60 });
-    expect(await b.migrate()).toEqual({ from: 60, to: 60 });
+    expect(await a.migrate()).toEqual({ from: 0, to: 70 });
+    expect(await b.migrate()).toEqual({ from: 70, to: 70 });
     const r = await a.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(r.rows[0].n).toBe(6);
+    expect(r.rows[0].n).toBe(7);
   });
 
   it('refuses a schema newer than it knows, and says so', async () => {
@@ -49,7 +49,7 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       await w.pool.query("INSERT INTO schema_migrations (version, name) VALUES (990, 'from the future')");
       await expect(w.assertKnownVersion()).rejects.toThrow(FutureWarehouseError);
       await expect(w.migrate()).rejects.toThrow(
-        /schema version 990, but this Packbench knows versions up to 60/,
+        /schema version 990, but this Packbench knows versions up to 70/,
       );
     } finally {
       await w.close();
@@ -299,5 +299,34 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       "UPDATE jobs SET locked_at = now() - interval '2 minutes' WHERE idempotency_key = 'ship-J7'",
     );
     expect((await a.takeJob('R-1'))?.idempotency_key).toBe('ship-J7');
+  });
+
+  it("the page's total by day and bench comes from the per-day counts and equals the rows", async () => {
+    const m = (bench: string, seq: number, at: string) => ({
+      sessionId: `CNT-${bench}`,
+      seq,
+      type: 'wrong-item',
+      orderNo: 'CNT-1',
+      sku: 'S',
+      code: 'c',
+      expected: null,
+      actual: null,
+      packer: 'p',
+      at,
+    });
+    await a.push('C-1', [], [m('C-1', 1, '2026-11-01T23:59:00Z'), m('C-1', 2, '2026-11-02T00:01:00Z')]);
+    await a.push('C-2', [], [m('C-2', 1, '2026-11-02T10:00:00Z')]);
+    for (const f of [
+      { station: 'C-1' },
+      { from: '2026-11-02', to: '2026-11-02' },
+      { station: 'C-2', from: '2026-11-02' },
+    ]) {
+      const page = await a.mismatches({ ...f, limit: 50, offset: 0 });
+      const exact = await a.mismatches({ ...f, type: 'wrong-item', limit: 50, offset: 0 });
+      expect(page.total, JSON.stringify(f)).toBe(exact.total);
+      expect(page.rows.filter((r) => r.order_no === 'CNT-1').length).toBe(
+        exact.rows.filter((r) => r.order_no === 'CNT-1').length,
+      );
+    }
   });
 });

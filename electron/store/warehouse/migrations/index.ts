@@ -4,6 +4,7 @@ import intercepts030 from './030_intercepts.sql?raw';
 import jobs040 from './040_jobs.sql?raw';
 import master050 from './050_master_notices.sql?raw';
 import rules060 from './060_rules.sql?raw';
+import mismatchDays070 from './070_mismatch_days.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -19,4 +20,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 40, name: 'jobs', sql: jobs040 },
   { version: 50, name: 'master notices', sql: master050 },
   { version: 60, name: 'rules', sql: rules060 },
+  { version: 70, name: 'mismatch days', sql: mismatchDays070 },
 ];
