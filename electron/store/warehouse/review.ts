@@ -32,15 +32,15 @@ export async function mismatchRows(
     `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
     [...args, f.limit, f.offset],
   );
-  // Counted apart: a window count over the page's query would read every row to return fifty. Filters by day and
-  // bench (the page's default view) are summed from the per-day counts; the others count their rows.
-  const byDays = !f.packer && !f.sku && !f.type && f.resolved === undefined;
+  // Counted apart: a window count over the page's query would read every row to return fifty. Filters by day, bench
+  // and type are summed from the per-day counts; packer, SKU and resolution count their rows through an index.
+  const byDays = !f.packer && !f.sku && f.resolved === undefined;
   const total = byDays
     ? await q.query<{ n: string }>(
         `SELECT coalesce(sum(n), 0) AS n FROM mismatch_days
          WHERE ($1::date IS NULL OR day >= $1::date) AND ($2::date IS NULL OR day <= $2::date)
-           AND ($3::text IS NULL OR bench_id = $3)`,
-        [f.from ?? null, f.to ?? null, f.station ?? null],
+           AND ($3::text IS NULL OR bench_id = $3) AND ($4::text IS NULL OR type = $4)`,
+        [f.from ?? null, f.to ?? null, f.station ?? null, f.type ?? null],
       )
     : await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
   return {
