@@ -12,6 +12,11 @@ export function StatusBar({ view }: { view: StationView }) {
       <span aria-label={t('status.connection')} className={connected ? 'ok' : 'bad'}>
         {connected ? t('status.connected') : t('status.disconnected')}
       </span>
+      {view.state?.warehouse?.newerSchema && (
+        <span className="bad" data-testid="warehouse-newer">
+          {t('status.warehouseNewer', view.state.warehouse.newerSchema)}
+        </span>
+      )}
       {view.state?.warehouse && (view.state.warehouse.since || view.state.warehouse.waiting > 0) && (
         <span
           aria-label={t('status.warehouse')}

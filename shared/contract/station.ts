@@ -119,6 +119,8 @@ export const StationState = z.strictObject({
       online: z.boolean(),
       since: z.string().nullable(),
       waiting: z.number().int().nonnegative(),
+      /** The warehouse was migrated past what this bench knows: update the bench. */
+      newerSchema: z.strictObject({ found: z.number().int(), known: z.number().int() }).nullable(),
     })
     .nullable(),
 });

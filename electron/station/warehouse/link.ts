@@ -1,5 +1,11 @@
 import { ContractError } from '../../../shared/contract';
-import type { ClaimResult, Intercept, Repos, Warehouse } from '../../store';
+import {
+  FutureWarehouseError,
+  type ClaimResult,
+  type Intercept,
+  type Repos,
+  type Warehouse,
+} from '../../store';
 import { background, type Log } from '../../log';
 import { deliver, retryDelayMs } from '../notices';
 import type { RuleKey } from '../../config';
@@ -15,6 +21,8 @@ export interface WarehouseStatus {
   since: string | null;
   /** Events written here that the warehouse has not confirmed yet. */
   waiting: number;
+  /** The warehouse's schema is newer than this bench knows: it works alone until it is updated. */
+  newerSchema: { found: number; known: number } | null;
 }
 
 /** Failures that mean "the warehouse cannot be reached", as opposed to a refusal it gave. */
@@ -43,7 +51,8 @@ export class WarehouseLink {
   private pushing = false;
   private again = false;
   private lastBeat = 0;
-  private status: WarehouseStatus = { online: true, since: null, waiting: 0 };
+  private status: WarehouseStatus = { online: true, since: null, waiting: 0, newerSchema: null };
+  private schemaChecked = false;
 
   constructor(
     private readonly deps: {
@@ -109,9 +118,37 @@ export class WarehouseLink {
     return this.status;
   }
 
+  /**
+   * A warehouse whose schema is newer than this bench knows is left alone (nothing pushed, nothing claimed) and said,
+   * until the bench is updated: an old bench must not write into tables it does not understand.
+   */
+  private async schemaKnown(): Promise<boolean> {
+    if (this.schemaChecked) return this.status.newerSchema === null;
+    try {
+      await this.deps.warehouse.assertKnownVersion();
+      this.schemaChecked = true;
+      return true;
+    } catch (err) {
+      if (!(err instanceof FutureWarehouseError)) throw err;
+      this.schemaChecked = true;
+      if (!this.status.newerSchema) {
+        this.deps.log.error(err.message);
+        this.status = {
+          ...this.status,
+          online: false,
+          since: this.deps.now().toISOString(),
+          newerSchema: { found: err.found, known: err.known },
+        };
+        this.deps.changed();
+      }
+      return false;
+    }
+  }
+
   /** Claims the order a code names for this bench and caches its data here; `offline` when the warehouse is away. */
   async claim(code: string, packer: string | null): Promise<ClaimOutcome> {
     const { warehouse, repos, bench } = this.deps;
+    if (this.status.newerSchema) return { result: 'offline' };
     try {
       const orderNo = (await warehouse.orderNoOf(code)) ?? code;
       const r = await warehouse.claim(orderNo, bench, packer);
@@ -189,6 +226,7 @@ export class WarehouseLink {
         this.deps.changed();
       }
       try {
+        if (!(await this.schemaKnown())) return;
         for (;;) {
           const events = repos.replication.eventsAfter(cursor.events, BATCH);
           const mismatches = repos.replication.mismatchesAfter(cursor.mismatches, BATCH);
@@ -313,7 +351,9 @@ export class WarehouseLink {
   }
 
   private reached(online: boolean): void {
-    if (online === this.status.online) return;
+    if (online === this.status.online || this.status.newerSchema) return;
+    // Back after a cut: the schema may have been migrated meanwhile.
+    if (online) this.schemaChecked = false;
     const since = online ? null : this.deps.now().toISOString();
     this.status = { ...this.status, online, since };
     this.deps.log.warn(

@@ -11,7 +11,10 @@ import type { RuleKey } from '../../config';
 import { rules, rulesAudit, setRule } from './rules';
 
 export class FutureWarehouseError extends Error {
-  constructor(found: number, known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(
       `the warehouse database has schema version ${found}, but this Packbench knows versions up to ${known}: ` +
         `update this bench to the warehouse's Packbench version`,
