@@ -15,10 +15,18 @@ export interface RunningStation {
 }
 
 /** `packbench serve` with a throw-away home and the test's config, started by the test itself. */
+/**
+ * The wedge thresholds of the test rig: Playwright types a burst 5 ms apart, but a loaded 2-core machine can stall it
+ * past a real scanner's 60 ms gap (a badge then reads "1001" without its "U"). The rig's own, wider thresholds still
+ * tell a burst from typing (the slow-typing test types 120 ms apart).
+ */
+export const RIG_WEDGE = { avgMsPerChar: 60, maxGapMs: 400 };
+
 export async function startStation(config: unknown): Promise<RunningStation> {
   const dir = mkdtempSync(join(tmpdir(), 'packbench-e2e-'));
   const configFile = join(dir, 'config.json');
-  writeFileSync(configFile, JSON.stringify(config));
+  const c = config as Record<string, unknown>;
+  writeFileSync(configFile, JSON.stringify(c.scan ? c : { ...c, scan: RIG_WEDGE }));
   const { child, url } = await startServe(['--config', configFile], { PACKBENCH_HOME: join(dir, 'home') });
   return { url, origin: new URL(url).origin, dir, child };
 }

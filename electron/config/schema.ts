@@ -247,6 +247,8 @@ export const ConfigSchema = z
         /** The character a wedge scanner sends for GS (FNC1), when it cannot send 0x1D. */
         gsSubstitute: z.string().length(1).optional(),
         avgMsPerChar: z.number().positive().default(30),
+        /** A pause longer than this ends a burst (the held characters go back to the focused field). */
+        maxGapMs: z.number().int().min(10).max(2000).default(60),
         minLength: z.number().int().min(1).default(4),
         prefix: z.string().min(1).optional(),
       })

@@ -80,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       {
         avgMsPerChar: scan.avgMsPerChar,
+        maxGapMs: scan.maxGapMs,
         minLength: scan.minLength,
         ...(scan.prefix ? { prefix: scan.prefix } : {}),
       },

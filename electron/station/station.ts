@@ -270,6 +270,7 @@ export class Station implements Bench {
       warehouse: this.link !== null,
       wedge: {
         avgMsPerChar: config.scan.avgMsPerChar,
+        maxGapMs: config.scan.maxGapMs,
         minLength: config.scan.minLength,
         prefix: config.scan.prefix ?? null,
       },

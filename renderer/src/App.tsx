@@ -44,6 +44,7 @@ export function App() {
     wedge
       ? {
           avgMsPerChar: wedge.avgMsPerChar,
+          maxGapMs: wedge.maxGapMs,
           minLength: wedge.minLength,
           ...(wedge.prefix ? { prefix: wedge.prefix } : {}),
         }

@@ -50,6 +50,7 @@ export const StationInfo = z.strictObject({
   /** Keyboard-wedge settings the page's scan detector uses. */
   wedge: z.strictObject({
     avgMsPerChar: z.number(),
+    maxGapMs: z.number(),
     minLength: z.number().int(),
     prefix: z.string().nullable(),
   }),
