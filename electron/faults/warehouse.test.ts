@@ -264,6 +264,10 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       lagEvents: number;
     }[];
     expect(board.map((b) => b.id)).toEqual(['B-01', 'B-02']);
+    // Each bench's devices, as its heartbeat says (the demo bench: a virtual scale, a wedge scanner, a file printer).
+    expect((board[0] as unknown as { devices: { kind: string; state: string }[] }).devices).toContainEqual(
+      expect.objectContaining({ kind: 'scale', state: 'virtual' }),
+    );
     expect(board.reduce((n, b) => n + b.boxesLastHour, 0)).toBeGreaterThanOrEqual(2);
     expect(
       await benches['B-02']!.client.call('warehouse.releaseBench', {

@@ -190,6 +190,7 @@ export class Station implements Bench {
               packer: this.people.packer?.name ?? null,
               orderNo: this.pack.box?.order.orderNo ?? null,
               phase: phaseOf(this.people.packer, this.pack.box),
+              devices: this.devices.list().map(({ kind, name, state }) => ({ kind, name, state })),
             }),
           })
         : null;

@@ -107,6 +107,13 @@ export const methods = {
         packer: z.string().nullable(),
         orderNo: z.string().nullable(),
         phase: z.string().nullable(),
+        devices: z.array(
+          z.strictObject({
+            kind: z.enum(['scale', 'scanner', 'printer']),
+            name: z.string(),
+            state: z.string(),
+          }),
+        ),
         boxesLastHour: z.number().int(),
       }),
     ),

@@ -1,6 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import {
   FutureWarehouseError,
+  type BenchDevice,
   type ClaimResult,
   type Intercept,
   type Repos,
@@ -72,7 +73,7 @@ export class WarehouseLink {
       /** An order this bench may hold was held or cancelled in the warehouse (拦截). */
       intercepted: (i: Intercept) => void;
       /** What the heartbeat reports. */
-      doing: () => { packer: string | null; orderNo: string | null; phase: string };
+      doing: () => { packer: string | null; orderNo: string | null; phase: string; devices?: BenchDevice[] };
     },
   ) {}
 

@@ -4,6 +4,7 @@ export {
   type WarehouseConnection,
   type ClaimResult,
   type BenchSeen,
+  type BenchDevice,
 } from './warehouse';
 export type { Intercept } from './listen';
 export type { Job } from './jobs';

@@ -42,6 +42,13 @@ export type ClaimResult =
   | { result: 'held'; orderNo: string; reason: string }
   | { result: 'unknown'; code: string };
 
+/** One device of a bench, as its heartbeat reports it. */
+export interface BenchDevice {
+  kind: 'scale' | 'scanner' | 'printer';
+  name: string;
+  state: string;
+}
+
 export interface BenchSeen {
   id: string;
   lastSeen: string;
@@ -50,6 +57,7 @@ export interface BenchSeen {
   packer: string | null;
   orderNo: string | null;
   phase: string | null;
+  devices: BenchDevice[];
 }
 
 // One number for the migration lock, so two benches migrating at once take turns.
@@ -223,13 +231,22 @@ export class Warehouse {
       orderNo?: string | null;
       phase?: string | null;
       lagEvents?: number;
+      devices?: BenchDevice[];
     } = {},
   ): Promise<void> {
     await this.pool.query(
-      `INSERT INTO benches (id, last_seen, packer, order_no, phase, lag_events) VALUES ($1, now(), $2, $3, $4, $5)
+      `INSERT INTO benches (id, last_seen, packer, order_no, phase, lag_events, devices)
+       VALUES ($1, now(), $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET last_seen = now(), packer = EXCLUDED.packer, order_no = EXCLUDED.order_no,
-         phase = EXCLUDED.phase, lag_events = EXCLUDED.lag_events`,
-      [bench, facts.packer ?? null, facts.orderNo ?? null, facts.phase ?? null, facts.lagEvents ?? 0],
+         phase = EXCLUDED.phase, lag_events = EXCLUDED.lag_events, devices = EXCLUDED.devices`,
+      [
+        bench,
+        facts.packer ?? null,
+        facts.orderNo ?? null,
+        facts.phase ?? null,
+        facts.lagEvents ?? 0,
+        JSON.stringify(facts.devices ?? []),
+      ],
     );
   }
 
@@ -256,8 +273,9 @@ export class Warehouse {
       packer: string | null;
       order_no: string | null;
       phase: string | null;
+      devices: BenchDevice[];
     }>(
-      `SELECT b.id, b.last_seen, b.lag_events, b.packer, b.order_no, b.phase,
+      `SELECT b.id, b.last_seen, b.lag_events, b.packer, b.order_no, b.phase, b.devices,
          (SELECT count(*) FROM claims c WHERE c.bench_id = b.id) AS open_claims
        FROM benches b ORDER BY b.id`,
     );
@@ -269,6 +287,7 @@ export class Warehouse {
       packer: b.packer,
       orderNo: b.order_no,
       phase: b.phase,
+      devices: b.devices,
     }));
   }
 

@@ -43,7 +43,17 @@ export function BenchesPage({ view }: { view: StationView }) {
           <thead>
             <tr>
               {(
-                ['bench', 'packer', 'order', 'phase', 'boxesLastHour', 'lag', 'claims', 'lastSeen'] as const
+                [
+                  'bench',
+                  'packer',
+                  'order',
+                  'phase',
+                  'devices',
+                  'boxesLastHour',
+                  'lag',
+                  'claims',
+                  'lastSeen',
+                ] as const
               ).map((k) => (
                 <th key={k} scope="col">
                   {t(`benches.${k}`)}
@@ -62,6 +72,14 @@ export function BenchesPage({ view }: { view: StationView }) {
                   <td>{b.packer ?? '—'}</td>
                   <td>{b.orderNo ?? '—'}</td>
                   <td>{b.phase ? t(`pack.phase.${b.phase}`) : '—'}</td>
+                  <td>
+                    {b.devices.map((d) => (
+                      <span key={`${d.kind}-${d.name}`} className={`pill state-${d.state}`} title={d.name}>
+                        {t(`device.kind.${d.kind}`)} ·{' '}
+                        {t(`device.state.${d.state}`, { defaultValue: d.state })}
+                      </span>
+                    ))}
+                  </td>
                   <td>{b.boxesLastHour}</td>
                   <td>{b.lagEvents}</td>
                   <td>{b.openClaims}</td>

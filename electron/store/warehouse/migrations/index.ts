@@ -5,6 +5,7 @@ import jobs040 from './040_jobs.sql?raw';
 import master050 from './050_master_notices.sql?raw';
 import rules060 from './060_rules.sql?raw';
 import mismatchDays070 from './070_mismatch_days.sql?raw';
+import benchDevices080 from './080_bench_devices.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -21,4 +22,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 50, name: 'master notices', sql: master050 },
   { version: 60, name: 'rules', sql: rules060 },
   { version: 70, name: 'mismatch days', sql: mismatchDays070 },
+  { version: 80, name: 'bench devices', sql: benchDevices080 },
 ];
