@@ -3,6 +3,8 @@ export interface Figure {
   n: number;
   median: number;
   p95: number;
+  /** Shown when the figure has enough samples to say it. */
+  p99?: number;
   unit: string;
 }
 
@@ -29,7 +31,14 @@ export async function measure(
 /** median and p95 of samples measured some other way (marks, events), in milliseconds. */
 export function summarize(name: string, samples: number[]): Figure {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { name, n: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), unit: 'ms' };
+  return {
+    name,
+    n: sorted.length,
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    ...(sorted.length >= 100 ? { p99: percentile(sorted, 99) } : {}),
+    unit: 'ms',
+  };
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4));
@@ -41,8 +50,9 @@ export function printTable(title: string, figures: Figure[]): void {
     String(f.n),
     `${fmt(f.median)} ${f.unit}`,
     `${fmt(f.p95)} ${f.unit}`,
+    f.p99 === undefined ? '-' : `${fmt(f.p99)} ${f.unit}`,
   ]);
-  const head = ['benchmark', 'n', 'median', 'p95'];
+  const head = ['benchmark', 'n', 'median', 'p95', 'p99'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
