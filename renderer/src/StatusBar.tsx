@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StationView } from './useStation';
+import { feedbackText } from './feedbackText';
 
 export function StatusBar({ view }: { view: StationView }) {
   const { t, i18n } = useTranslation();
@@ -43,7 +44,7 @@ export function StatusBar({ view }: { view: StationView }) {
       </ul>
       {view.state?.feedback && (
         <span className={`last-feedback tone-${view.state.feedback.tone}`} data-testid="last-feedback">
-          {t(`feedback.${view.state.feedback.kind}`, view.state.feedback.params)}
+          {feedbackText(t, i18n.language, view.state.feedback)}
         </span>
       )}
       <span className="version">v{info?.version ?? ''}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationView } from '../useStation';
 import { client } from '../client';
 import { playTone } from '../sounds';
+import { feedbackText } from '../feedbackText';
 
 type Batch = {
   id: number;
@@ -12,7 +13,7 @@ type Batch = {
 
 /** 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. */
 export function HandoverPage({ view }: { view: StationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const carriers = view.info?.carriers ?? [];
   const [carrier, setCarrier] = useState('');
   const [batch, setBatch] = useState<Batch>(null);
@@ -64,7 +65,7 @@ export function HandoverPage({ view }: { view: StationView }) {
           </p>
           {last && (
             <p className={`feedback tone-${last.tone}`} data-testid="handover-result">
-              {t(`feedback.${last.kind}`, last.params)}
+              {feedbackText(t, i18n.language, last)}
             </p>
           )}
           <table className="grid" aria-label={t('handover.batch')}>
