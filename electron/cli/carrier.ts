@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createCarriers, type CarrierAdapter, type ShipmentRequest } from '../carriers';
-import { currentEnvironment, loadConfig, manifestDirOf, type Config } from '../config';
-import { ContractError } from '../../shared/contract';
+import { currentEnvironment, loadConfig, type Config } from '../config';
 import type { Repos, Store } from '../store';
-import { Handovers } from '../station';
 import { withStore } from './store';
 import { withWarehouse } from './warehouse';
 import { bookParcel } from './booking';
 import { fail } from './fail';
-import { isoDate, wholeNumber } from './args';
-import { table } from './table';
+import { wholeNumber } from './args';
+import { out } from './table';
 
 /** The named carrier's adapter, or a plain refusal. */
 function adapterFor(config: Config, repos: Repos, name: string): CarrierAdapter {
@@ -29,9 +27,6 @@ function withCarrier(
   const { config } = loadConfig(o.config, currentEnvironment());
   return withStore(o.config, (store) => fn(adapterFor(config, store.repos, o.carrier), store), use);
 }
-
-const out = (json: boolean | undefined, value: unknown, text: string) =>
-  console.log(json ? JSON.stringify(value, null, 2) : text);
 
 export function registerCarrier(program: Command): void {
   const carrier = program
@@ -201,124 +196,4 @@ export function registerCarrier(program: Command): void {
         { lock: 'packbench carrier pool-import' },
       );
     });
-
-  const handover = program
-    .command('handover')
-    .description('交接: load boxes onto a carrier batch, close with a manifest');
-  const desk = (
-    o: { config?: string; json?: boolean },
-    fn: (h: Handovers) => unknown,
-    use: { lock?: string } = {},
-  ): Promise<void> => {
-    const loaded = loadConfig(o.config, currentEnvironment());
-    return withStore(
-      o.config,
-      async (store) => {
-        const carriers = Object.keys(createCarriers(loaded.config, store.repos.waybillPool, () => undefined));
-        const h = new Handovers(
-          store.repos,
-          loaded.config.station.id,
-          manifestDirOf(loaded),
-          () => new Date(),
-          carriers,
-        );
-        try {
-          await fn(h);
-        } catch (err) {
-          if (err instanceof ContractError) fail(err.message);
-          throw err;
-        }
-      },
-      use,
-    );
-  };
-  handover
-    .command('open')
-    .description('open the batch for a carrier (one open batch per bench)')
-    .requiredOption('--carrier <name>', 'a carrier set up at this bench')
-    .option('-c, --config <file>', 'config file')
-    .option('--json', 'JSON output')
-    .action((o: { carrier: string; config?: string; json?: boolean }) =>
-      desk(
-        o,
-        (h) => {
-          const id = h.open(o.carrier, null);
-          out(o.json, { id, carrier: o.carrier }, `batch ${id} open for ${o.carrier}`);
-        },
-        { lock: 'packbench handover open' },
-      ),
-    );
-  handover
-    .command('scan')
-    .description('load a closed box onto the open batch by its waybill')
-    .argument('<waybill>', 'the waybill number on the label')
-    .option('-c, --config <file>', 'config file')
-    .option('--json', 'JSON output')
-    .action((code: string, o: { config?: string; json?: boolean }) =>
-      desk(
-        o,
-        (h) => {
-          const r = h.scan(code);
-          out(o.json, r, handoverScanText(r));
-          if (r.result !== 'added') process.exitCode = 1;
-        },
-        { lock: 'packbench handover scan' },
-      ),
-    );
-  handover
-    .command('close')
-    .description('close the open batch and write its manifest (PDF and CSV) to handover.manifestDir')
-    .option('-c, --config <file>', 'config file')
-    .option('--json', 'JSON output')
-    .action((o: { config?: string; json?: boolean }) =>
-      desk(
-        o,
-        async (h) => {
-          const r = await h.close(null);
-          out(o.json, r, `batch ${r.id} for ${r.carrier} closed: ${r.count} boxes\n  ${r.pdf}\n  ${r.csv}`);
-        },
-        { lock: 'packbench handover close' },
-      ),
-    );
-  const today = () => new Date().toISOString().slice(0, 10);
-  handover
-    .command('daily')
-    .description('boxes handed over per day and carrier')
-    .option('--from <date>', 'first day, YYYY-MM-DD (default: today)')
-    .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
-    .option('-c, --config <file>', 'config file')
-    .option('--json', 'JSON output')
-    .action((o: { from?: string; to?: string; config?: string; json?: boolean }) => {
-      const from = isoDate('--from', o.from ?? today());
-      const to = isoDate('--to', o.to ?? today());
-      if (from > to) fail(`--from ${from} is after --to ${to}`);
-      return desk(o, (h) => {
-        const rows = h.daily(from, to);
-        out(
-          o.json,
-          rows,
-          rows.length === 0
-            ? `no boxes handed over from ${from} to ${to}`
-            : table(
-                ['day', 'carrier', 'boxes', 'weight kg'],
-                rows.map((r) => [r.day, r.carrier, String(r.boxes), (r.weightG / 1000).toFixed(3)]),
-              ),
-        );
-      });
-    });
-}
-
-function handoverScanText(r: ReturnType<Handovers['scan']>): string {
-  switch (r.result) {
-    case 'added':
-      return `loaded ${r.line.waybillNo} (order ${r.line.orderNo}): ${r.count} on the batch`;
-    case 'other-carrier':
-      return `not loaded: this box goes with ${r.carrier}`;
-    case 'unlabelled':
-      return `not loaded: ${r.code} is not the waybill of a booked box`;
-    case 'not-closed':
-      return `not loaded: order ${r.orderNo} is not closed yet (scan its label at the bench first)`;
-    case 'duplicate':
-      return `not loaded: already on batch ${r.batchId}`;
-  }
 }

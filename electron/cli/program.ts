@@ -7,6 +7,7 @@ import { registerScanner } from './scanner';
 import { registerScale } from './scale';
 import { registerPrinter } from './printer';
 import { registerCarrier } from './carrier';
+import { registerHandover } from './handover';
 import { registerServe } from './serve';
 import { registerWarehouse } from './warehouse';
 
@@ -25,6 +26,7 @@ export function buildProgram(rendererDir: string): Command {
   registerScale(program, sim);
   registerPrinter(program, sim);
   registerCarrier(program);
+  registerHandover(program);
   registerWarehouse(program);
   return program;
 }

@@ -30,3 +30,7 @@ export function table(header: string[], rows: string[][]): string {
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** A command's answer: JSON for scripts with --json, words for people without. */
+export const out = (json: boolean | undefined, value: unknown, text: string) =>
+  console.log(json ? JSON.stringify(value, null, 2) : text);

@@ -6,6 +6,19 @@ import { CliError } from './fail';
 import { table } from './table';
 
 /** The warehouse the config names, for one command; a connection failure is said in one line. */
+/** A warehouse that failed a command, in one line that names it (without its password). */
+export function warehouseFailure(url: string, err: unknown): CliError {
+  const e = err as Error & { code?: string };
+  const where = url.replace(/\/\/[^@]*@/, '//');
+  return new CliError(
+    `warehouse ${where}: ${e.code === 'ECONNREFUSED' ? 'nothing answers there' : e.message}`,
+    1,
+    {
+      cause: err,
+    },
+  );
+}
+
 export async function withWarehouse<T>(
   configFlag: string | undefined,
   what: string,
@@ -19,13 +32,7 @@ export async function withWarehouse<T>(
     return await fn(w);
   } catch (err) {
     if (err instanceof CliError) throw err;
-    const e = err as Error & { code?: string };
-    const where = c.url.replace(/\/\/[^@]*@/, '//');
-    throw new CliError(
-      `warehouse ${where}: ${e.code === 'ECONNREFUSED' ? 'nothing answers there' : e.message}`,
-      1,
-      { cause: err },
-    );
+    throw warehouseFailure(c.url, err);
   } finally {
     await w.close();
   }

@@ -34,7 +34,7 @@ import { EffectRunner, effectsAtStart, effectsOf } from './effects';
 import { StationEvents } from './emitter';
 import type { FeedbackDraft } from './feedback';
 import { createHandlers } from './handlers';
-import { Handovers } from './handover';
+import { Handovers, WarehouseHandovers, type Dock } from './handover';
 import { Outbox } from './notices';
 import { boxView, PackWorkflow, phaseOf } from './pack';
 import { People } from './people';
@@ -74,7 +74,7 @@ export class Station implements Bench {
   readonly queue: PrintQueue;
   readonly shipping: Shipping;
   readonly outbox: Outbox;
-  readonly handovers: Handovers;
+  readonly handovers: Dock;
   readonly uploads: Uploads;
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
@@ -158,13 +158,6 @@ export class Station implements Bench {
       });
       this.outbox = new Outbox(this.repos, config.notify, log, this.now);
       const carriers = this.shipping.carrierNames;
-      this.handovers = new Handovers(
-        this.repos,
-        this.stationId,
-        manifestDirOf(options.loaded),
-        this.now,
-        carriers,
-      );
       this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
       const wc = warehouseConnectionOf(options.loaded, process.env, 'bench');
       this.link = wc
@@ -195,6 +188,20 @@ export class Station implements Bench {
           })
         : null;
       const link = this.link;
+      this.handovers = link
+        ? new WarehouseHandovers({
+            reach: (fn) => link.reach(fn),
+            bench: this.stationId,
+            manifestDir: manifestDirOf(options.loaded),
+            now: this.now,
+            carriers,
+            tell: (d, code) => this.tell(d, code),
+            failed: (code, err) => {
+              log.error(`loading ${code} at the dock`, err);
+              this.tell({ tone: 'wrong', kind: 'handover-offline', params: { code } }, code);
+            },
+          })
+        : new Handovers(this.repos, this.stationId, manifestDirOf(options.loaded), this.now, carriers);
       this.review = link ? warehouseReview((fn) => link.reach(fn)) : localReview(this.repos);
       this.claims = this.link
         ? new ClaimDesk({
@@ -488,6 +495,7 @@ export class Station implements Bench {
     this.shipping.stop();
     this.outbox.stop();
     await this.claims?.settled();
+    if (this.handovers instanceof WarehouseHandovers) await this.handovers.settled();
     await this.link?.stop();
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).

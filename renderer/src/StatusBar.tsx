@@ -18,6 +18,11 @@ export function StatusBar({ view }: { view: StationView }) {
           {t('status.warehouseNewer', view.state.warehouse.newerSchema)}
         </span>
       )}
+      {view.state?.warehouse?.olderSchema && (
+        <span className="bad" data-testid="warehouse-older">
+          {t('status.warehouseOlder', view.state.warehouse.olderSchema)}
+        </span>
+      )}
       {view.state?.warehouse && (view.state.warehouse.since || view.state.warehouse.waiting > 0) && (
         <span
           aria-label={t('status.warehouse')}

@@ -85,6 +85,13 @@ export const methods = {
     result: z.strictObject({ id: z.number().int() }),
   },
   'handover.current': { params: NoParams, result: HandoverView.nullable() },
+  /** Closed boxes no batch has taken yet, per carrier and packing bench (a warehouse: every bench's). */
+  'handover.shelf': {
+    params: NoParams,
+    result: z.array(
+      z.strictObject({ carrier: z.string(), bench: z.string(), boxes: z.number().int(), oldest: z.string() }),
+    ),
+  },
   'handover.close': {
     params: NoParams,
     result: z.strictObject({

@@ -65,6 +65,8 @@ export const FEEDBACK_KINDS = [
   'handover-not-closed',
   'handover-duplicate',
   'handover-no-batch',
+  'handover-loading',
+  'handover-offline',
   'approval-lead',
   'approval-not-lead',
   'order-claiming',
@@ -213,6 +215,8 @@ export const HandoverView = z.strictObject({
       orderNo: z.string(),
       weightG: z.number().int().nullable(),
       scannedAt: z.string(),
+      /** The bench that packed the box (a warehouse's shared dock). */
+      bench: z.string().optional(),
     }),
   ),
 });

@@ -122,6 +122,7 @@ export const StationState = z.strictObject({
       waiting: z.number().int().nonnegative(),
       /** The warehouse was migrated past what this bench knows: update the bench. */
       newerSchema: z.strictObject({ found: z.number().int(), known: z.number().int() }).nullable(),
+      olderSchema: z.strictObject({ found: z.number().int(), known: z.number().int() }).nullable(),
     })
     .nullable(),
 });

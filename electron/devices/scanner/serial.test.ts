@@ -107,7 +107,7 @@ describe('serial scanner over a PTY', () => {
       station.handovers.open('pool', '张伟');
       await type(waybill);
       await waitFor(() => station.state().feedback?.kind === 'handover-added', 3000, 'loaded');
-      expect(station.handovers.current()!.lines.map((l) => l.waybillNo)).toEqual([waybill]);
+      expect((await station.handovers.current())!.lines.map((l) => l.waybillNo)).toEqual([waybill]);
     } finally {
       await station.close();
     }

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { ScaleDevice } from '../../devices/scale';
 import type { Repos, UserRow } from '../../store';
 import type { FeedbackDraft } from '../feedback';
-import type { Handovers } from '../handover';
+import type { Dock } from '../handover';
 import type { PackWorkflow } from '../pack';
 import type { People } from '../people';
 import type { Shipping } from '../shipping';
@@ -22,7 +22,7 @@ export interface Bench {
   readonly pack: PackWorkflow;
   readonly people: People;
   readonly shipping: Shipping;
-  readonly handovers: Handovers;
+  readonly handovers: Dock;
   readonly uploads: Uploads;
   readonly link: WarehouseLink | null;
   readonly review: Review;

@@ -106,5 +106,5 @@ it('a box booked and labelled but not closed (its label not scanned at the bench
     ok: true,
     result: { kind: 'handover-not-closed', params: { orderNo: 'SO202611290001' } },
   });
-  expect(station.handovers.current()!.lines).toEqual([]);
+  expect((await station.handovers.current())!.lines).toEqual([]);
 });

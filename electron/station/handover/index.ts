@@ -1,1 +1,3 @@
-export { Handovers, type HandoverLine, type HandoverScan } from './handovers';
+export { Handovers } from './handovers';
+export { WarehouseHandovers } from './warehouse';
+export type { Dock, Batch, DailyRow, ShelfRow, HandoverLine, HandoverScan, ClosedBatch } from './dock';

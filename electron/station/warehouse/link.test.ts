@@ -57,3 +57,36 @@ it.skipIf(missing)(
     await w.close();
   },
 );
+
+it.skipIf(missing)(
+  'a warehouse not yet migrated to this bench: nothing pushed, the reason shown; migrated, the bench carries on',
+  async () => {
+    const url = pg.createDatabase('older');
+    const w = new Warehouse({ url });
+    await w.migrate(warehouseMigrations.slice(0, -1));
+    const link = new WarehouseLink({
+      warehouse: new Warehouse({ url }),
+      repos: store.repos,
+      bench: 'NEW-1',
+      log: silentLog,
+      now: () => new Date('2026-11-30T05:00:00Z'),
+      changed: () => undefined,
+      pool: { carrier: 'demo', lease: 5 },
+      intercepted: () => undefined,
+      applyRules: () => undefined,
+      doing: () => ({ packer: null, orderNo: null, phase: 'idle' }),
+    });
+    const known = warehouseMigrations.at(-1)!.version;
+    const found = warehouseMigrations.at(-2)!.version;
+    await link.sync();
+    expect(link.state).toMatchObject({ olderSchema: { found, known } });
+    expect(await link.claim('SO-1', 'p')).toEqual({ result: 'offline' });
+    await w.migrate();
+    await link.sync();
+    expect(link.state).toMatchObject({ olderSchema: null });
+    const benches = await w.pool.query('SELECT id FROM benches');
+    expect(benches.rows).toEqual([{ id: 'NEW-1' }]);
+    await link.stop();
+    await w.close();
+  },
+);

@@ -1,6 +1,7 @@
 import { ContractError } from '../../../shared/contract';
 import {
   FutureWarehouseError,
+  warehouseMigrations,
   type BenchDevice,
   type ClaimResult,
   type Intercept,
@@ -24,6 +25,8 @@ export interface WarehouseStatus {
   waiting: number;
   /** The warehouse's schema is newer than this bench knows: it works alone until it is updated. */
   newerSchema: { found: number; known: number } | null;
+  /** The warehouse was not migrated to this bench's version yet (`packbench warehouse migrate`). */
+  olderSchema: { found: number; known: number } | null;
 }
 
 /** Failures that mean "the warehouse cannot be reached", as opposed to a refusal it gave. */
@@ -52,7 +55,13 @@ export class WarehouseLink {
   private pushing = false;
   private again = false;
   private lastBeat = 0;
-  private status: WarehouseStatus = { online: true, since: null, waiting: 0, newerSchema: null };
+  private status: WarehouseStatus = {
+    online: true,
+    since: null,
+    waiting: 0,
+    newerSchema: null,
+    olderSchema: null,
+  };
   private schemaChecked = false;
 
   constructor(
@@ -126,7 +135,23 @@ export class WarehouseLink {
   private async schemaKnown(): Promise<boolean> {
     if (this.schemaChecked) return this.status.newerSchema === null;
     try {
-      await this.deps.warehouse.assertKnownVersion();
+      const found = await this.deps.warehouse.assertKnownVersion();
+      const known = warehouseMigrations.at(-1)?.version ?? 0;
+      if (found < known) {
+        // Asked again at every sync: a `warehouse migrate` is picked up without restarting the bench.
+        if (this.status.olderSchema?.found !== found) {
+          this.deps.log.error(
+            `the warehouse database has schema version ${found}, this bench needs ${known}: run packbench warehouse migrate`,
+          );
+          this.status = { ...this.status, olderSchema: { found, known } };
+          this.deps.changed();
+        }
+        return false;
+      }
+      if (this.status.olderSchema) {
+        this.status = { ...this.status, olderSchema: null };
+        this.deps.changed();
+      }
       this.schemaChecked = true;
       return true;
     } catch (err) {
@@ -149,7 +174,7 @@ export class WarehouseLink {
   /** Claims the order a code names for this bench and caches its data here; `offline` when the warehouse is away. */
   async claim(code: string, packer: string | null): Promise<ClaimOutcome> {
     const { warehouse, repos, bench } = this.deps;
-    if (this.status.newerSchema) return { result: 'offline' };
+    if (this.status.newerSchema || this.status.olderSchema) return { result: 'offline' };
     try {
       const orderNo = (await warehouse.orderNoOf(code)) ?? code;
       const r = await warehouse.claim(orderNo, bench, packer);

@@ -1,6 +1,7 @@
 import init010 from './010_init.sql?raw';
 import attention020 from './020_attention.sql?raw';
 import takenSerials030 from './030_taken_serials.sql?raw';
+import shelf040 from './040_shelf.sql?raw';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'init', sql: init010 },
   { version: 20, name: 'attention', sql: attention020 },
   { version: 30, name: 'taken serials', sql: takenSerials030 },
+  { version: 40, name: 'shelf', sql: shelf040 },
 ];

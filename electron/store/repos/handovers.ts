@@ -5,6 +5,8 @@ export interface HandoverLine {
   orderNo: string;
   weightG: number | null;
   scannedAt: string;
+  /** The bench that packed the box (a warehouse's dock loads every bench's boxes). */
+  bench?: string;
 }
 
 /** A booked shipment as the loading dock sees it: its carrier and whether its box was closed. */
@@ -91,5 +93,21 @@ export class HandoversRepo {
          WHERE h.status = 'closed' AND substr(h.closed_at, 1, 10) BETWEEN ? AND ? GROUP BY day, h.carrier ORDER BY day, h.carrier`,
       )
       .all(from, to) as { day: string; carrier: string; boxes: number; weightG: number }[];
+  }
+
+  /** Closed boxes of this bench no batch has taken yet (booked, label scanned, not loaded), closed since `since`. */
+  shelf(
+    stationId: string,
+    since: string,
+  ): { carrier: string; bench: string; boxes: number; oldest: string }[] {
+    return this.db
+      .prepare(
+        `SELECT s.carrier, p.station_id AS bench, count(*) AS boxes, min(p.closed_at) AS oldest
+         FROM pack_sessions p JOIN shipments s ON s.session_id = p.id AND s.status = 'booked'
+         WHERE p.station_id = ? AND p.status = 'closed' AND p.closed_at >= ?
+           AND NOT EXISTS (SELECT 1 FROM handover_items i WHERE i.shipment_id = s.id)
+         GROUP BY s.carrier ORDER BY s.carrier`,
+      )
+      .all(stationId, since) as { carrier: string; bench: string; boxes: number; oldest: string }[];
   }
 }

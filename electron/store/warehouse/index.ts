@@ -9,3 +9,4 @@ export {
 export type { Intercept } from './listen';
 export type { Job } from './jobs';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';
+export type { WarehouseDock, DockShipment } from './dock';

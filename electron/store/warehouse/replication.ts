@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EventUp, MismatchUp } from '../repos';
+import { projectShipment } from './dock';
 import { addJobs } from './jobs';
 
 /**
@@ -39,6 +40,7 @@ export async function pushBatch(
 
 /** The shared projections of one event that was new here. */
 async function project(client: pg.PoolClient, bench: string, e: EventUp): Promise<void> {
+  await projectShipment(client, bench, e);
   const p = JSON.parse(e.payload) as { order?: { orderNo?: string }; partial?: boolean; serial?: string };
   if (e.type === 'box.opened' && p.order?.orderNo) {
     await client.query(

@@ -34,7 +34,7 @@ async function run(url: string, sql: string): Promise<void> {
 }
 
 it.skipIf(missing)(
-  'the README roles: the admin migrates; a bench claims, pushes and reads, and cannot drop',
+  "the README roles: the admin migrates; a bench does all of a bench's work, and cannot drop or rewrite the journals",
   async () => {
     const { asSuperuser, asAdmin } = readmeGrants();
     cluster.createDatabase('warehouse');
@@ -66,7 +66,58 @@ it.skipIf(missing)(
         [],
       );
       await bench.heartbeat('B-01', { packer: '张伟' });
-      expect((await bench.mismatches({ limit: 10, offset: 0 })).total).toBe(0);
+      // Everything else a bench does, as the bench's role: a lease, a box booked with a serial, a wrong item, its
+      // ship notice, closed and handed over at the dock, a lead's resolution, an admin's rule, a user added.
+      await bench.importPool('zto', ['ZT1', 'ZT2', 'ZT3']);
+      expect(await bench.lease('B-01', 'zto', 2)).toEqual(['ZT1', 'ZT2']);
+      await bench.giveBack('B-01', 'zto', ['ZT2']);
+      const ev = (seq: number, type: string, payload: object) => ({
+        sessionId: 'S1',
+        seq,
+        type,
+        payload: JSON.stringify(payload),
+        at: `2026-11-30T04:00:0${seq}Z`,
+        packer: '张伟',
+      });
+      await bench.push(
+        'B-01',
+        [
+          ev(2, 'scan.checked', { check: { result: 'ok', sku: 'TEA-1', serial: 'SN-1' } }),
+          ev(3, 'box.booking', { shipmentId: 1, carrier: 'zto' }),
+          ev(4, 'box.booked', { shipmentId: 1, carrier: 'zto', waybillNo: 'ZT1' }),
+          ev(5, 'box.closed', { waybillNo: 'ZT1', weightG: 500, partial: false }),
+        ],
+        [
+          {
+            sessionId: 'S1',
+            seq: 2,
+            type: 'wrong-item',
+            orderNo: 'R-1',
+            sku: 'TEA-1',
+            code: 'X',
+            expected: null,
+            actual: null,
+            packer: '张伟',
+            at: '2026-11-30T04:00:02Z',
+          },
+        ],
+        [{ kind: 'ship-notice', idempotency_key: 'ship-R-1', payload: '{}' }],
+      );
+      const job = (await bench.takeJob('B-01'))!;
+      await bench.finishJob(job.id, null, 0);
+      const batch = await bench.dock.open('zto', 'B-01', '李主管');
+      expect(await bench.dock.load(batch, 'ZT1', 'B-01')).toBeNull();
+      await bench.dock.close(batch, '李主管');
+      const m = (await bench.mismatches({ limit: 10, offset: 0 })).rows[0]!;
+      expect(await bench.resolveMismatch(m.id, '已培训', '李主管')).toBe(true);
+      await bench.setRule('reasons', { hold: ['缺货'] }, '王管理');
+      await bench.upsertUser({ name: '赵六', role: 'packer', badge: 'U9', pinHash: null });
+      expect((await bench.mismatches({ limit: 10, offset: 0 })).total).toBe(1);
+      // The journals are added to, never changed.
+      await expect(bench.pool.query('DELETE FROM events')).rejects.toThrow(/permission denied/);
+      await expect(bench.pool.query('UPDATE rules_audit SET changed_by = $1', ['x'])).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(bench.pool.query('DROP TABLE events')).rejects.toThrow(/must be owner/);
       await expect(bench.migrate()).rejects.toThrow();
     } finally {

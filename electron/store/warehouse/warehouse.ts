@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
 import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
+import { dockOf, type WarehouseDock } from './dock';
 import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
@@ -69,6 +70,8 @@ const MIGRATION_LOCK = 0x7061636b; // "pack"
  */
 export class Warehouse {
   readonly pool: pg.Pool;
+  /** 交接 at a shared dock: every bench's closed boxes, onto one batch each (see dock.ts). */
+  readonly dock: WarehouseDock;
   private readonly clientConfig: pg.ClientConfig;
 
   constructor(c: WarehouseConnection) {
@@ -86,6 +89,7 @@ export class Warehouse {
       connectionTimeoutMillis: 5000,
     };
     this.pool = new pg.Pool({ ...this.clientConfig, max: c.max ?? 4 });
+    this.dock = dockOf(this.pool);
     // A dropped idle connection must not take the bench down: the next query opens a new one.
     this.pool.on('error', () => undefined);
   }

@@ -22,6 +22,7 @@ const TYPES = [
   'partial',
   'weight',
   'packed-twice',
+  'waybill-duplicate',
 ];
 
 interface Filter {

@@ -6,6 +6,7 @@ import master050 from './050_master_notices.sql?raw';
 import rules060 from './060_rules.sql?raw';
 import mismatchDays070 from './070_mismatch_days.sql?raw';
 import benchDevices080 from './080_bench_devices.sql?raw';
+import handover090 from './090_handover.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -23,4 +24,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 60, name: 'rules', sql: rules060 },
   { version: 70, name: 'mismatch days', sql: mismatchDays070 },
   { version: 80, name: 'bench devices', sql: benchDevices080 },
+  { version: 90, name: 'handover', sql: handover090 },
 ];

@@ -1,0 +1,85 @@
+import type { HandoverLine } from '../../store';
+import type { FeedbackDraft } from '../feedback';
+import type { ClosedBatch } from './manifest';
+
+export type { HandoverLine, ClosedBatch };
+
+export type HandoverScan =
+  | { result: 'added'; line: HandoverLine; count: number }
+  | { result: 'other-carrier'; carrier: string }
+  | { result: 'unlabelled'; code: string }
+  | { result: 'not-closed'; orderNo: string }
+  | { result: 'duplicate'; batchId: number };
+
+export interface Batch {
+  id: number;
+  carrier: string;
+  lines: HandoverLine[];
+}
+
+/** Closed boxes no batch has taken yet, per carrier and the bench that packed them. */
+export interface ShelfRow {
+  carrier: string;
+  bench: string;
+  boxes: number;
+  oldest: string;
+}
+
+export interface DailyRow {
+  day: string;
+  carrier: string;
+  boxes: number;
+  weightG: number;
+}
+
+type Maybe<T> = T | Promise<T>;
+
+/**
+ * 交接 as the bench's screens and the command line use it: this bench's own boxes on a single bench, every bench's
+ * boxes at a warehouse's shared dock. A warehouse answers over the network, so answers may come later.
+ */
+export interface Dock {
+  open(carrier: string, by: string | null): Maybe<number>;
+  current(): Maybe<Batch | null>;
+  scan(code: string): Maybe<HandoverScan>;
+  close(by: string | null): Promise<ClosedBatch>;
+  daily(from: string, to: string): Maybe<DailyRow[]>;
+  shelf(): Maybe<ShelfRow[]>;
+  /** A scan routed to the loading dock: what the bench says now (a warehouse tells the result when it comes). */
+  load(code: string): FeedbackDraft;
+}
+
+/** A scan onto the batch, as the bench says it (colour, sound, words). */
+export function handoverDraft(r: HandoverScan): FeedbackDraft {
+  switch (r.result) {
+    case 'added':
+      return {
+        tone: 'ok',
+        kind: 'handover-added',
+        params: {
+          waybill: r.line.waybillNo,
+          count: r.count,
+          ...(r.line.bench ? { bench: r.line.bench } : {}),
+        },
+      };
+    case 'other-carrier':
+      return { tone: 'wrong', kind: 'handover-other-carrier', params: { carrier: r.carrier } };
+    case 'unlabelled':
+      return { tone: 'unknown', kind: 'handover-unlabelled', params: { code: r.code } };
+    case 'not-closed':
+      return { tone: 'wrong', kind: 'handover-not-closed', params: { orderNo: r.orderNo } };
+    case 'duplicate':
+      return { tone: 'warn', kind: 'handover-duplicate', params: { batch: r.batchId } };
+  }
+}
+
+/** The carriers a dock may open a batch for: a name no one books with could never be loaded. */
+export function refuseUnknownCarrier(
+  carrier: string,
+  known: readonly string[],
+  where: string,
+): string | null {
+  return known.includes(carrier)
+    ? null
+    : `carrier ${carrier} is not set up ${where} (it has: ${known.join(', ') || 'none'})`;
+}
