@@ -67,3 +67,28 @@ test('the Benches page shows the warehouse live; an admin changes the tolerance 
     { key: 'reasons', changed_by: 'admin' },
   ]);
 });
+
+test("交接 at the lead's PC: a box another bench packed waits on the shelf, is loaded by scan, and leaves the shelf", async ({
+  page,
+}) => {
+  const client = new postgres.Client({ connectionString: url });
+  await client.connect();
+  // As the replicator projects a box that bench B-09 closed.
+  await client.query(
+    `INSERT INTO shipments (waybill_no, carrier, order_no, bench_id, session_id, status, booked_at, closed_at)
+     VALUES ('ZT9000000001', 'zto', 'SO-E2E-9', 'B-09', 'S-9', 'booked', now(), now())`,
+  );
+  await client.end();
+  await page.goto(`${station.url}#/handover`);
+  const shelf = page.getByTestId('shelf');
+  await expect(shelf.getByRole('row', { name: /^zto B-09 1 box / })).toBeVisible();
+  await page.getByLabel('Carrier').selectOption('zto');
+  await page.getByRole('button', { name: 'Open a batch' }).click();
+  await expect(page.getByRole('status', { name: 'Batch' })).toContainText('zto');
+  await wedgeScan(page, 'ZT9000000001');
+  await expect(page.getByTestId('handover-result')).toHaveText('Loaded ZT9000000001 (1)');
+  await expect(
+    page.getByRole('table', { name: 'Batch' }).getByRole('row', { name: /SO-E2E-9/ }),
+  ).toContainText('B-09');
+  await expect(page.getByText('No closed box is waiting')).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -440,5 +440,52 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
         pin: '9999',
       }),
     ).toMatchObject({ error: expect.stringMatching(/^rule boxTypes: /) });
+  });
+
+  it("交接 across benches: a box packed at B-01 loads at B-02's dock, onto one batch only; manifest, counts, a cut", async () => {
+    const { rows } = await wh.pool.query<{ waybill_no: string; carrier: string }>(
+      "SELECT waybill_no, carrier FROM shipments WHERE order_no = 'SO202611290001'",
+    );
+    const { waybill_no: waybill, carrier } = rows[0]!;
+    const b2 = benches['B-02']!.client;
+    const b1 = benches['B-01']!.client;
+    type ShelfRow = { carrier: string; bench: string; boxes: number };
+    const shelf = (await b2.call('handover.shelf')) as ShelfRow[];
+    expect(shelf).toContainEqual(expect.objectContaining({ carrier, bench: 'B-01' }));
+    const { id } = (await b2.call('handover.open', { carrier })) as { id: number };
+    await b2.call('screen.show', { page: 'handover', dialog: null });
+    expect(await scan('B-02', waybill)).toMatchObject({ kind: 'handover-loading' });
+    await waitFor(() => state('B-02')?.feedback?.kind === 'handover-added', 5000, 'loaded at B-02');
+    expect(state('B-02')!.feedback!.params).toMatchObject({ waybill, bench: 'B-01', count: 1 });
+    // The other dock scans the same box: it is on B-02's batch already.
+    await b1.call('handover.open', { carrier });
+    await b1.call('screen.show', { page: 'handover', dialog: null });
+    await scan('B-01', waybill);
+    await waitFor(() => state('B-01')?.feedback?.kind === 'handover-duplicate', 5000, 'refused at B-01');
+    expect(state('B-01')!.feedback!.params).toMatchObject({ batch: id });
+    const after = (await b1.call('handover.shelf')) as ShelfRow[];
+    const waiting = (l: ShelfRow[]) => l.filter((r) => r.bench === 'B-01').reduce((n, r) => n + r.boxes, 0);
+    expect(waiting(after)).toBe(waiting(shelf) - 1);
+    const closed = (await b2.call('handover.close')) as { count: number; pdf: string; csv: string };
+    expect(closed.count).toBe(1);
+    expect(readFileSync(closed.csv, 'utf8')).toContain(`${waybill},SO202611290001,`);
+    // The day's counts, every dock's, from the command line of the other bench.
+    const day = new Date().toISOString().slice(0, 10);
+    const daily = await runCli(['handover', 'daily', '--json', '--config', benches['B-01']!.config], {
+      PACKBENCH_HOME: join(dir, 'home'),
+    });
+    expect(daily.code, daily.stderr).toBe(0);
+    expect(JSON.parse(daily.stdout)).toContainEqual(expect.objectContaining({ day, carrier, boxes: 1 }));
+    const board = (await b2.call('warehouse.benches')) as { id: string; boxesToday: number }[];
+    expect(board.find((b) => b.id === 'B-01')!.boxesToday).toBeGreaterThanOrEqual(1);
+    // PostgreSQL away: the dock says nothing was loaded, and the bench keeps running.
+    pg.stopServer();
+    try {
+      await scan('B-01', waybill);
+      await waitFor(() => state('B-01')?.feedback?.kind === 'handover-offline', 15_000, 'the dock offline');
+    } finally {
+      pg.start();
+    }
+    await waitFor(() => state('B-01')?.warehouse?.online === true, 20_000, 'back online');
   });
 });

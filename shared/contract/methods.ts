@@ -122,6 +122,8 @@ export const methods = {
           }),
         ),
         boxesLastHour: z.number().int(),
+        /** Boxes closed this UTC day (the warehouse's daily counts). */
+        boxesToday: z.number().int(),
       }),
     ),
   },

@@ -203,8 +203,17 @@ export class WarehouseLink {
   /** The lead's board: every bench of the warehouse, with its boxes in the last hour. */
   async board() {
     return this.reach(async (w) => {
-      const [benches, boxes] = await Promise.all([w.benches(), w.boxesLastHour()]);
-      return benches.map((b) => ({ ...b, boxesLastHour: boxes.get(b.id) ?? 0 }));
+      const today = this.deps.now().toISOString().slice(0, 10);
+      const [benches, boxes, daily] = await Promise.all([
+        w.benches(),
+        w.boxesLastHour(),
+        w.dock.boxesOn(today),
+      ]);
+      return benches.map((b) => ({
+        ...b,
+        boxesLastHour: boxes.get(b.id) ?? 0,
+        boxesToday: daily.get(b.id) ?? 0,
+      }));
     });
   }
 

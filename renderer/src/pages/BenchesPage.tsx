@@ -50,6 +50,7 @@ export function BenchesPage({ view }: { view: StationView }) {
                   'phase',
                   'devices',
                   'boxesLastHour',
+                  'boxesToday',
                   'lag',
                   'claims',
                   'lastSeen',
@@ -81,6 +82,7 @@ export function BenchesPage({ view }: { view: StationView }) {
                     ))}
                   </td>
                   <td>{b.boxesLastHour}</td>
+                  <td>{b.boxesToday}</td>
                   <td>{b.lagEvents}</td>
                   <td>{b.openClaims}</td>
                   <td>

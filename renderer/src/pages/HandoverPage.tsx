@@ -8,22 +8,29 @@ import { feedbackText } from '../feedbackText';
 type Batch = {
   id: number;
   carrier: string;
-  lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string }[];
+  lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string; bench?: string }[];
 } | null;
+type Shelf = Awaited<ReturnType<typeof client.call<'handover.shelf'>>>;
 
-/** 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. */
+/**
+ * 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. The shelf shows
+ * the closed boxes still waiting, per carrier and packing bench (in a warehouse, every bench's).
+ */
 export function HandoverPage({ view }: { view: StationView }) {
   const { t, i18n } = useTranslation();
-  const carriers = view.info?.carriers ?? [];
+  const [shelf, setShelf] = useState<Shelf>([]);
+  // A warehouse's dock loads every bench's boxes: a carrier with boxes waiting can be opened here too.
+  const carriers = [...new Set([...(view.info?.carriers ?? []), ...shelf.map((s) => s.carrier)])];
   const [carrier, setCarrier] = useState('');
   const [batch, setBatch] = useState<Batch>(null);
   const [closed, setClosed] = useState<{ count: number; pdf: string; csv: string } | null>(null);
   const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
   const refresh = useCallback(() => {
-    void client.call('handover.current').then(setBatch);
+    void client.call('handover.current').then(setBatch, () => setBatch(null));
+    void client.call('handover.shelf').then(setShelf, () => setShelf([]));
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
-    void client.call('handover.daily', { from, to: today }).then(setDaily);
+    void client.call('handover.daily', { from, to: today }).then(setDaily, () => setDaily([]));
   }, []);
   // Scans reach the batch through the station's router (from any scanner); each one changes the state.
   const feedback = view.state?.feedback;
@@ -74,6 +81,7 @@ export function HandoverPage({ view }: { view: StationView }) {
                 <th scope="col">{t('pack.waybill')}</th>
                 <th scope="col">{t('pack.order')}</th>
                 <th scope="col">{t('handover.weight')}</th>
+                <th scope="col">{t('handover.packedAt')}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,6 +90,7 @@ export function HandoverPage({ view }: { view: StationView }) {
                   <td>{l.waybillNo}</td>
                   <td>{l.orderNo}</td>
                   <td>{l.weightG ?? ''}</td>
+                  <td>{l.bench ?? view.info?.stationId ?? ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -104,6 +113,38 @@ export function HandoverPage({ view }: { view: StationView }) {
         <p role="status" data-testid="manifest">
           {t('handover.closed', { count: closed.count })} {closed.pdf} · {closed.csv}
         </p>
+      )}
+      <h2>{t('handover.shelf')}</h2>
+      {shelf.length === 0 ? (
+        <p>{t('handover.shelfEmpty')}</p>
+      ) : (
+        <table className="grid" aria-label={t('handover.shelf')} data-testid="shelf">
+          <thead>
+            <tr>
+              <th scope="col">{t('handover.carrier')}</th>
+              <th scope="col">{t('handover.bench')}</th>
+              <th scope="col">{t('handover.boxesHeading')}</th>
+              <th scope="col">{t('handover.oldest')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shelf.map((s) => (
+              <tr key={`${s.carrier}-${s.bench}`}>
+                <td>{s.carrier}</td>
+                <td>{s.bench}</td>
+                <td>{t('handover.boxes', { count: s.boxes })}</td>
+                <td>
+                  {new Date(s.oldest).toLocaleString(i18n.language, {
+                    month: '2-digit',
+                    day: '2-digit',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                  })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <h2>{t('handover.daily')}</h2>
       <table className="grid" aria-label={t('handover.daily')}>
