@@ -69,6 +69,57 @@ it.skipIf(missing)('claims: one bench alone, and two racing for the same order',
 });
 
 it.skipIf(missing)(
+  'the shared dock: a box loaded by scan, and two docks racing for the same box',
+  async () => {
+    const n = 1000;
+    // Warm-up runs get negative indexes: they take boxes of their own past the measured ones.
+    const box = (i: number, base: number) => (i < 0 ? 2 * n + (base ? 50 : 0) - 1 - i : base + i);
+    for (let i = 0; i < 2 * n + 100; i += 100)
+      await a.push(
+        'B-05',
+        Array.from({ length: 100 }, (_, k) =>
+          [
+            {
+              sessionId: `DK-${i + k}`,
+              seq: 1,
+              type: 'box.opened',
+              payload: JSON.stringify({ order: { orderNo: `DK-${i + k}` } }),
+            },
+            {
+              sessionId: `DK-${i + k}`,
+              seq: 2,
+              type: 'box.booked',
+              payload: JSON.stringify({ carrier: 'zto', waybillNo: `ZD${i + k}` }),
+            },
+            {
+              sessionId: `DK-${i + k}`,
+              seq: 3,
+              type: 'box.closed',
+              payload: JSON.stringify({ waybillNo: `ZD${i + k}`, weightG: 500 }),
+            },
+          ].map((e) => ({ ...e, at: new Date().toISOString(), packer: null })),
+        ).flat(),
+        [],
+      );
+    const [ba, bb] = [await a.dock.open('zto', 'D-01', null), await b.dock.open('zto', 'D-02', null)];
+    // As the dock does for one scan: find the box, load it, read the batch back for the screen.
+    figures.push(
+      await measure('dock: one box loaded by scan (find, load, batch)', n, async (i) => {
+        await a.dock.find(`ZD${box(i, 0)}`);
+        await a.dock.load(ba, `ZD${box(i, 0)}`, 'D-01');
+        await a.dock.lines(ba);
+      }),
+    );
+    figures.push(
+      await measure('dock: two docks loading the same box (both answers)', n, (i) =>
+        Promise.all([a.dock.load(ba, `ZD${box(i, n)}`, 'D-01'), b.dock.load(bb, `ZD${box(i, n)}`, 'D-02')]),
+      ),
+    );
+    figures.push(await measure('dock: the shelf (closed boxes waiting)', 200, () => a.dock.shelf()));
+  },
+);
+
+it.skipIf(missing)(
   'replication lag: an event written at the bench until it is committed in PostgreSQL',
   async () => {
     const { repos } = store;
