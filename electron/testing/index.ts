@@ -60,3 +60,4 @@ export function startServe(
   });
 }
 export { ptyPair, waitFor, type PtyPair } from './socat';
+export { pdfWords, popplerMissing, type PdfWord } from './pdfInk';

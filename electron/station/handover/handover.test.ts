@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../../config';
 import { silentLog } from '../../log';
-import { tempDir, waitFor } from '../../testing';
+import { pdfWords, popplerMissing, tempDir, waitFor } from '../../testing';
+import { writeManifest } from './manifest';
 import { Station } from '..';
 
 let dir: string;
@@ -107,4 +108,22 @@ it('a box booked and labelled but not closed (its label not scanned at the bench
     result: { kind: 'handover-not-closed', params: { orderNo: 'SO202611290001' } },
   });
   expect((await station.handovers.current())!.lines).toEqual([]);
+});
+
+it('the manifest a courier signs has ink on every word (rendered with pdftoppm, words from pdftotext -bbox)', async (ctx) => {
+  if (popplerMissing()) return ctx.skip();
+  const lines = [
+    { waybillNo: 'ZT7700001001', orderNo: 'SO202611290001', weightG: 702, scannedAt: '2026-11-30T02:00:00Z' },
+    { waybillNo: 'SF1400000002', orderNo: 'SO202611290002', weightG: 912, scannedAt: '2026-11-30T02:01:00Z' },
+  ];
+  const m = await writeManifest(
+    dir,
+    { id: 7, carrier: 'zto', lines },
+    'B-01',
+    new Date('2026-11-30T02:05:00Z'),
+    '李主管',
+  );
+  const words = pdfWords(m.pdf);
+  expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['ZT7700001001', 'SO202611290002', '912']));
+  expect(words.filter((w) => w.ink === 0)).toEqual([]);
 });

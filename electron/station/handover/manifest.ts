@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resourcesDir } from '../../resources';
+import { embedCjkFont } from '../../labels';
 import type { HandoverLine } from '../../store';
 
 export interface ClosedBatch {
@@ -54,20 +54,11 @@ async function manifestPdf(
   at: Date,
   by: string | null,
 ): Promise<Buffer> {
-  // Loaded when a manifest is written, not at every start (~150 ms together).
-  const [{ PDFDocument }, { default: fontkit }] = await Promise.all([
-    import('pdf-lib'),
-    import('@pdf-lib/fontkit'),
-  ]);
+  // Loaded when a manifest is written, not at every start.
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create();
-  // The bundled CJK font, subset to what the page uses: names and addresses are Chinese.
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(readFileSync(join(resourcesDir(), 'fonts', 'NotoSansSC-Regular.ttf')), {
-    subset: true,
-  });
-  const bold = await doc.embedFont(readFileSync(join(resourcesDir(), 'fonts', 'NotoSansSC-Bold.ttf')), {
-    subset: true,
-  });
+  const font = await embedCjkFont(doc, 'regular');
+  const bold = await embedCjkFont(doc, 'bold');
   const perPage = 40;
   for (let start = 0; start < lines.length; start += perPage) {
     const page = doc.addPage([595, 842]);
