@@ -68,6 +68,10 @@ const NO_SQL = [
     selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
     message: 'Statements are prepared in electron/store only: add a repository method there.',
   },
+  {
+    selector: "NewExpression[callee.name='ContractError'][arguments.0.value='refused']",
+    message: 'A refusal has a kind the screens word in their language: throw refuse(kind, params) (shared/contract).',
+  },
 ];
 
 export default tseslint.config(

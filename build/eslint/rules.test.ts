@@ -101,6 +101,12 @@ describe('the house rules fail the lint on a planted breach', () => {
       "import { Station } from '../../electron/station';\nvoid Station;",
       'no-restricted-imports: .*only through shared/contract',
     ],
+    [
+      'a refusal in English words only',
+      'electron/station/planted.ts',
+      "import { ContractError } from '../../shared/contract';\nthrow new ContractError('refused', 'log in first');",
+      'no-restricted-syntax: .*throw refuse',
+    ],
   ])('%s', async (_what, path, code, rule) => {
     const broken = await rulesBroken(path, code);
     expect(

@@ -14,7 +14,16 @@ import demoProducts from '../../resources/demo/products.csv?raw';
 export { decodeText } from './decode';
 export { readTable, TableError } from './table';
 
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    /** The columns no preset found, when that is why the file was refused. */
+    readonly missing: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
 
 /** Reads a CSV (UTF-8 or GB18030) or XLSX file of orders or products and imports it all-or-nothing. */
 export async function importFile(
@@ -38,8 +47,8 @@ export async function importFile(
       ? importOrders(repos, table, now, written)
       : importProducts(repos, table, now, written);
   } catch (err) {
-    if (err instanceof Error && /^missing columns/.test(err.message))
-      throw new ImportError(`${fileName}: ${err.message}`);
+    const missing = err instanceof Error ? /^missing columns: (.*?) \(/.exec(err.message) : null;
+    if (missing) throw new ImportError(`${fileName}: ${(err as Error).message}`, missing[1]!.split(', '));
     throw err;
   }
 }

@@ -44,6 +44,10 @@ export async function handleRpcFrame(
   const outcome = await call(req.method, req.params);
   if (!('id' in req)) return null;
   if (outcome.ok) return { jsonrpc: '2.0', id, result: outcome.result };
-  const { code, message, issues } = outcome.error;
-  return failure(id, CODES[code], message, { code, ...(issues ? { issues } : {}) });
+  const { code, message, issues, reason } = outcome.error;
+  return failure(id, CODES[code], message, {
+    code,
+    ...(issues ? { issues } : {}),
+    ...(reason ? { reason } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import {
-  ContractError,
+  refuse,
   invoke,
   type CallOutcome,
   type DeviceState,
@@ -437,7 +437,7 @@ export class Station implements Bench {
 
   /** An action of the logged-in packer (or a lead at the bench). */
   act(fn: () => FeedbackDraft): Feedback {
-    if (!this.people.packer) throw new ContractError('refused', 'log in first');
+    if (!this.people.packer) throw refuse('login-first');
     const told = this.tell(fn(), null);
     this.effects.drain();
     return told;
@@ -458,7 +458,7 @@ export class Station implements Bench {
   login(user: UserRow | null): { name: string; role: UserRow['role'] } {
     if (!user) {
       this.tell({ tone: 'unknown', kind: 'login-refused', params: {} }, null);
-      throw new ContractError('refused', 'badge or name and PIN not recognised');
+      throw refuse('login-unknown');
     }
     this.people.set({ name: user.name, role: user.role });
     this.tell({ tone: 'ok', kind: 'login', params: { name: user.name } }, null);
@@ -472,8 +472,7 @@ export class Station implements Bench {
 
   reason(kind: 'hold' | 'partial' | 'override', code: string): string {
     const list = this.config.reasons[kind];
-    if (!list.includes(code))
-      throw new ContractError('refused', `reason "${code}" is not one of: ${list.join(', ')}`);
+    if (!list.includes(code)) throw refuse('reason-unknown', { code, list: list.join(', ') });
     return code;
   }
 

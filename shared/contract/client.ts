@@ -20,7 +20,12 @@ export function createClient(bridge: PackbenchBridge): PackbenchClient {
     async call(method, params) {
       const outcome = await bridge.call(method, params);
       if (!outcome.ok)
-        throw new ContractError(outcome.error.code, outcome.error.message, outcome.error.issues);
+        throw new ContractError(
+          outcome.error.code,
+          outcome.error.message,
+          outcome.error.issues,
+          outcome.error.reason,
+        );
       return outcome.result as never;
     },
     on(event, listener) {

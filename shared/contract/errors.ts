@@ -6,6 +6,8 @@ export interface ContractErrorShape {
   message: string;
   /** For bad params: one line per problem, `path: message`. */
   issues?: string[];
+  /** For a refusal: what the screens word in the bench's language (shared/contract/refusals.ts). */
+  reason?: { kind: string; params: Record<string, string | number> };
 }
 
 export class ContractError extends Error implements ContractErrorShape {
@@ -13,14 +15,18 @@ export class ContractError extends Error implements ContractErrorShape {
     readonly code: ContractErrorCode,
     message: string,
     readonly issues?: string[],
+    readonly reason?: { kind: string; params: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'ContractError';
   }
   toShape(): ContractErrorShape {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }
 

@@ -7,3 +7,4 @@ export * from './invoke';
 export * from './client';
 export * from './channels';
 export * from './fixtures';
+export * from './refusals';

@@ -1,4 +1,4 @@
-import { ContractError, type Feedback } from '../../../shared/contract';
+import { refuse, type Feedback } from '../../../shared/contract';
 import type { Bench } from '../bench';
 
 type Carrier = 'pool' | 'kdniao' | 'sf' | 'shipengine';
@@ -9,11 +9,10 @@ export async function bookBox(
   p?: { carrier?: Carrier; lead?: string; pin?: string },
 ): Promise<Feedback> {
   if (p?.carrier) {
-    if (!p.lead || !p.pin)
-      throw new ContractError('refused', 'choosing another carrier needs a shift lead and PIN');
+    if (!p.lead || !p.pin) throw refuse('lead-for-carrier');
     b.people.lead(p.lead, p.pin);
   }
-  if (!b.people.packer) throw new ContractError('refused', 'log in first');
+  if (!b.people.packer) throw refuse('login-first');
   return b.announce(await b.shipping.book({ carrier: p?.carrier, lead: p?.lead }));
 }
 

@@ -1,5 +1,5 @@
-import { ContractError, type ImportReport } from '../../../shared/contract';
-import { importFile } from '../../intake';
+import { refuse, type ImportReport } from '../../../shared/contract';
+import { ImportError, importFile } from '../../intake';
 import { mismatchesCsv, mismatchesXlsx } from '../../reports';
 import type { Bench } from '../bench';
 
@@ -9,9 +9,13 @@ export function importUpload(
   p: { kind: 'orders' | 'products'; fileName: string } & ({ uploadId: string } | { contentBase64: string }),
 ): Promise<ImportReport> {
   const bytes = 'uploadId' in p ? b.uploads.take(p.uploadId) : Buffer.from(p.contentBase64, 'base64');
-  if (!bytes)
-    throw new ContractError('refused', `no upload ${'uploadId' in p ? p.uploadId : ''}: send the file again`);
-  return importFile(b.repos, p.kind, p.fileName, bytes, b.now());
+  if (!bytes) throw refuse('upload-missing', { upload: 'uploadId' in p ? p.uploadId : '' });
+  return importFile(b.repos, p.kind, p.fileName, bytes, b.now()).catch((err: unknown) => {
+    if (!(err instanceof ImportError)) throw err;
+    throw err.missing.length > 0
+      ? refuse('import-missing-columns', { file: p.fileName, columns: err.missing.join(', ') })
+      : refuse('import-unreadable', { file: p.fileName, detail: err.message });
+  });
 }
 
 /** Every mismatch the filter selects, as CSV or XLSX. */

@@ -1,4 +1,4 @@
-import { ContractError, type Feedback } from '../../../shared/contract';
+import { refuse, type Feedback } from '../../../shared/contract';
 import type { Bench } from '../bench';
 
 /** A lead approves what blocks the box (missing items, a weight out of tolerance), with a listed reason. */
@@ -14,8 +14,7 @@ export function approveOverride(
 export function releaseOrder(b: Bench, p: { orderNo: string; lead: string; pin: string }): void {
   b.people.lead(p.lead, p.pin);
   const found = b.repos.orders.findByCode(p.orderNo);
-  if (!found || found.order.status !== 'held')
-    throw new ContractError('refused', `order ${p.orderNo} is not on hold`);
+  if (!found || found.order.status !== 'held') throw refuse('order-not-held', { orderNo: p.orderNo });
   b.repos.orders.setStatus(found.order.id, 'released', null, b.now().toISOString());
 }
 
@@ -26,5 +25,5 @@ export async function resolveMismatch(
 ): Promise<void> {
   const user = b.people.lead(p.lead, p.pin);
   if (!(await b.review.resolve(p.id, p.comment, user.name, b.now().toISOString())))
-    throw new ContractError('refused', `no mismatch ${p.id}`);
+    throw refuse('mismatch-unknown', { id: p.id });
 }

@@ -1,11 +1,10 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import type { ScaleDevice } from '../../devices/scale';
 
-const refused = (e: Error) => Promise.reject(new ContractError('refused', e.message));
+const refused = (e: Error) => Promise.reject(refuse('scale-refused', { detail: e.message }));
 
 export function setVirtualWeight(scale: ScaleDevice, grams: number): void {
-  if (!scale.setWeight)
-    throw new ContractError('refused', 'this bench has a real scale, not the virtual one');
+  if (!scale.setWeight) throw refuse('scale-not-virtual');
   scale.setWeight(grams);
 }
 

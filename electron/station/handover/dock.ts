@@ -1,3 +1,4 @@
+import { refuse, type ContractError } from '../../../shared/contract';
 import type { HandoverLine } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import type { ClosedBatch } from './manifest';
@@ -74,12 +75,8 @@ export function handoverDraft(r: HandoverScan): FeedbackDraft {
 }
 
 /** The carriers a dock may open a batch for: a name no one books with could never be loaded. */
-export function refuseUnknownCarrier(
-  carrier: string,
-  known: readonly string[],
-  where: string,
-): string | null {
+export function refuseUnknownCarrier(carrier: string, known: readonly string[]): ContractError | null {
   return known.includes(carrier)
     ? null
-    : `carrier ${carrier} is not set up ${where} (it has: ${known.join(', ') || 'none'})`;
+    : refuse('carrier-unknown', { carrier, known: known.join(', ') || '-' });
 }

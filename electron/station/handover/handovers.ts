@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import type { Repos } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import {
@@ -33,15 +33,11 @@ export class Handovers implements Dock {
    * another carrier waits until it is closed, so no batch is left open and unreachable.
    */
   open(carrier: string, by: string | null): number {
-    const unknown = refuseUnknownCarrier(carrier, this.carriers, 'at this bench');
-    if (unknown) throw new ContractError('refused', unknown);
+    const unknown = refuseUnknownCarrier(carrier, this.carriers);
+    if (unknown) throw unknown;
     const open = this.repos.handovers.openAt(this.stationId);
     if (open?.carrier === carrier) return open.id;
-    if (open)
-      throw new ContractError(
-        'refused',
-        `batch ${open.id} for ${open.carrier} is still open: close it before opening one for ${carrier}`,
-      );
+    if (open) throw refuse('batch-open', { batch: open.id, carrier: open.carrier, wanted: carrier });
     return this.repos.handovers.open(carrier, this.stationId, by, this.now().toISOString());
   }
 
@@ -57,7 +53,7 @@ export class Handovers implements Dock {
   /** Scan-to-load: only closed boxes with a label of this batch's carrier go on it; anything else is said plainly. */
   scan(code: string): HandoverScan {
     const batch = this.current();
-    if (!batch) throw new ContractError('refused', 'no handover batch is open: open one for a carrier first');
+    if (!batch) throw refuse('batch-none');
     const s = this.repos.handovers.loadable(code.trim());
     if (!s) return { result: 'unlabelled', code };
     if (s.carrier !== batch.carrier) return { result: 'other-carrier', carrier: s.carrier };
@@ -78,12 +74,8 @@ export class Handovers implements Dock {
   /** Closes the open batch and writes its manifest; returns the files. */
   async close(by: string | null): Promise<ClosedBatch> {
     const batch = this.current();
-    if (!batch) throw new ContractError('refused', 'no handover batch is open: nothing to close');
-    if (batch.lines.length === 0)
-      throw new ContractError(
-        'refused',
-        `batch ${batch.id} for ${batch.carrier} is empty: scan boxes onto it first`,
-      );
+    if (!batch) throw refuse('batch-none-to-close');
+    if (batch.lines.length === 0) throw refuse('batch-empty', { batch: batch.id, carrier: batch.carrier });
     const at = this.now();
     this.repos.handovers.close(batch.id, by, at.toISOString());
     return writeManifest(this.manifestDir, batch, this.stationId, at, by);

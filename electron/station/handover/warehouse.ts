@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { ContractError, refuse } from '../../../shared/contract';
 import type { Warehouse, WarehouseDock } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import {
@@ -44,14 +44,10 @@ export class WarehouseHandovers implements Dock {
     return this.on(async (dock) => {
       const open = await dock.openAt(bench);
       if (open?.carrier === carrier) return open.id;
-      if (open)
-        throw new ContractError(
-          'refused',
-          `batch ${open.id} for ${open.carrier} is still open: close it before opening one for ${carrier}`,
-        );
+      if (open) throw refuse('batch-open', { batch: open.id, carrier: open.carrier, wanted: carrier });
       const known = [...new Set([...this.d.carriers, ...(await dock.shelf()).map((s) => s.carrier)])];
-      const unknown = refuseUnknownCarrier(carrier, known, 'at this bench and has no boxes on the shelf');
-      if (unknown) throw new ContractError('refused', unknown);
+      const unknown = refuseUnknownCarrier(carrier, known);
+      if (unknown) throw unknown;
       return dock.open(carrier, bench, by);
     });
   }
@@ -67,8 +63,7 @@ export class WarehouseHandovers implements Dock {
   scan(code: string): Promise<HandoverScan> {
     return this.on(async (dock) => {
       const batch = await dock.openAt(this.d.bench);
-      if (!batch)
-        throw new ContractError('refused', 'no handover batch is open: open one for a carrier first');
+      if (!batch) throw refuse('batch-none');
       const s = await dock.find(code.trim());
       if (!s) return { result: 'unlabelled', code };
       if (s.carrier !== batch.carrier) return { result: 'other-carrier', carrier: s.carrier };
@@ -90,9 +85,9 @@ export class WarehouseHandovers implements Dock {
       try {
         this.d.tell(handoverDraft(await this.scan(code)), code);
       } catch (err) {
-        if (err instanceof ContractError && /no handover batch is open/.test(err.message))
+        if (err instanceof ContractError && err.reason?.kind === 'batch-none')
           this.d.tell({ tone: 'wrong', kind: 'handover-no-batch', params: {} }, code);
-        else if (err instanceof ContractError && /cannot be reached/.test(err.message))
+        else if (err instanceof ContractError && err.reason?.kind === 'warehouse-unreachable')
           this.d.tell({ tone: 'wrong', kind: 'handover-offline', params: { code } }, code);
         else this.d.failed(code, err);
       }
@@ -107,12 +102,8 @@ export class WarehouseHandovers implements Dock {
 
   async close(by: string | null): Promise<ClosedBatch> {
     const batch = await this.current();
-    if (!batch) throw new ContractError('refused', 'no handover batch is open: nothing to close');
-    if (batch.lines.length === 0)
-      throw new ContractError(
-        'refused',
-        `batch ${batch.id} for ${batch.carrier} is empty: scan boxes onto it first`,
-      );
+    if (!batch) throw refuse('batch-none-to-close');
+    if (batch.lines.length === 0) throw refuse('batch-empty', { batch: batch.id, carrier: batch.carrier });
     const at = await this.on((dock) => dock.close(batch.id, by));
     return writeManifest(this.d.manifestDir, batch, this.d.bench, at, by);
   }

@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import { pinMatches, ROLE_RANK, type Repos, type UserRow } from '../../store';
 
 const PACKER_KEY = 'station.packer';
@@ -32,7 +32,7 @@ export class People {
   lead(nameOrBadge: string, pin: string): UserRow {
     const user = this.repos.users.byName(nameOrBadge) ?? this.repos.users.byBadge(nameOrBadge);
     if (!user || ROLE_RANK[user.role] < ROLE_RANK.lead || !pinMatches(pin, user.pin_hash)) {
-      throw new ContractError('refused', 'a shift lead with the right PIN is needed');
+      throw refuse('lead-pin');
     }
     return user;
   }

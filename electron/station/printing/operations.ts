@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import type { LoadedConfig } from '../../config';
 import type { PrinterStatus } from '../../devices/printer';
 import { encodeLabel, renderFaceSheet, SAMPLE_SHEET } from '../../labels';
@@ -24,7 +24,7 @@ export interface PrintDesk {
 /** The test face sheet on a configured printer, through the queue like any job. */
 export async function printTest(s: PrintDesk, role: 'label' | 'slip'): Promise<void> {
   const p = s.config.printers[role];
-  if (!p) throw new ContractError('refused', `no ${role} printer configured`);
+  if (!p) throw refuse('printer-none', { role });
   const size = 'size' in p ? p.size : '100x150';
   const dpi = 'dpi' in p ? p.dpi : 203;
   const payload = await encodeLabel(
@@ -54,11 +54,7 @@ export function reprint(s: PrintDesk, reason: string, waybillNo?: string): void 
         .filter((j) => j.kind === 'label')
         .at(-1)
     : undefined;
-  if (!last)
-    throw new ContractError(
-      'refused',
-      waybillNo ? `no label printed for ${waybillNo}` : 'the open box has no label yet',
-    );
+  if (!last) throw waybillNo ? refuse('label-none', { waybill: waybillNo }) : refuse('label-none-yet');
   s.repos.printJobs.add(
     {
       printer: last.printer,

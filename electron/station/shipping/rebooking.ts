@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import type { ShipmentRequest } from '../../carriers';
 import type { FeedbackDraft } from '../feedback';
 import { draft } from '../feedback';
@@ -28,13 +28,13 @@ export async function rebook(
   reason: string,
 ): Promise<FeedbackDraft> {
   const box = ctx.pack.box;
-  if (!box?.weightApproved || box.closed) throw new ContractError('refused', 'no weighed box to book');
+  if (!box?.weightApproved || box.closed) throw refuse('nothing-to-book');
   if (!ctx.carriers[carrier])
-    throw new ContractError('refused', `carrier ${carrier} is not set up at this bench`);
+    throw refuse('carrier-unknown', { carrier, known: Object.keys(ctx.carriers).join(', ') });
   const order = ctx.repos.orders.byId(ctx.pack.orderIdOfBox)!;
   const current = box.shipment;
   if (current && (current.status === 'requesting' || current.status === 'unknown'))
-    throw new ContractError('refused', 'the current booking is still being checked with the carrier');
+    throw refuse('booking-checking');
   if (current) {
     const row = ctx.repos.shipments.byId(current.id)!;
     const live =
@@ -45,10 +45,7 @@ export async function rebook(
           : null;
     if (live) {
       if (!ctx.carriers[current.carrier])
-        throw new ContractError(
-          'refused',
-          `${current.carrier} is not set up here: cancel ${live} with the carrier`,
-        );
+        throw refuse('cancel-elsewhere', { carrier: current.carrier, waybill: live });
       const ref = row.response
         ? (JSON.parse(row.response) as { carrierRef?: string | null }).carrierRef
         : null;
@@ -58,7 +55,7 @@ export async function rebook(
         ref,
       );
       if (!cancelled.ok)
-        throw new ContractError('refused', `${current.carrier} did not cancel ${live}: ${cancelled.message}`);
+        throw refuse('cancel-failed', { carrier: current.carrier, waybill: live, detail: cancelled.message });
     }
     const at = ctx.now().toISOString();
     ctx.pack.record(
@@ -97,8 +94,7 @@ export async function enterWaybill(
 ): Promise<FeedbackDraft> {
   const box = ctx.pack.box;
   const current = box?.shipment;
-  if (!box || !current || current.status !== 'attention')
-    throw new ContractError('refused', 'only a booking set aside for a lead takes a waybill by hand');
+  if (!box || !current || current.status !== 'attention') throw refuse('waybill-by-hand');
   const number = waybillNo.trim();
   try {
     checkBookedDetails({
@@ -110,17 +106,19 @@ export async function enterWaybill(
       label: null,
     });
   } catch (err) {
-    throw new ContractError(
-      'refused',
-      (err as Error).message.replace('the carrier answered "booked" with', 'not'),
-    );
+    throw refuse('waybill-invalid', {
+      carrier: current.carrier,
+      detail: (err as Error).message.replace('the carrier answered "booked" with ', ''),
+    });
   }
   const holder = ctx.repos.shipments.holderOf(current.carrier, number);
   if (holder && holder.id !== current.id)
-    throw new ContractError(
-      'refused',
-      `waybill ${number} is already held by shipment ${holder.id} (${holder.idempotency_key}, ${holder.status})`,
-    );
+    throw refuse('waybill-taken', {
+      waybill: number,
+      shipment: holder.id,
+      key: holder.idempotency_key,
+      status: holder.status,
+    });
   const order = ctx.repos.orders.byId(ctx.pack.orderIdOfBox)!;
   const row = ctx.repos.shipments.byId(current.id)!;
   ctx.pack.record(box.sessionId, order.id, order.order_no, [

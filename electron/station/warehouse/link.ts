@@ -1,4 +1,4 @@
-import { ContractError } from '../../../shared/contract';
+import { refuse } from '../../../shared/contract';
 import {
   FutureWarehouseError,
   warehouseMigrations,
@@ -221,11 +221,7 @@ export class WarehouseLink {
   async releaseBench(bench: string): Promise<number> {
     return this.reach(async (w) => {
       const seen = (await w.benches()).find((b) => b.id === bench);
-      if (seen && Date.now() - Date.parse(seen.lastSeen) < 60_000)
-        throw new ContractError(
-          'refused',
-          `bench ${bench} was seen in the last minute: its packer releases its boxes`,
-        );
+      if (seen && Date.now() - Date.parse(seen.lastSeen) < 60_000) throw refuse('bench-alive', { bench });
       return w.releaseBench(bench);
     });
   }
@@ -239,7 +235,7 @@ export class WarehouseLink {
     } catch (err) {
       if (!unreachable(err)) throw err;
       this.reached(false);
-      throw new ContractError('refused', 'the warehouse cannot be reached');
+      throw refuse('warehouse-unreachable');
     }
   }
 

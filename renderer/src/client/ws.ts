@@ -49,7 +49,14 @@ export function createWsBridge(url: string, onConnection?: (up: boolean) => void
       method?: string;
       params?: unknown;
       result?: unknown;
-      error?: { message: string; data?: { code?: ContractErrorCode; issues?: string[] } };
+      error?: {
+        message: string;
+        data?: {
+          code?: ContractErrorCode;
+          issues?: string[];
+          reason?: { kind: string; params: Record<string, string | number> };
+        };
+      };
     };
     if (typeof msg.method === 'string') {
       for (const l of listeners.get(msg.method) ?? []) l(msg.params);
@@ -59,13 +66,14 @@ export function createWsBridge(url: string, onConnection?: (up: boolean) => void
     if (!p || msg.id === undefined) return;
     pending.delete(msg.id);
     if (msg.error) {
-      const issues = msg.error.data?.issues;
+      const { issues, reason } = msg.error.data ?? {};
       p.resolve({
         ok: false,
         error: {
           code: msg.error.data?.code ?? 'internal',
           message: msg.error.message,
           ...(issues ? { issues } : {}),
+          ...(reason ? { reason } : {}),
         },
       });
     } else p.resolve({ ok: true, result: msg.result });

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLeadField } from '../screen';
 import { PinPad } from './PinPad';
+import { refusalText } from '../refusalText';
 
 /**
  * A dialog a shift lead approves: their name or badge (a badge scanned at the bench fills it) and PIN. A refusal is
@@ -16,28 +17,30 @@ export function LeadDialog(props: {
 }) {
   const { t } = useTranslation();
   const [lead, setLead] = useLeadField(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   return (
-    <div role="dialog" aria-label={props.title} className="dialog">
+    <div role="dialog" aria-label={props.title} className="dialog lead">
       <h3>{props.title}</h3>
-      {props.children}
-      <label className="field">
-        {t('pack.lead')}
-        <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
-      </label>
+      {error && <p role="alert">{refusalText(t, error)}</p>}
+      <div>
+        {props.children}
+        <label className="field">
+          {t('pack.lead')}
+          <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="button" onClick={props.onClose}>
+          {t('pack.cancel')}
+        </button>
+      </div>
       <PinPad
         submitLabel={props.submitLabel}
         onSubmit={(pin) =>
           props.onSubmit(lead, pin).then(
             () => props.onClose(),
-            (e: Error) => setError(e.message),
+            (e: Error) => setError(e),
           )
         }
       />
-      <button type="button" onClick={props.onClose}>
-        {t('pack.cancel')}
-      </button>
-      {error && <p role="alert">{t('error.refused', { message: error })}</p>}
     </div>
   );
 }

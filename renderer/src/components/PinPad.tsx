@@ -1,8 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A big-button PIN pad: leads approve with gloves on, without a keyboard. */
-export function PinPad({ onSubmit, submitLabel }: { onSubmit: (pin: string) => void; submitLabel: string }) {
+/** A big-button PIN pad: leads approve with gloves on, without a keyboard. The dots empty after each try. */
+export function PinPad({
+  onSubmit,
+  submitLabel,
+}: {
+  onSubmit: (pin: string) => unknown;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   return (
@@ -22,7 +28,12 @@ export function PinPad({ onSubmit, submitLabel }: { onSubmit: (pin: string) => v
         <button type="button" onClick={() => setPin((p) => (p + '0').slice(0, 8))}>
           0
         </button>
-        <button type="button" className="primary" disabled={pin.length < 4} onClick={() => onSubmit(pin)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={pin.length < 4}
+          onClick={() => void Promise.resolve(onSubmit(pin)).finally(() => setPin(''))}
+        >
           {submitLabel}
         </button>
       </div>

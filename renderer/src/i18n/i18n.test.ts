@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_KINDS } from '../../../shared/contract';
+import { FEEDBACK_KINDS, REFUSAL_KINDS } from '../../../shared/contract';
 import { StationPhase } from '../../../shared/contract';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -19,6 +19,7 @@ describe('translations', () => {
   it.each([
     ['every feedback the station gives', FEEDBACK_KINDS.map((k) => `feedback.${k}`)],
     ['every phase of the pack page', StationPhase.options.map((p) => `pack.phase.${p}`)],
+    ['every refusal the station gives', REFUSAL_KINDS.map((k) => `refusal.${k}`)],
   ])('cover %s', (_what, paths) => {
     for (const path of paths) {
       expect(has(en, path), `en: ${path}`).toBe(true);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../client';
 import { LeadDialog } from '../components/LeadDialog';
 import type { StationView } from '../useStation';
+import { refusalText } from '../refusalText';
 
 type Row = Awaited<ReturnType<typeof client.call<'warehouse.benches'>>>[number];
 const STALE_MS = 60_000;
@@ -19,7 +20,7 @@ export function BenchesPage({ view }: { view: StationView }) {
     if (!warehouse) return;
     client.call('warehouse.benches').then(
       (r) => (setRows(r), setError(null)),
-      (e: Error) => setError(e.message),
+      (e: Error) => setError(refusalText(t, e)),
     );
   }, [warehouse]);
   useEffect(() => {
@@ -103,7 +104,7 @@ export function BenchesPage({ view }: { view: StationView }) {
         </table>
       )}
       {note && <p role="status">{note}</p>}
-      {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+      {error && <p role="alert">{error}</p>}
       {releasing && (
         <LeadDialog
           title={`${t('benches.release')} ${releasing}`}

@@ -43,6 +43,11 @@ export function HandoverPage({ view }: { view: StationView }) {
   return (
     <section aria-labelledby="handover-heading" className="page">
       <h1 id="handover-heading">{t('nav.handover')}</h1>
+      {last && (
+        <p className={`feedback tone-${last.tone}`} data-testid="handover-result" data-tone={last.tone}>
+          {feedbackText(t, i18n.language, last)}
+        </p>
+      )}
       {!batch ? (
         <div className="field">
           <label>
@@ -70,11 +75,6 @@ export function HandoverPage({ view }: { view: StationView }) {
           <p className="next-action" role="status" aria-label={t('handover.batch')}>
             {t('handover.scanBoxes', { carrier: batch.carrier, count: batch.lines.length })}
           </p>
-          {last && (
-            <p className={`feedback tone-${last.tone}`} data-testid="handover-result">
-              {feedbackText(t, i18n.language, last)}
-            </p>
-          )}
           <table className="grid" aria-label={t('handover.batch')}>
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import type { MismatchView } from '../../../shared/contract';
 import { client } from '../client';
 import { PinPad } from '../components/PinPad';
 import { useLeadField } from '../screen';
+import { refusalText } from '../refusalText';
 
 /** One mismatch: the box's event timeline, and a lead's resolution with a comment. */
 export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => void }) {
@@ -46,10 +47,10 @@ export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => v
             onSubmit={(pin) =>
               client
                 .call('mismatch.resolve', { id: m.id, comment: comment || '-', lead, pin })
-                .then(onDone, (e: Error) => setError(e.message))
+                .then(onDone, (e: Error) => setError(refusalText(t, e)))
             }
           />
-          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+          {error && <p role="alert">{error}</p>}
         </>
       )}
       <button type="button" onClick={onDone}>

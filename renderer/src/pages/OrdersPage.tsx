@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/contract';
 import { client, uploadFile } from '../client';
 import { OrderSearch } from './OrderSearch';
+import { refusalText } from '../refusalText';
 
 /** Import of orders and products from the platform's CSV/XLSX export. */
 export function OrdersPage({ revision }: { revision?: number }) {
@@ -18,7 +19,7 @@ export function OrdersPage({ revision }: { revision?: number }) {
       const uploadId = await uploadFile(file);
       setReport(await client.call('import.file', { kind, fileName: file.name, uploadId }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(refusalText(t, err));
     }
     e.target.value = '';
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../client';
 import { PinPad } from '../components/PinPad';
 import { useLeadField } from '../screen';
+import { refusalText } from '../refusalText';
 
 type Reasons = { override: string[]; hold: string[]; partial: string[] };
 const list = (text: string) =>
@@ -58,7 +59,7 @@ export function RulesEditor(props: {
       setError(null);
       props.saved();
     } catch (e) {
-      setError((e as Error).message);
+      setError(refusalText(t, e));
     }
   };
   if (!open)
@@ -103,7 +104,7 @@ export function RulesEditor(props: {
       <button type="button" onClick={() => setOpen(false)}>
         {t('pack.cancel')}
       </button>
-      {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+      {error && <p role="alert">{error}</p>}
     </div>
   );
 }

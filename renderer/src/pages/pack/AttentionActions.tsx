@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
 import { PinPad } from '../../components/PinPad';
 import { useLeadField } from '../../screen';
+import { refusalText } from '../../refusalText';
 
 type Choice = 'rebook' | 'enter';
 
@@ -26,7 +27,7 @@ export function AttentionActions({ carrier }: { carrier: string }) {
           });
     call.then(
       () => setChoice(null),
-      (err: Error) => setError(err.message),
+      (err: Error) => setError(refusalText(t, err)),
     );
   };
   return (
@@ -60,7 +61,7 @@ export function AttentionActions({ carrier }: { carrier: string }) {
           <button type="button" onClick={() => setChoice(null)}>
             {t('pack.cancel')}
           </button>
-          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+          {error && <p role="alert">{error}</p>}
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
 import { PinPad } from '../../components/PinPad';
 import { useLeadField } from '../../screen';
+import { refusalText } from '../../refusalText';
 
 type Dialog = null | 'hold' | 'partial' | 'override';
 
@@ -13,7 +14,7 @@ export function ExceptionActions({ state }: { state: StationState }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [reason, setReason] = useState('');
   const [lead, setLead] = useLeadField(dialog === 'override');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const box = state.box;
   if (!box) return null;
   const open = (d: Dialog) => {
@@ -24,7 +25,7 @@ export function ExceptionActions({ state }: { state: StationState }) {
   const done = (p: Promise<unknown>) =>
     p.then(
       () => open(null),
-      (err: Error) => setError(err.message),
+      (err: Error) => setError(err),
     );
   const verifying = box.verification === 'open';
   return (
@@ -48,42 +49,48 @@ export function ExceptionActions({ state }: { state: StationState }) {
         {t('pack.override')}
       </button>
       {dialog && (
-        <div role="dialog" aria-label={t(`pack.${dialog}`)} className="dialog">
+        <div
+          role="dialog"
+          aria-label={t(`pack.${dialog}`)}
+          className={dialog === 'override' ? 'dialog lead' : 'dialog'}
+        >
           <h3>{t(`pack.${dialog}`)}</h3>
-          <label className="field">
-            {t('pack.reason')}
-            <select value={reason} onChange={(e) => setReason(e.target.value)}>
-              {state.reasons[dialog].map((r) => (
-                <option key={r} value={r}>
-                  {t(`reasons.${r}`, { defaultValue: r })}
-                </option>
-              ))}
-            </select>
-          </label>
-          {dialog === 'override' ? (
-            <>
+          {error && <p role="alert">{refusalText(t, error)}</p>}
+          <div>
+            <label className="field">
+              {t('pack.reason')}
+              <select value={reason} onChange={(e) => setReason(e.target.value)}>
+                {state.reasons[dialog].map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reasons.${r}`, { defaultValue: r })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {dialog === 'override' ? (
               <label className="field">
                 {t('pack.lead')}
                 <input value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
               </label>
-              <PinPad
-                submitLabel={t('pack.approve')}
-                onSubmit={(pin) => done(client.call('override.approve', { lead, pin, reasonCode: reason }))}
-              />
-            </>
-          ) : (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => done(client.call(dialog === 'hold' ? 'box.hold' : 'box.partial', { reason }))}
-            >
-              {t(`pack.${dialog}`)}
+            ) : (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => done(client.call(dialog === 'hold' ? 'box.hold' : 'box.partial', { reason }))}
+              >
+                {t(`pack.${dialog}`)}
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => open(null)}>
+              {t('pack.cancel')}
             </button>
+          </div>
+          {dialog === 'override' && (
+            <PinPad
+              submitLabel={t('pack.approve')}
+              onSubmit={(pin) => done(client.call('override.approve', { lead, pin, reasonCode: reason }))}
+            />
           )}
-          <button type="button" onClick={() => open(null)}>
-            {t('pack.cancel')}
-          </button>
-          {error && <p role="alert">{t('error.refused', { message: error })}</p>}
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../client';
 import { PinPad } from '../../components/PinPad';
+import { refusalText } from '../../refusalText';
 
 /** Packers log in by scanning their badge; the name + PIN pad is for a forgotten badge. */
 export function LoginPanel() {
@@ -33,11 +34,11 @@ export function LoginPanel() {
         onSubmit={(pin) =>
           client.call('user.login', { name, pin }).then(
             () => setError(null),
-            (err: Error) => setError(err.message),
+            (err: Error) => setError(refusalText(t, err)),
           )
         }
       />
-      {error && <p role="alert">{t('error.refused', { message: error })}</p>}
+      {error && <p role="alert">{error}</p>}
     </section>
   );
 }

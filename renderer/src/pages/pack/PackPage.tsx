@@ -18,6 +18,14 @@ export function PackPage({ view }: { view: StationView }) {
   useEffect(() => {
     if (revision !== undefined) performance.mark('packbench:rendered', { detail: revision });
   }, [revision]);
+  const packer = state?.packer && (
+    <p className="packer">
+      {t('pack.packer')}: <strong>{state.packer.name}</strong>{' '}
+      <button type="button" onClick={() => void client.call('user.logout')}>
+        {t('pack.logout')}
+      </button>
+    </p>
+  );
   return (
     <section aria-labelledby="pack-heading" className="page pack">
       <h1 id="pack-heading" className="visually-hidden">
@@ -28,23 +36,27 @@ export function PackPage({ view }: { view: StationView }) {
       </p>
       <FeedbackBanner feedback={state?.feedback ?? null} />
       {state?.phase === 'login' && <LoginPanel />}
-      {state?.box && <BoxPanel box={state.box} />}
-      {state?.box && state.box.verification !== 'open' && (
-        <WeightPanel
-          box={state.box}
-          virtualScale={view.info?.scale.protocol === 'virtual'}
-          scaleConnected={state.scaleConnected}
-        />
-      )}
-      {state?.box && <ShipmentPanel box={state.box} />}
-      {state?.box && <ExceptionActions state={state} />}
-      {state?.packer && (
-        <p className="packer">
-          {t('pack.packer')}: <strong>{state.packer.name}</strong>{' '}
-          <button type="button" onClick={() => void client.call('user.logout')}>
-            {t('pack.logout')}
-          </button>
-        </p>
+      {state?.box ? (
+        // Two columns at a bench screen: the order and its lines; the weight, the label and what to do next.
+        <div className="pack-grid">
+          <div className="pack-main">
+            <BoxPanel box={state.box} />
+          </div>
+          <div className="pack-side">
+            {state.box.verification !== 'open' && (
+              <WeightPanel
+                box={state.box}
+                virtualScale={view.info?.scale.protocol === 'virtual'}
+                scaleConnected={state.scaleConnected}
+              />
+            )}
+            <ShipmentPanel box={state.box} />
+            <ExceptionActions state={state} />
+            {packer}
+          </div>
+        </div>
+      ) : (
+        packer
       )}
     </section>
   );
