@@ -70,7 +70,8 @@ const NO_SQL = [
   },
   {
     selector: "NewExpression[callee.name='ContractError'][arguments.0.value='refused']",
-    message: 'A refusal has a kind the screens word in their language: throw refuse(kind, params) (shared/contract).',
+    message:
+      'A refusal has a kind the screens word in their language: throw refuse(kind, params) (shared/contract).',
   },
 ];
 

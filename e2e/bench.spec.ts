@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { startKdniaoFake, type KdniaoFake } from '../electron/carriers/fakes';
+import { pdfWords, popplerMissing } from '../electron/testing';
 import { decodeGraphicField } from '../electron/labels';
 import { BenchRig, nextAction, screenshot, wedgeScan } from './rig';
 import { expect, startStation, stopStation, test, type RunningStation } from './station';
@@ -68,9 +70,20 @@ test('happy path: import → scan → weigh → book → label at the printer �
   await wedgeScan(page, waybill);
   await expect(page.getByTestId('handover-result')).toContainText(`Loaded ${waybill} (1)`);
   await screenshot(page, 'handover');
-  await page.getByRole('button', { name: 'Close batch and print manifest' }).click();
-  await expect(page.getByTestId('manifest')).toContainText('Batch closed: 1 boxes');
-  await expect(page.getByTestId('manifest')).toContainText('.pdf');
+  await page.getByRole('button', { name: 'Close batch and make the manifest' }).click();
+  await expect(page.getByTestId('manifest')).toContainText('Batch closed: 1 box.');
+  // The manifest opens from the screen (no file paths shown), and every word on it has ink.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Open the manifest (PDF)' }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^handover-1-pool-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = join(rig.dir, 'manifest.pdf');
+  await pdf.saveAs(file);
+  if (!popplerMissing()) {
+    const words = pdfWords(file);
+    expect(words.map((w) => w.text)).toContain(waybill);
+    expect(words.filter((w) => w.ink === 0)).toEqual([]);
+  }
 });
 
 test('printer off → the job waits → printer on → printed once', async ({ page }) => {
@@ -83,7 +96,9 @@ test('printer off → the job waits → printer on → printed once', async ({ p
   await expect(nextAction(page)).toHaveText('Stick the label on and scan it');
   await expect(page.getByTestId('label-status')).toHaveText('waiting for the printer');
   await page.getByRole('link', { name: 'Devices' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'label: tcp://' })).toContainText('disconnected');
+  await expect(page.getByRole('row').filter({ hasText: 'label printer · tcp://' })).toContainText(
+    'disconnected',
+  );
   await rig.printer.start();
   await page.getByRole('link', { name: 'Pack' }).click();
   await expect(page.getByTestId('label-status')).toHaveText('printed', { timeout: 15_000 });
@@ -136,7 +151,7 @@ test.describe('with the KDNiao carrier (local HTTP fake checking DataSign)', () 
       await wedgeScan(page, code);
     rig.weigh(699);
     await expect(page.getByTestId('waybill')).toContainText('731000000001 成都转 武侯');
-    await expect(page.getByTestId('carrier')).toContainText('kdniao');
+    await expect(page.getByTestId('carrier')).toContainText('KDNiao');
     expect(fake.orders.size).toBe(1);
     await expect(page.getByTestId('label-status')).toHaveText('printed');
   });

@@ -118,7 +118,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(repoRoot, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`) });
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
+  if (process.env.UPDATE_SCREENSHOTS === '1' && !/-(zh-\d+|en)$/.test(name)) {
     mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) });
   }

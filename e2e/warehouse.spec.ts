@@ -81,10 +81,10 @@ test("交接 at the lead's PC: a box another bench packed waits on the shelf, is
   await client.end();
   await page.goto(`${station.url}#/handover`);
   const shelf = page.getByTestId('shelf');
-  await expect(shelf.getByRole('row', { name: /^zto B-09 1 box / })).toBeVisible();
+  await expect(shelf.getByRole('row', { name: /^ZTO Express B-09 1 box / })).toBeVisible();
   await page.getByLabel('Carrier').selectOption('zto');
   await page.getByRole('button', { name: 'Open a batch' }).click();
-  await expect(page.getByRole('status', { name: 'Batch' })).toContainText('zto');
+  await expect(page.getByRole('status', { name: 'Batch' })).toContainText('ZTO Express');
   await wedgeScan(page, 'ZT9000000001');
   await expect(page.getByTestId('handover-result')).toHaveText('Loaded ZT9000000001 (1)');
   await expect(

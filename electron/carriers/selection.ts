@@ -1,3 +1,5 @@
+import { CHOICE_PHRASES } from '../../shared/words';
+
 export interface PriceRule {
   /** Price of the first `firstWeightG` (首重). */
   firstCents: number;
@@ -71,6 +73,8 @@ export function price(rule: CarrierRule, province: string, chargeableG: number, 
   return table.firstCents + extraKg * table.extraPerKgCents + (remote ? (rule.remoteSurchargeCents ?? 0) : 0);
 }
 
+const say = CHOICE_PHRASES.say;
+
 /**
  * Which carrier books this box, and why: the platform's mandate first, then the shop's override, then among the
  * carriers that serve the province, take COD where needed and carry the weight, the cheapest for the chargeable
@@ -87,17 +91,18 @@ export function selectCarrier(input: SelectionInput): Selection {
         eligible: true,
         priceCents: null,
         chargeableG: input.weightG,
-        why: ['no price table'],
+        why: [say('no-price-table')],
       };
     const chargeableG = chargeableWeight(input.weightG, input.dimsMm, rule.divisor ?? 6000);
     if (rule.provinces && !matches(input.province, rule.provinces))
-      why.push(`does not serve ${input.province}`);
+      why.push(say('not-serving', { province: input.province }));
     if (rule.excludeProvinces && matches(input.province, rule.excludeProvinces))
-      why.push(`does not serve ${input.province}`);
-    if (input.codCents && !rule.cod) why.push('no cash on delivery');
-    if (rule.maxWeightG !== undefined && chargeableG > rule.maxWeightG) why.push(`over ${rule.maxWeightG} g`);
+      why.push(say('not-serving', { province: input.province }));
+    if (input.codCents && !rule.cod) why.push(say('no-cod'));
+    if (rule.maxWeightG !== undefined && chargeableG > rule.maxWeightG)
+      why.push(say('over-weight', { grams: rule.maxWeightG }));
     if (rule.minWeightG !== undefined && chargeableG < rule.minWeightG)
-      why.push(`under ${rule.minWeightG} g`);
+      why.push(say('under-weight', { grams: rule.minWeightG }));
     return {
       carrier,
       eligible: why.length === 0,
@@ -111,31 +116,31 @@ export function selectCarrier(input: SelectionInput): Selection {
     return {
       carrier,
       priceCents: c?.priceCents ?? null,
-      reasons: [reason, ...(remote ? [`${input.province} is remote`] : [])],
+      reasons: [reason, ...(remote ? [say('remote', { province: input.province })] : [])],
       candidates,
     };
   };
   if (input.required) {
     if (input.available.includes(input.required))
-      return pick(input.required, `platform requires ${input.required}`);
+      return pick(input.required, say('platform-requires', { carrier: input.required }));
     return {
       carrier: null,
       priceCents: null,
-      reasons: [`platform requires ${input.required}, which is not set up at this bench`],
+      reasons: [say('platform-requires-missing', { carrier: input.required })],
       candidates,
     };
   }
   const override = input.shop ? input.shopOverride[input.shop] : undefined;
   if (override && input.available.includes(override))
-    return pick(override, `shop ${input.shop} ships with ${override}`);
+    return pick(override, say('shop-ships', { shop: input.shop!, carrier: override }));
   const eligible = candidates.filter((c) => c.eligible);
   if (eligible.length === 0)
     return {
       carrier: null,
       priceCents: null,
       reasons: [
-        'no carrier can take this box',
-        ...candidates.map((c) => `${c.carrier}: ${c.why.join(', ')}`),
+        say('no-carrier'),
+        ...candidates.map((c) => say('carrier-why', { carrier: c.carrier, why: c.why.join(', ') })),
       ],
       candidates,
     };
@@ -143,12 +148,15 @@ export function selectCarrier(input: SelectionInput): Selection {
   if (priced.length === 0)
     return pick(
       eligible.some((c) => c.carrier === input.fallback) ? input.fallback : eligible[0]!.carrier,
-      'default carrier (no price tables)',
+      say('default-carrier'),
     );
   const best = priced[0]!;
   const others = priced.slice(1, 3).map((c) => `${c.carrier} ¥${(c.priceCents! / 100).toFixed(2)}`);
+  const cheapest = { price: (best.priceCents! / 100).toFixed(2), kg: (best.chargeableG / 1000).toFixed(2) };
   return pick(
     best.carrier,
-    `cheapest: ¥${(best.priceCents! / 100).toFixed(2)} for ${(best.chargeableG / 1000).toFixed(2)} kg${others.length ? ` (vs ${others.join(', ')})` : ''}`,
+    others.length
+      ? say('cheapest-vs', { ...cheapest, others: others.join(', ') })
+      : say('cheapest', cheapest),
   );
 }

@@ -38,6 +38,7 @@ export function createHandlers(b: Bench): Handlers {
     'handover.close': () => b.handovers.close(who()),
     'handover.daily': ({ from, to }) => b.handovers.daily(from, to),
     'handover.shelf': () => b.handovers.shelf(),
+    'handover.manifest': ({ id }) => b.handovers.manifest(id),
     'warehouse.benches': () => act.warehouseBoard(b),
     'warehouse.releaseBench': (p) => act.releaseBench(b, p),
     'session.events': async ({ sessionId }) => (await b.review.events(sessionId)).map(timelineEntry),

@@ -126,7 +126,7 @@ describe('verifying items', () => {
     expect(scan(TEA)).toMatchObject({
       tone: 'wrong',
       kind: 'wrong-item',
-      params: { sku: 'TEA-LJ-250', expected: 'CUP-CER-01, TSH-BLK-M' },
+      params: { sku: 'TEA-LJ-250', expected: '陶瓷马克杯, 黑色T恤 M码' },
     });
     scan(MUG);
     expect(scan(MUG)).toMatchObject({ tone: 'over', kind: 'over-scan', params: { required: 1, scanned: 1 } });

@@ -52,7 +52,7 @@ export function StatusBar({ view }: { view: StationView }) {
           {feedbackText(t, i18n.language, view.state.feedback)}
         </span>
       )}
-      <span className="version">v{info?.version ?? ''}</span>
+      <span className="version">{t('status.version', { version: info?.version ?? '' })}</span>
     </footer>
   );
 }

@@ -85,6 +85,11 @@ export const methods = {
     result: z.strictObject({ id: z.number().int() }),
   },
   'handover.current': { params: NoParams, result: HandoverView.nullable() },
+  /** A closed batch's manifest PDF (written at this bench), to open or print. */
+  'handover.manifest': {
+    params: z.strictObject({ id: z.number().int().positive() }),
+    result: z.strictObject({ fileName: z.string(), contentBase64: z.string().max(INLINE_FILE_BASE64_MAX) }),
+  },
   /** Closed boxes no batch has taken yet, per carrier and packing bench (a warehouse: every bench's). */
   'handover.shelf': {
     params: NoParams,
@@ -155,7 +160,8 @@ export const methods = {
         type: z.string(),
         at: z.string(),
         packer: z.string().nullable(),
-        summary: z.string(),
+        /** What the lead reads first, as named facts the page words (a code, a weight, a carrier…). */
+        facts: z.array(z.strictObject({ key: z.string(), value: z.string() })),
       }),
     ),
   },

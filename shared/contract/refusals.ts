@@ -32,6 +32,7 @@ export const REFUSALS = {
   'batch-none-to-close': 'no handover batch is open: nothing to close',
   'batch-open': 'batch {batch} for {carrier} is still open: close it before opening one for {wanted}',
   'batch-empty': 'batch {batch} for {carrier} is empty: scan boxes onto it first',
+  'manifest-missing': 'no manifest of batch {batch} at this bench',
   'order-not-held': 'order {orderNo} is not on hold',
   'mismatch-unknown': 'no mismatch {id}',
   'not-warehouse': 'this bench is not part of a warehouse',

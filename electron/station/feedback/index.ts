@@ -1,5 +1,6 @@
 import type { Feedback, FeedbackKind, Tone } from '../../../shared/contract';
 import type { ScanResult } from '../../../shared/verify';
+import { MISMATCH_PHRASES } from '../../../shared/words';
 
 export type FeedbackDraft = Omit<Feedback, 'id' | 'at' | 'code'>;
 
@@ -26,7 +27,8 @@ export function scanFeedback(
       return draft('wrong', 'wrong-item', {
         sku: check.sku,
         name: names(check.sku),
-        expected: check.expected.join(', '),
+        // What a packer looks for on the shelf: the names, not the SKU codes.
+        expected: check.expected.map(names).join(', '),
       });
     case 'over-scan':
       return draft('over', 'over-scan', {
@@ -44,6 +46,8 @@ export function scanFeedback(
   }
 }
 
+const say = MISMATCH_PHRASES.say;
+
 /** Expected/actual columns of the mismatch log for a refused scan. */
 export function mismatchColumns(
   check: ScanResult,
@@ -51,15 +55,19 @@ export function mismatchColumns(
 ): { sku: string | null; expected: string | null; actual: string | null } {
   switch (check.result) {
     case 'wrong-item':
-      return { sku: check.sku, expected: check.expected.join(', ') || '(nothing left)', actual: check.sku };
+      return {
+        sku: check.sku,
+        expected: check.expected.join(', ') || say('nothing-left'),
+        actual: check.sku,
+      };
     case 'over-scan':
       return { sku: check.sku, expected: `${check.required}`, actual: `${check.scanned + check.adding}` };
     case 'unknown-barcode':
-      return { sku: null, expected: 'a barcode of this order', actual: code };
+      return { sku: null, expected: say('a-barcode'), actual: code };
     case 'expired':
-      return { sku: check.sku, expected: 'not expired', actual: `expiry ${check.expiry}` };
+      return { sku: check.sku, expected: say('not-expired'), actual: say('expiry', { date: check.expiry }) };
     case 'serial-duplicate':
-      return { sku: check.sku, expected: 'a serial not shipped before', actual: check.serial };
+      return { sku: check.sku, expected: say('serial-new'), actual: check.serial };
     default:
       return { sku: null, expected: null, actual: null };
   }

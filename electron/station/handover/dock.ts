@@ -46,6 +46,8 @@ export interface Dock {
   close(by: string | null): Promise<ClosedBatch>;
   daily(from: string, to: string): Maybe<DailyRow[]>;
   shelf(): Maybe<ShelfRow[]>;
+  /** A batch's manifest PDF closed at this bench. */
+  manifest(id: number): { fileName: string; contentBase64: string };
   /** A scan routed to the loading dock: what the bench says now (a warehouse tells the result when it comes). */
   load(code: string): FeedbackDraft;
 }

@@ -10,7 +10,7 @@ import {
   type HandoverScan,
   type ShelfRow,
 } from './dock';
-import { writeManifest, type ClosedBatch } from './manifest';
+import { readManifest, writeManifest, type ClosedBatch } from './manifest';
 
 const SHELF_DAYS = 14;
 
@@ -90,5 +90,9 @@ export class Handovers implements Dock {
   shelf(): ShelfRow[] {
     const since = new Date(this.now().getTime() - SHELF_DAYS * 86_400_000).toISOString();
     return this.repos.handovers.shelf(this.stationId, since);
+  }
+
+  manifest(id: number) {
+    return readManifest(this.manifestDir, id);
   }
 }

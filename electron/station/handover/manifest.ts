@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { refuse } from '../../../shared/contract';
 import { join } from 'node:path';
 import { embedCjkFont } from '../../labels';
 import type { HandoverLine } from '../../store';
@@ -9,6 +10,18 @@ export interface ClosedBatch {
   count: number;
   pdf: string;
   csv: string;
+}
+
+/** A closed batch's manifest PDF, to open or print from the screen. */
+export function readManifest(dir: string, id: number): { fileName: string; contentBase64: string } {
+  let found: string | undefined;
+  try {
+    found = readdirSync(dir).find((f) => f.startsWith(`handover-${id}-`) && f.endsWith('.pdf'));
+  } catch {
+    // no folder yet: no manifest written here
+  }
+  if (!found) throw refuse('manifest-missing', { batch: id });
+  return { fileName: found, contentBase64: readFileSync(join(dir, found)).toString('base64') };
 }
 
 /** The courier's manifest of a closed batch, as PDF and CSV (waybill no., order no., weight, count) in `dir`. */

@@ -10,7 +10,7 @@ import {
   type HandoverScan,
   type ShelfRow,
 } from './dock';
-import { writeManifest, type ClosedBatch } from './manifest';
+import { readManifest, writeManifest, type ClosedBatch } from './manifest';
 
 export interface WarehouseDockDeps {
   /** A call to the warehouse; an unreachable one is refused in words. */
@@ -114,5 +114,9 @@ export class WarehouseHandovers implements Dock {
 
   shelf(): Promise<ShelfRow[]> {
     return this.on((dock) => dock.shelf());
+  }
+
+  manifest(id: number) {
+    return readManifest(this.d.manifestDir, id);
   }
 }

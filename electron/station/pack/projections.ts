@@ -2,6 +2,15 @@ import { isMismatch } from '../../../shared/verify';
 import type { Repos } from '../../store';
 import { mismatchColumns } from '../feedback';
 import type { Envelope } from './box';
+import { MISMATCH_PHRASES } from '../../../shared/words';
+
+const say = MISMATCH_PHRASES.say;
+
+/** A lead's override as the mismatch row's resolution: who, the reason code, and their comment if any. */
+const overrideBy = (e: { lead: string; reasonCode: string; comment: string | null }) =>
+  e.comment
+    ? say('override-by-comment', { lead: e.lead, reason: e.reasonCode, comment: e.comment })
+    : say('override-by', { lead: e.lead, reason: e.reasonCode });
 
 /**
  * Keeps the read tables in step with one event, inside the transaction that appends it: the mismatch log, the
@@ -48,9 +57,9 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
           type: 'override',
           sku: null,
           code: null,
-          expected: 'weight in tolerance',
-          actual: 'weight approved by a lead',
-          resolution: `override by ${e.lead}: ${e.reasonCode}${e.comment ? ` — ${e.comment}` : ''}`,
+          expected: say('weight-in-tolerance'),
+          actual: say('weight-approved'),
+          resolution: overrideBy(e),
           resolved_by: e.lead,
         });
         return;
@@ -60,9 +69,9 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
         type: 'override',
         sku: e.short.map((s) => s.sku).join(', ') || null,
         code: null,
-        expected: e.short.map((s) => `${s.sku} ×${s.missing}`).join(', ') || 'all items',
-        actual: 'approved without them',
-        resolution: `override by ${e.lead}: ${e.reasonCode}${e.comment ? ` — ${e.comment}` : ''}`,
+        expected: e.short.map((s) => `${s.sku} ×${s.missing}`).join(', ') || say('all-items'),
+        actual: say('approved-without'),
+        resolution: overrideBy(e),
         resolved_by: e.lead,
       });
       return;
@@ -82,8 +91,8 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
         sku: e.short.map((s) => s.sku).join(', ') || null,
         code: null,
         expected: e.short.map((s) => `${s.sku} ×${s.missing}`).join(', '),
-        actual: 'back-ordered',
-        resolution: `partial: ${e.reason}`,
+        actual: say('back-ordered'),
+        resolution: say('partial-reason', { reason: e.reason }),
         resolved_by: env.packer,
       });
       return;
@@ -100,9 +109,12 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
         code: null,
         expected:
           c.verdict === 'unknown'
-            ? `no unit weight for ${c.missingWeights.join(', ')}`
-            : `${c.expectedG} g ± ${c.toleranceG} g`,
-        actual: `${c.actualG} g (${c.differenceG >= 0 ? '+' : ''}${c.differenceG} g)`,
+            ? say('weight-no-unit', { skus: c.missingWeights.join(', ') })
+            : say('weight-range', { expected: c.expectedG, tolerance: c.toleranceG }),
+        actual: say('weight-actual', {
+          actual: c.actualG,
+          difference: `${c.differenceG >= 0 ? '+' : ''}${c.differenceG}`,
+        }),
       });
       return;
     }

@@ -1,3 +1,4 @@
+import { carrierDisplayName } from '../../../shared/words';
 import type { Config } from '../../config';
 import type { FaceSheet } from '../../labels';
 import type { OrderLineRow, OrderRow } from '../../store';
@@ -11,6 +12,17 @@ export interface ShipmentForLabel {
   insuredCents?: number | null;
 }
 
+/**
+ * The carrier's name as carriers print it on their sheets (中通快递, 顺丰速运): a KDNiao booking names the carrier behind it;
+ * a pool prints the carrier name it is configured with.
+ */
+export function printedCarrier(carrier: string, config: Config): string {
+  if (carrier === 'pool') return config.carriers.pool?.carrierName ?? carrierDisplayName('demo', 'zh-CN');
+  if (carrier === 'kdniao' && config.carriers.kdniao)
+    return carrierDisplayName(`kdniao:${config.carriers.kdniao.shipperCode}`, 'zh-CN');
+  return carrierDisplayName(carrier, 'zh-CN');
+}
+
 /** The face sheet of an order: receiver from the order, sender from the config, the rest from the booking. */
 export function faceSheetFor(
   order: OrderRow,
@@ -22,7 +34,7 @@ export function faceSheetFor(
 ): FaceSheet {
   const s = config.shipper;
   return {
-    carrier: shipment.carrier,
+    carrier: printedCarrier(shipment.carrier, config),
     waybillNo: shipment.waybillNo,
     markDestination: shipment.markDestination,
     sortingCode: shipment.sortingCode,

@@ -1,8 +1,15 @@
 import type { StoredEvent } from '../../store';
 
-/** One line for a timeline entry: the fields a lead reads first. */
-function summarize(p: Record<string, unknown>): string {
-  const pick = [
+/** The facts of an event a lead reads first, each named so the page words it (keys: renderer i18n `timeline.<key>`). */
+function facts(p: Record<string, unknown>): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  if (p.order && typeof p.order === 'object')
+    out.push({ key: 'order', value: String((p.order as { orderNo: string }).orderNo) });
+  const check = p.check as { result?: string; verdict?: string; sku?: string } | undefined;
+  if (check?.verdict) out.push({ key: 'verdict', value: check.verdict });
+  if (check?.result) out.push({ key: 'result', value: check.result });
+  if (check?.sku) out.push({ key: 'sku', value: check.sku });
+  for (const k of [
     'code',
     'waybillNo',
     'reason',
@@ -12,13 +19,9 @@ function summarize(p: Record<string, unknown>): string {
     'expected',
     'actual',
     'insertId',
-  ].filter((k) => p[k] !== undefined && p[k] !== null);
-  const check = p.check as { result?: string; verdict?: string; sku?: string } | undefined;
-  const parts = pick.map((k) => `${k} ${String(p[k])}`);
-  if (check?.result) parts.unshift(`${check.result}${check.sku ? ` ${check.sku}` : ''}`);
-  if (check?.verdict) parts.unshift(check.verdict);
-  if (p.order && typeof p.order === 'object') parts.unshift(String((p.order as { orderNo: string }).orderNo));
-  return parts.join(' · ');
+  ])
+    if (p[k] !== undefined && p[k] !== null) out.push({ key: k, value: String(p[k]) });
+  return out;
 }
 
 export const timelineEntry = (e: StoredEvent) => ({
@@ -26,5 +29,5 @@ export const timelineEntry = (e: StoredEvent) => ({
   type: e.type,
   at: e.at,
   packer: e.packer,
-  summary: summarize(e.payload as Record<string, unknown>),
+  facts: facts(e.payload as Record<string, unknown>),
 });

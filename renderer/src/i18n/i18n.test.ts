@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEEDBACK_KINDS, REFUSAL_KINDS } from '../../../shared/contract';
+import { CHOICE_PHRASES, MISMATCH_PHRASES } from '../../../shared/words';
+import { PACK_EVENT_TYPES } from '../../../electron/station/pack';
 import { StationPhase } from '../../../shared/contract';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -20,6 +22,11 @@ describe('translations', () => {
     ['every feedback the station gives', FEEDBACK_KINDS.map((k) => `feedback.${k}`)],
     ['every phase of the pack page', StationPhase.options.map((p) => `pack.phase.${p}`)],
     ['every refusal the station gives', REFUSAL_KINDS.map((k) => `refusal.${k}`)],
+    ['every event of a box (the timeline)', PACK_EVENT_TYPES.map((e) => `event.${e.replace('.', '_')}`)],
+    [
+      'every phrase the station stores',
+      [...MISMATCH_PHRASES.kinds, ...CHOICE_PHRASES.kinds].map((k) => `phrase.${k}`),
+    ],
   ])('cover %s', (_what, paths) => {
     for (const path of paths) {
       expect(has(en, path), `en: ${path}`).toBe(true);

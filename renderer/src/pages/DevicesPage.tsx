@@ -3,9 +3,10 @@ import type { StationView } from '../useStation';
 import { ScanTestPanel } from './ScanTestPanel';
 import { client } from '../client';
 import { ScaleControls } from './ScaleControls';
+import { deviceDetail, deviceName } from '../words';
 
 export function DevicesPage({ view }: { view: StationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="devices-heading" className="page">
       <h1 id="devices-heading">{t('devices.heading')}</h1>
@@ -21,11 +22,11 @@ export function DevicesPage({ view }: { view: StationView }) {
         <tbody>
           {view.info?.devices.map((d) => (
             <tr key={d.id}>
-              <td>{d.name}</td>
+              <td>{deviceName(t, d)}</td>
               <td>{t(`device.kind.${d.kind}`)}</td>
               <td className={`state-${d.state}`}>{t(`device.state.${d.state}`)}</td>
               <td>
-                {d.detail ?? ''}{' '}
+                {d.detail ? deviceDetail(t, (k) => i18n.exists(k), d.detail) : ''}{' '}
                 {d.kind === 'printer' && (
                   <button
                     type="button"

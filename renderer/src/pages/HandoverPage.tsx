@@ -4,6 +4,7 @@ import type { StationView } from '../useStation';
 import { client } from '../client';
 import { playTone } from '../sounds';
 import { feedbackText } from '../feedbackText';
+import { carrierName, kilograms, localTime } from '../words';
 
 type Batch = {
   id: number;
@@ -11,6 +12,17 @@ type Batch = {
   lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string; bench?: string }[];
 } | null;
 type Shelf = Awaited<ReturnType<typeof client.call<'handover.shelf'>>>;
+
+/** The batch's manifest PDF, handed to the browser to open or print (A4: the courier signs it). */
+async function openManifest(id: number) {
+  const { fileName, contentBase64 } = await client.call('handover.manifest', { id });
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
 
 /**
  * 交接: open a carrier's batch, scan each closed box's label as it is loaded, close with a manifest. The shelf shows
@@ -23,7 +35,7 @@ export function HandoverPage({ view }: { view: StationView }) {
   const carriers = [...new Set([...(view.info?.carriers ?? []), ...shelf.map((s) => s.carrier)])];
   const [carrier, setCarrier] = useState('');
   const [batch, setBatch] = useState<Batch>(null);
-  const [closed, setClosed] = useState<{ count: number; pdf: string; csv: string } | null>(null);
+  const [closed, setClosed] = useState<{ id: number; count: number } | null>(null);
   const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
   const refresh = useCallback(() => {
     void client.call('handover.current').then(setBatch, () => setBatch(null));
@@ -56,7 +68,7 @@ export function HandoverPage({ view }: { view: StationView }) {
               <option value="">—</option>
               {carriers.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {carrierName(t, c)}
                 </option>
               ))}
             </select>
@@ -73,7 +85,7 @@ export function HandoverPage({ view }: { view: StationView }) {
       ) : (
         <>
           <p className="next-action" role="status" aria-label={t('handover.batch')}>
-            {t('handover.scanBoxes', { carrier: batch.carrier, count: batch.lines.length })}
+            {t('handover.scanBoxes', { carrier: carrierName(t, batch.carrier), count: batch.lines.length })}
           </p>
           <table className="grid" aria-label={t('handover.batch')}>
             <thead>
@@ -111,7 +123,10 @@ export function HandoverPage({ view }: { view: StationView }) {
       )}
       {closed && (
         <p role="status" data-testid="manifest">
-          {t('handover.closed', { count: closed.count })} {closed.pdf} · {closed.csv}
+          {t('handover.closed', { count: closed.count })}{' '}
+          <button type="button" onClick={() => void openManifest(closed.id)}>
+            {t('handover.openManifest')}
+          </button>
         </p>
       )}
       <h2>{t('handover.shelf')}</h2>
@@ -130,17 +145,10 @@ export function HandoverPage({ view }: { view: StationView }) {
           <tbody>
             {shelf.map((s) => (
               <tr key={`${s.carrier}-${s.bench}`}>
-                <td>{s.carrier}</td>
+                <td>{carrierName(t, s.carrier)}</td>
                 <td>{s.bench}</td>
                 <td>{t('handover.boxes', { count: s.boxes })}</td>
-                <td>
-                  {new Date(s.oldest).toLocaleString(i18n.language, {
-                    month: '2-digit',
-                    day: '2-digit',
-                    hour: '2-digit',
-                    minute: '2-digit',
-                  })}
-                </td>
+                <td>{localTime(i18n.language, s.oldest)}</td>
               </tr>
             ))}
           </tbody>
@@ -152,9 +160,9 @@ export function HandoverPage({ view }: { view: StationView }) {
           {daily.map((d) => (
             <tr key={`${d.day}-${d.carrier}`}>
               <td>{d.day}</td>
-              <td>{d.carrier}</td>
+              <td>{carrierName(t, d.carrier)}</td>
               <td>{t('handover.boxes', { count: d.boxes })}</td>
-              <td>{(d.weightG / 1000).toFixed(1)} kg</td>
+              <td>{kilograms(t, d.weightG)}</td>
             </tr>
           ))}
         </tbody>

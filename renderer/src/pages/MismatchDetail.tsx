@@ -1,16 +1,43 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MismatchView } from '../../../shared/contract';
 import { client } from '../client';
 import { PinPad } from '../components/PinPad';
 import { useLeadField } from '../screen';
 import { refusalText } from '../refusalText';
+import { carrierName, grams, localTime } from '../words';
+
+/** A fact's value in the page's words: verdicts, results, reasons and carriers translated, the rest as recorded. */
+function factValue(t: TFunction, f: { key: string; value: string }): string {
+  switch (f.key) {
+    case 'verdict':
+      return t(`pack.verdict.${f.value}`, { defaultValue: f.value });
+    case 'result':
+      return t(`checkResult.${f.value}`, { defaultValue: f.value });
+    case 'reason':
+    case 'reasonCode':
+      return t(`reasons.${f.value}`, { defaultValue: f.value });
+    case 'carrier':
+      return carrierName(t, f.value);
+    case 'grams':
+      return grams(t, f.value);
+    default:
+      return f.value;
+  }
+}
 
 /** One mismatch: the box's event timeline, and a lead's resolution with a comment. */
 export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [events, setEvents] = useState<
-    { seq: number; type: string; at: string; packer: string | null; summary: string }[]
+    {
+      seq: number;
+      type: string;
+      at: string;
+      packer: string | null;
+      facts: { key: string; value: string }[];
+    }[]
   >([]);
   const [comment, setComment] = useState('');
   const [lead, setLead] = useLeadField(true);
@@ -27,7 +54,9 @@ export function MismatchDetail({ m, onDone }: { m: MismatchView; onDone: () => v
       <ol className="timeline">
         {events.map((e) => (
           <li key={e.seq} className={e.seq === undefined ? '' : e.type.replace('.', '-')}>
-            <time>{new Date(e.at).toLocaleTimeString()}</time> <strong>{e.type}</strong> {e.summary}{' '}
+            <time>{localTime(i18n.language, e.at, 'time')}</time>{' '}
+            <strong>{t(`event.${e.type.replace('.', '_')}`, { defaultValue: e.type })}</strong>{' '}
+            {e.facts.map((f) => `${t(`timeline.${f.key}`)} ${factValue(t, f)}`).join(' · ')}{' '}
             <small>{e.packer ?? ''}</small>
           </li>
         ))}

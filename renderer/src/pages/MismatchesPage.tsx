@@ -5,6 +5,7 @@ import { client } from '../client';
 import type { StationView } from '../useStation';
 import { MismatchCharts } from './MismatchCharts';
 import { MismatchDetail } from './MismatchDetail';
+import { localTime, mismatchText } from '../words';
 
 const exportFilter = (f: Filter) =>
   Object.fromEntries(
@@ -47,7 +48,7 @@ async function download(format: 'csv' | 'xlsx', filter: Record<string, string>) 
 
 /** The shift lead's review of packing exceptions: filter, page, resolve with a comment. */
 export function MismatchesPage({ view }: { view: StationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<Filter>({
     from: '',
     to: '',
@@ -121,7 +122,6 @@ export function MismatchesPage({ view }: { view: StationView }) {
           {t('mismatches.exportXlsx')}
         </button>
       </p>
-      <MismatchCharts from={filter.from} to={filter.to} revision={revision} />
       <table className="grid" aria-label={t('mismatches.heading')}>
         <thead>
           <tr>
@@ -146,15 +146,15 @@ export function MismatchesPage({ view }: { view: StationView }) {
         <tbody>
           {data.rows.map((m) => (
             <tr key={m.id} data-type={m.type}>
-              <td>{new Date(m.at).toLocaleString()}</td>
+              <td>{localTime(i18n.language, m.at)}</td>
               <td>{t(`mismatchType.${m.type}`, { defaultValue: m.type })}</td>
               <td>{m.orderNo}</td>
               <td>{m.sku}</td>
-              <td>{m.expected}</td>
-              <td>{m.actual}</td>
+              <td>{mismatchText(t, m.expected)}</td>
+              <td>{mismatchText(t, m.actual)}</td>
               <td>{m.packer}</td>
               <td>{m.stationId}</td>
-              <td>{m.resolution ?? ''}</td>
+              <td>{mismatchText(t, m.resolution)}</td>
               <td>
                 <button type="button" onClick={() => setOpen(m)}>
                   {m.resolution ? t('mismatches.timeline') : t('mismatches.resolve')}
@@ -178,6 +178,8 @@ export function MismatchesPage({ view }: { view: StationView }) {
           {t('mismatches.next')}
         </button>
       </div>
+      {/* The rows first: the charts are for the weekly look back, the table is what a lead works through. */}
+      <MismatchCharts from={filter.from} to={filter.to} revision={revision} />
     </section>
   );
 }

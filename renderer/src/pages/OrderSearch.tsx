@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client';
 import { LeadDialog } from '../components/LeadDialog';
+import { localTime } from '../words';
 
 type Row = {
   orderNo: string;
@@ -18,7 +19,7 @@ const STATUSES = ['released', 'held', 'packing', 'packed', 'partial', 'cancelled
 
 /** Find an order by number, receiver, waybill or tote; see its status; a lead releases a hold. */
 export function OrderSearch({ revision }: { revision: number | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
@@ -65,7 +66,7 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
               <td>
                 {t(`orders.state.${o.status}`)}
                 {o.holdReason && ` · ${o.holdReason}`}
-                {o.packedAt && ` · ${new Date(o.packedAt).toLocaleString()} ${o.packedBy ?? ''}`}
+                {o.packedAt && ` · ${localTime(i18n.language, o.packedAt)} ${o.packedBy ?? ''}`}
               </td>
               <td>
                 {o.waybillNo && (

@@ -3,6 +3,7 @@ import { client } from '../client';
 import { VirtualScaleControl } from '../components/VirtualScaleControl';
 import { useScaleReading } from '../useScale';
 import type { StationView } from '../useStation';
+import { grams } from '../words';
 
 /** The scale's live reading, and zero/tare where its protocol has them. */
 export function ScaleControls({ view }: { view: StationView }) {
@@ -19,7 +20,7 @@ export function ScaleControls({ view }: { view: StationView }) {
         {reading
           ? reading.grams === null
             ? (reading.error ?? '—')
-            : `${reading.grams} g · ${reading.stable ? t('pack.stable') : t('pack.moving')}`
+            : `${grams(t, reading.grams)} · ${reading.stable ? t('pack.stable') : t('pack.moving')}`
           : '—'}
       </p>
       {scale.canZero && (

@@ -5,6 +5,7 @@ import { setLocale, type AppLocale } from '../i18n';
 import type { StationView } from '../useStation';
 import { CommandSheet } from './CommandSheet';
 import { RulesEditor } from './RulesEditor';
+import { carrierName } from '../words';
 
 type Settings = Awaited<ReturnType<typeof client.call<'settings.get'>>>;
 
@@ -66,7 +67,7 @@ export function SettingsPage({ view }: { view: StationView }) {
             <dd>
               {settings.carriers.map((c) => (
                 <div key={c.name}>
-                  {c.name}
+                  {carrierName(t, c.name)}
                   {c.name === settings.defaultCarrier ? ' ★' : ''}:{' '}
                   {c.price
                     ? t('settings.priceRule', {

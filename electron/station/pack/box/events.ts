@@ -109,6 +109,32 @@ export interface ShortLine {
 
 export type PackEventType = PackEvent['type'];
 
+/** Every event type, for those who name them (the lead's timeline words each one); the compiler keeps it complete. */
+export const PACK_EVENT_TYPES = [
+  'box.opened',
+  'box.resumed',
+  'scan.checked',
+  'scan.undone',
+  'insert.confirmed',
+  'override.approved',
+  'box.package',
+  'box.weighed',
+  'box.booking',
+  'box.booked',
+  'box.bookingFailed',
+  'box.bookingUnknown',
+  'box.bookingAttention',
+  'box.waybillEntered',
+  'box.bookingCancelled',
+  'label.mismatch',
+  'box.closed',
+  'box.partial',
+  'box.held',
+] as const satisfies readonly PackEventType[];
+// A type added to PackEvent and not to the list fails here.
+const complete: Exclude<PackEventType, (typeof PACK_EVENT_TYPES)[number]> extends never ? true : false = true;
+void complete;
+
 /** An event as stored: who, where, when, and its place in the session. */
 export interface Envelope<E extends PackEvent = PackEvent> {
   sessionId: string;

@@ -23,36 +23,38 @@ export function BoxPanel({ box }: { box: BoxView }) {
       {box.awaitingSerial && (
         <p className="serial-prompt">{t('pack.serialNeeded', { sku: box.awaitingSerial.sku })}</p>
       )}
-      <table className="lines" aria-label={t('pack.lines')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('pack.item')}</th>
-            <th scope="col">{t('pack.sku')}</th>
-            <th scope="col">{t('pack.scanned')}</th>
-            <th scope="col">{t('pack.required')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {box.lines.map((l) => (
-            <tr
-              key={l.key}
-              className={l.scanned >= l.required ? 'line-done' : l.scanned > 0 ? 'line-partial' : ''}
-              data-sku={l.sku}
-            >
-              <td>
-                {l.image && <img src={l.image} alt="" className="thumb" />}
-                {l.name}
-                {l.kit && <small className="kit"> · {t('pack.kitOf', { name: l.kit.name })}</small>}
-              </td>
-              <td>{l.sku}</td>
-              <td className="count" aria-label={`${l.sku} ${t('pack.scanned')}`}>
-                {l.scanned}
-              </td>
-              <td className="count">{l.required}</td>
+      <div className="lines-wrap">
+        <table className="lines" aria-label={t('pack.lines')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('pack.item')}</th>
+              <th scope="col">{t('pack.sku')}</th>
+              <th scope="col">{t('pack.scanned')}</th>
+              <th scope="col">{t('pack.required')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {box.lines.map((l) => (
+              <tr
+                key={l.key}
+                className={l.scanned >= l.required ? 'line-done' : l.scanned > 0 ? 'line-partial' : ''}
+                data-sku={l.sku}
+              >
+                <td>
+                  {l.image && <img src={l.image} alt="" className="thumb" />}
+                  {l.name}
+                  {l.kit && <small className="kit"> · {t('pack.kitOf', { name: l.kit.name })}</small>}
+                </td>
+                <td>{l.sku}</td>
+                <td className="count" aria-label={`${l.sku} ${t('pack.scanned')}`}>
+                  {l.scanned}
+                </td>
+                <td className="count">{l.required}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {box.inserts.length > 0 && (
         <div className="inserts">
           <h3>{t('pack.inserts')}</h3>

@@ -28,26 +28,29 @@ export function ExceptionActions({ state }: { state: StationState }) {
       (err: Error) => setError(err),
     );
   const verifying = box.verification === 'open';
+  const overridable =
+    verifying || (!box.weightApproved && box.weight.verdict !== null && box.weight.verdict !== 'ok');
   return (
     <div className="actions">
-      <button type="button" disabled={!box.canUndo} onClick={() => void client.call('box.undo')}>
-        {t('pack.undo')}
-      </button>
+      {/* Only what applies to this step: a packer reads four buttons less while a label is waiting. */}
+      {box.canUndo && (
+        <button type="button" onClick={() => void client.call('box.undo')}>
+          {t('pack.undo')}
+        </button>
+      )}
       <button type="button" onClick={() => open('hold')}>
         {t('pack.hold')}
       </button>
-      <button type="button" disabled={!verifying} onClick={() => open('partial')}>
-        {t('pack.partial')}
-      </button>
-      <button
-        type="button"
-        disabled={
-          !verifying && (box.weightApproved || box.weight.verdict === null || box.weight.verdict === 'ok')
-        }
-        onClick={() => open('override')}
-      >
-        {t('pack.override')}
-      </button>
+      {verifying && (
+        <button type="button" onClick={() => open('partial')}>
+          {t('pack.partial')}
+        </button>
+      )}
+      {overridable && (
+        <button type="button" onClick={() => open('override')}>
+          {t('pack.override')}
+        </button>
+      )}
       {dialog && (
         <div
           role="dialog"

@@ -31,16 +31,20 @@ export function PackPage({ view }: { view: StationView }) {
       <h1 id="pack-heading" className="visually-hidden">
         {t('pack.heading')}
       </h1>
-      <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
-        {state ? t(`pack.phase.${state.phase}`) : t('error.loading')}
-      </p>
+      <div className="pack-head">
+        <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
+          {state ? t(`pack.phase.${state.phase}`) : t('error.loading')}
+        </p>
+        {packer}
+      </div>
       <FeedbackBanner feedback={state?.feedback ?? null} />
       {state?.phase === 'login' && <LoginPanel />}
       {state?.box ? (
         // Two columns at a bench screen: the order and its lines; the weight, the label and what to do next.
-        <div className="pack-grid">
+        <div className={state.box.verification === 'open' ? 'pack-grid verifying' : 'pack-grid'}>
           <div className="pack-main">
             <BoxPanel box={state.box} />
+            <ExceptionActions state={state} />
           </div>
           <div className="pack-side">
             {state.box.verification !== 'open' && (
@@ -51,13 +55,9 @@ export function PackPage({ view }: { view: StationView }) {
               />
             )}
             <ShipmentPanel box={state.box} />
-            <ExceptionActions state={state} />
-            {packer}
           </div>
         </div>
-      ) : (
-        packer
-      )}
+      ) : null}
     </section>
   );
 }

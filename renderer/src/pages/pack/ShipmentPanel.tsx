@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { AttentionActions } from './AttentionActions';
+import { carrierName, choiceText } from '../../words';
 
 /** The carrier chosen and why, the booking's state, the waybill and its label; retry and reprint. */
 export function ShipmentPanel({ box }: { box: BoxView }) {
@@ -15,12 +16,14 @@ export function ShipmentPanel({ box }: { box: BoxView }) {
       {s ? (
         <dl className="facts">
           <dt>{t('pack.carrier')}</dt>
-          <dd data-testid="carrier">
-            {s.carrier} · {t(`pack.shipmentState.${s.status}`)}
+          {/* Why this carrier is for the lead who asks: on hover, not in the packer's way. */}
+          <dd
+            data-testid="carrier"
+            title={`${t('pack.why')}: ${s.reasons.map((r) => choiceText(t, r)).join('；')}`}
+          >
+            {carrierName(t, s.carrier)} · {t(`pack.shipmentState.${s.status}`)}
             {s.priceCents !== null && ` · ¥${(s.priceCents / 100).toFixed(2)}`}
           </dd>
-          <dt>{t('pack.why')}</dt>
-          <dd>{s.reasons.join('; ')}</dd>
           {s.waybillNo && (
             <>
               <dt>{t('pack.waybill')}</dt>

@@ -4,6 +4,7 @@ import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { VirtualScaleControl } from '../../components/VirtualScaleControl';
 import { useScaleReading } from '../../useScale';
+import { grams } from '../../words';
 
 /** Live weight against the expected weight and its tolerance band; the verdict; the box type. */
 export function WeightPanel({
@@ -33,7 +34,7 @@ export function WeightPanel({
           aria-label={t('pack.liveWeight')}
           data-testid="live-weight"
         >
-          {live === null ? '—' : `${live} g`}
+          {live === null ? '—' : grams(t, live)}
         </output>
         <span className={reading?.stable ? 'stable' : 'moving'}>
           {reading ? (reading.stable ? t('pack.stable') : t('pack.moving')) : ''}
@@ -45,38 +46,42 @@ export function WeightPanel({
         </p>
       )}
       <div className="weight-expected" data-testid="expected-weight">
-        {t('pack.expected')}: {w.expectedG} g ± {w.toleranceG} g ({w.expectedG - w.toleranceG}–
-        {w.expectedG + w.toleranceG} g)
+        {/* A range never starts below nothing: a light box with a wide tolerance starts at 0. */}
+        {t('pack.expected')}: {grams(t, w.expectedG)} ± {grams(t, w.toleranceG)} (
+        {grams(t, Math.max(0, w.expectedG - w.toleranceG))}–{grams(t, w.expectedG + w.toleranceG)})
       </div>
       {w.missingWeights.length > 0 && (
         <p className="short">{t('pack.missingWeights', { skus: w.missingWeights.join(', ') })}</p>
       )}
       {w.verdict && (
         <p className={`verdict verdict-${w.verdict}`} data-testid="weight-verdict">
-          {w.grams} g · {t(`pack.verdict.${w.verdict}`)}
-          {w.differenceG !== null && ` (${w.differenceG > 0 ? '+' : ''}${w.differenceG} g)`}
+          {grams(t, w.grams ?? 0)} · {t(`pack.verdict.${w.verdict}`)}
+          {w.differenceG !== null && ` (${grams(t, `${w.differenceG > 0 ? '+' : ''}${w.differenceG}`)})`}
           {w.verdict !== 'ok' && !box.weightApproved && <small> — {t('pack.reweigh')}</small>}
         </p>
       )}
-      <label className="field">
-        {t('pack.package')}
-        <select
-          value={box.package?.code ?? ''}
-          onChange={(e) => void client.call('box.setPackage', { code: e.target.value })}
-          disabled={box.weightApproved}
-        >
-          <option value="" disabled>
-            {box.suggestedPackage
-              ? t('pack.suggested', { name: box.suggestedPackage.name })
-              : t('pack.noPackage')}
-          </option>
-          {packages.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name} · {p.tareG} g
+      {/* Once the weight is approved the box type is settled: the panel keeps to the weight. */}
+      {!box.weightApproved && (
+        <label className="field">
+          {t('pack.package')}
+          <select
+            value={box.package?.code ?? ''}
+            onChange={(e) => void client.call('box.setPackage', { code: e.target.value })}
+            disabled={box.weightApproved}
+          >
+            <option value="" disabled>
+              {box.suggestedPackage
+                ? t('pack.suggested', { name: box.suggestedPackage.name })
+                : t('pack.noPackage')}
             </option>
-          ))}
-        </select>
-      </label>
+            {packages.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name} · {grams(t, p.tareG)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {virtualScale && !box.weightApproved && <VirtualScaleControl />}
     </section>
   );

@@ -1,0 +1,3 @@
+export { phrasebook, type Phrasebook, type PhraseParams } from './phrasebook';
+export { MISMATCH_PHRASES, CHOICE_PHRASES, type MismatchPhrase, type ChoicePhrase } from './phrases';
+export { carrierDisplayName, type CarrierLanguage } from './carriers';
