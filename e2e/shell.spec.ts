@@ -25,10 +25,15 @@ test.describe('bench shell in the browser', () => {
     }
   });
 
-  test('switches to Chinese from Settings', async ({ page, station }) => {
+  test('switches to Chinese from Settings, and stays Chinese after a reload', async ({ page, station }) => {
     await page.goto(`${station.url}#/settings`);
     await expect(page.getByTestId('station-id')).toHaveText('E2E-BENCH-7');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+    await expect(page.getByRole('link', { name: '打包' })).toBeVisible();
+    // The choice is kept: a reload (or a restart) does not fall back to the configured English.
+    await page.reload();
+    await expect(page.getByTestId('station-id')).toHaveText('E2E-BENCH-7');
     await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
     await expect(page.getByRole('link', { name: '打包' })).toBeVisible();
   });

@@ -1,7 +1,8 @@
+import { localStamp } from '../../shared/words';
 import type { MismatchFilter, MismatchRow, MismatchesRepo } from '../store';
 
 const COLUMNS: { key: keyof MismatchRow; header: string; width: number }[] = [
-  { key: 'at', header: 'time (UTC) 时间', width: 24 },
+  { key: 'at', header: 'time 时间', width: 28 },
   { key: 'type', header: 'type 类型', width: 16 },
   { key: 'order_no', header: 'order 订单号', width: 18 },
   { key: 'sku', header: 'SKU 商品编码', width: 16 },
@@ -26,6 +27,9 @@ export function allMismatches(
   }
 }
 
+/** A row's value as the file shows it: times in the bench's local time (people read them), the rest as stored. */
+const cell = (r: MismatchRow, key: keyof MismatchRow): unknown => (key === 'at' ? localStamp(r.at) : r[key]);
+
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   // Quote always; a leading = + - @ would be run as a formula by Excel, so it gets a ' first.
@@ -37,7 +41,7 @@ const csvCell = (v: unknown) => {
 export function mismatchesCsv(rows: MismatchRow[]): Buffer {
   const lines = [
     COLUMNS.map((c) => csvCell(c.header)).join(','),
-    ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c.key])).join(',')),
+    ...rows.map((r) => COLUMNS.map((c) => csvCell(cell(r, c.key))).join(',')),
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
@@ -48,7 +52,7 @@ export async function mismatchesXlsx(rows: MismatchRow[]): Promise<Buffer> {
   wb.creator = 'Packbench';
   const sheet = wb.addWorksheet('mismatches 异常');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const r of rows) sheet.addRow(r);
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(r, c.key)])));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -57,6 +57,7 @@ beforeAll(async () => {
     'assets/p.jpg',
     'assets/m.mp3',
     'assets/favicon.ico',
+    'favicon.svg',
   ])
     writeFileSync(join(root, f), `content of ${f}`);
   uploads = new Uploads(join(dir, 'uploads'));
@@ -126,6 +127,15 @@ describe('headers and files', () => {
     expect(res.headers['content-type']).toBe(type);
     expect(res.body).toBe(`content of ${file}`);
     expect(Number(res.headers['content-length'])).toBe(`content of ${file}`.length);
+  });
+
+  it('the tab icon answers at /favicon.ico, with or without the token', async () => {
+    for (const c of [cookie, undefined]) {
+      const res = await http('GET', '/favicon.ico', c);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('image/svg+xml');
+      expect(res.body).toBe('content of favicon.svg');
+    }
   });
 
   it('a folder, a missing file and a bad escape are 404; the start URL sets the cookie once', async () => {

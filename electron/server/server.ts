@@ -101,6 +101,13 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
         );
         return;
       }
+      // The tab's icon, for a browser that asks for it by the old name: not a secret, so before the token.
+      if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === '/favicon.ico')
+        return void (
+          (opts.rendererDir &&
+            serveStatic(opts.rendererDir, '/favicon.svg', res, { 'Cache-Control': 'max-age=86400' })) ||
+          deny(res, 404, 'not found')
+        );
       if (req.method === 'POST' && url.pathname === '/upload') return void upload(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
       const token = guard.tokenOf(req);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLocale } from './i18n';
+import { chosenLocale, setLocale } from './i18n';
 import { DevicesPage } from './pages/DevicesPage';
 import { MismatchesPage } from './pages/MismatchesPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -52,7 +52,8 @@ export function App() {
   );
   const configured = view.info?.locale;
   useEffect(() => {
-    if (configured) setLocale(configured);
+    // The configured language, unless someone chose one on this bench's Settings page.
+    if (configured) setLocale(chosenLocale() ?? configured);
   }, [configured]);
 
   return (

@@ -1,3 +1,4 @@
 export { phrasebook, type Phrasebook, type PhraseParams } from './phrasebook';
 export { MISMATCH_PHRASES, CHOICE_PHRASES, type MismatchPhrase, type ChoicePhrase } from './phrases';
 export { carrierDisplayName, type CarrierLanguage } from './carriers';
+export { localStamp } from './time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_PHRASES, MISMATCH_PHRASES, type Phrasebook } from '.';
+import { CHOICE_PHRASES, MISMATCH_PHRASES, localStamp, type Phrasebook } from '.';
 
 const books: [string, Phrasebook<string>][] = [
   ['mismatch', MISMATCH_PHRASES],
@@ -38,4 +38,11 @@ it('the most specific phrase wins: a comment stays the comment', () => {
     kind: 'cheapest-vs',
     params: { price: '8.00', kg: '1.00', others: 'sf ¥12.00' },
   });
+});
+
+it('a stored UTC time reads as the local time with its offset', () => {
+  expect(localStamp('2026-11-30T02:05:06.224Z', 480)).toBe('2026-11-30 10:05:06 +08:00');
+  expect(localStamp('2026-11-30T02:05:06Z', -300)).toBe('2026-11-29 21:05:06 -05:00');
+  expect(localStamp('2026-11-30T02:05:06Z', 0)).toBe('2026-11-30 02:05:06 +00:00');
+  expect(localStamp('not a time', 0)).toBe('not a time');
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { refuse } from '../../../shared/contract';
 import { join } from 'node:path';
 import { embedCjkFont } from '../../labels';
+import { localStamp } from '../../../shared/words';
 import type { HandoverLine } from '../../store';
 
 export interface ClosedBatch {
@@ -41,7 +42,7 @@ export async function writeManifest(
   const csv =
     [
       'waybill_no,order_no,weight_g,scanned_at',
-      ...batch.lines.map((l) => `${l.waybillNo},${l.orderNo},${l.weightG ?? ''},${l.scannedAt}`),
+      ...batch.lines.map((l) => `${l.waybillNo},${l.orderNo},${l.weightG ?? ''},${localStamp(l.scannedAt)}`),
       `TOTAL ${batch.lines.length} boxes,,${totalG},`,
     ].join('\r\n') + '\r\n';
   writeFileSync(`${base}.csv`, '\uFEFF' + csv);
@@ -79,7 +80,7 @@ async function manifestPdf(
     page.drawText(`交接清单 Handover manifest #${id} · ${carrier}`, { x: 40, y, size: 14, font: bold });
     y -= 18;
     page.drawText(
-      `bench ${station}   closed ${at.toISOString().replace('T', ' ').slice(0, 16)} UTC   by ${by ?? '-'}   ${lines.length} boxes, ${(totalG / 1000).toFixed(2)} kg`,
+      `工作台 bench ${station}   结束 closed ${localStamp(at).slice(0, 16)} ${localStamp(at).slice(20)}   ${by ?? '-'}   ${lines.length} 箱 boxes, ${(totalG / 1000).toFixed(2)} kg`,
       { x: 40, y, size: 9, font },
     );
     y -= 24;

@@ -6,6 +6,7 @@ import type { StationView } from '../useStation';
 import { MismatchCharts } from './MismatchCharts';
 import { MismatchDetail } from './MismatchDetail';
 import { localTime, mismatchText } from '../words';
+import { DayField } from '../components/DayField';
 
 const exportFilter = (f: Filter) =>
   Object.fromEntries(
@@ -22,6 +23,7 @@ const TYPES = [
   'override',
   'partial',
   'weight',
+  'label-mismatch',
   'packed-twice',
   'waybill-duplicate',
 ];
@@ -78,12 +80,16 @@ export function MismatchesPage({ view }: { view: StationView }) {
     <section aria-labelledby="mismatches-heading" className="page">
       <h1 id="mismatches-heading">{t('mismatches.heading')}</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('mismatches.from')} <input type="date" value={filter.from} onChange={set('from')} />
-        </label>
-        <label>
-          {t('mismatches.to')} <input type="date" value={filter.to} onChange={set('to')} />
-        </label>
+        <DayField
+          label={t('mismatches.from')}
+          value={filter.from}
+          onChange={(v) => set('from')({ target: { value: v } })}
+        />
+        <DayField
+          label={t('mismatches.to')}
+          value={filter.to}
+          onChange={(v) => set('to')({ target: { value: v } })}
+        />
         <label>
           {t('mismatches.type')}
           <select value={filter.type} onChange={set('type')}>
@@ -148,12 +154,12 @@ export function MismatchesPage({ view }: { view: StationView }) {
             <tr key={m.id} data-type={m.type}>
               <td>{localTime(i18n.language, m.at)}</td>
               <td>{t(`mismatchType.${m.type}`, { defaultValue: m.type })}</td>
-              <td>{m.orderNo}</td>
-              <td>{m.sku}</td>
+              <td className="code">{m.orderNo}</td>
+              <td className="code">{m.sku}</td>
               <td>{mismatchText(t, m.expected)}</td>
               <td>{mismatchText(t, m.actual)}</td>
-              <td>{m.packer}</td>
-              <td>{m.stationId}</td>
+              <td className="code">{m.packer}</td>
+              <td className="code">{m.stationId}</td>
               <td>{mismatchText(t, m.resolution)}</td>
               <td>
                 <button type="button" onClick={() => setOpen(m)}>

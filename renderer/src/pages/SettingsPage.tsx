@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client';
-import { setLocale, type AppLocale } from '../i18n';
+import { chooseLocale, type AppLocale } from '../i18n';
 import type { StationView } from '../useStation';
 import { CommandSheet } from './CommandSheet';
 import { RulesEditor } from './RulesEditor';
@@ -30,7 +30,7 @@ export function SettingsPage({ view }: { view: StationView }) {
       <h1 id="settings-heading">{t('settings.heading')}</h1>
       <label className="field">
         {t('settings.language')}
-        <select value={i18n.language} onChange={(e) => setLocale(e.target.value as AppLocale)}>
+        <select value={i18n.language} onChange={(e) => chooseLocale(e.target.value as AppLocale)}>
           <option value="zh-CN">中文</option>
           <option value="en">English</option>
         </select>

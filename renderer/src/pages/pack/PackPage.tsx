@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
 import type { StationView } from '../../useStation';
 import { BoxPanel } from './BoxPanel';
@@ -8,6 +9,13 @@ import { FeedbackBanner } from './FeedbackBanner';
 import { LoginPanel } from './LoginPanel';
 import { WeightPanel } from './WeightPanel';
 import { ShipmentPanel } from './ShipmentPanel';
+
+/** The heading: the station's phase, except a box on the scale out of tolerance is not "put it on the scale". */
+function headingOf(state: StationState): string {
+  const w = state.box?.weight;
+  const off = w?.verdict === 'over' || w?.verdict === 'under' || w?.verdict === 'unknown';
+  return state.phase === 'weighing' && off && !state.box?.weightApproved ? 'reweigh' : state.phase;
+}
 
 /** The packer's screen, readable from 1.5 m: the next action, the order, its lines, the last scan's verdict. */
 export function PackPage({ view }: { view: StationView }) {
@@ -33,7 +41,7 @@ export function PackPage({ view }: { view: StationView }) {
       </h1>
       <div className="pack-head">
         <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
-          {state ? t(`pack.phase.${state.phase}`) : t('error.loading')}
+          {state ? t(`pack.phase.${headingOf(state)}`) : t('error.loading')}
         </p>
         {packer}
       </div>
