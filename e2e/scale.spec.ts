@@ -43,7 +43,9 @@ test.describe('weighing through a serial scale emulator (yaohua, no stability fl
     rig.weigh(1300);
     await expect(page.getByRole('alert')).toHaveAttribute('data-tone', 'wrong');
     await expect(page.getByRole('alert')).toContainText('Too heavy: 1300 g');
-    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Weigh again, or ask the lead');
+    await expect(page.getByRole('status', { name: 'Next action' })).toHaveText(
+      'Weigh again, or ask the lead',
+    );
     await page.getByRole('button', { name: 'Lead override' }).click();
     const dialog = page.getByRole('dialog', { name: 'Lead override' });
     await dialog.getByLabel('Reason').selectOption('data-error');
