@@ -140,3 +140,37 @@ test('Devices page: scan something shows the code and its symbology and packs no
   await page.getByRole('link', { name: 'Pack' }).click();
   await expect(page.getByRole('status', { name: 'Next action' })).toHaveText('Scan your badge');
 });
+
+test("the lead's review reloads when mismatches change, not on every scan's state push", async ({
+  page,
+  station,
+}) => {
+  const lists: number[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string' && f.payload.includes('"mismatch.list"')) lists.push(Date.now());
+    }),
+  );
+  await page.goto(station.url);
+  await wedgeScan(page, 'U1001');
+  await wedgeScan(page, 'SO202611290002');
+  await page.getByRole('link', { name: 'Mismatches' }).click();
+  await expect(page.getByText('No mismatches')).toBeVisible();
+  await page.waitForTimeout(1000);
+  const before = lists.length;
+  // Three right items: three state pushes, no mismatch: the review does not ask again.
+  for (const code of ['6900012345141', '6900012345493', '6900012345493']) {
+    await page.keyboard.type(code, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+  }
+  await page.waitForTimeout(1000);
+  expect(lists.length).toBe(before);
+  // A refused scan writes a mismatch: the review shows it, having asked once or so.
+  await page.keyboard.type('6900012345004', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('table', { name: 'Mismatches' }).getByRole('row').filter({ hasText: 'TEA-LJ-250' }),
+  ).toBeVisible();
+  expect(lists.length - before).toBeLessThanOrEqual(2);
+});

@@ -308,6 +308,7 @@ export class Station implements Bench {
       scanTest: this.scanTest,
       reasons: this.config.reasons,
       revision: this.revision,
+      mismatches: this.repos.mismatches.version,
       scaleConnected: this.watch.connected,
       screen: this.screen,
       approval: this.approval,

@@ -10,6 +10,7 @@ export const IDLE_STATE: StationState = {
   scanTest: { active: false, last: null },
   reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
   revision: 0,
+  mismatches: 0,
   scaleConnected: true,
   screen: { page: 'pack', dialog: null },
   approval: null,

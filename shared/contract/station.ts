@@ -109,6 +109,11 @@ export const StationState = z.strictObject({
   }),
   /** Bumped on every change, so a view can drop a stale push. */
   revision: z.number().int().nonnegative(),
+  /**
+   * Bumped when this bench writes or resolves a mismatch: the lead's review reloads on it (coalesced), never on every
+   * scan's push — its queries are the heavy ones.
+   */
+  mismatches: z.number().int().nonnegative(),
   /** False while the scale is unplugged or failing: no box is weighed, and the weight panel says so. */
   scaleConnected: z.boolean(),
   screen: Screen,

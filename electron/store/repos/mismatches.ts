@@ -31,7 +31,14 @@ export interface MismatchFilter {
 }
 
 export class MismatchesRepo {
+  private writes = 0;
+
   constructor(private readonly db: Database) {}
+
+  /** Changes whenever this process writes or resolves a mismatch: the review reloads on it, not on every scan. */
+  get version(): number {
+    return this.writes;
+  }
 
   add(
     row: Omit<MismatchRow, 'id' | 'resolution' | 'resolved_by' | 'resolved_at'> & {
@@ -45,6 +52,7 @@ export class MismatchesRepo {
          VALUES (@session_id, @seq, @type, @order_no, @sku, @code, @expected, @actual, @packer, @station_id, @at, @resolution, @resolved_by, @resolved_at)`,
       )
       .run({ resolution: null, resolved_by: null, ...row, resolved_at: row.resolution ? row.at : null });
+    this.writes++;
   }
 
   list(f: MismatchFilter): { total: number; rows: MismatchRow[] } {
@@ -72,11 +80,12 @@ export class MismatchesRepo {
   }
 
   resolve(id: number, resolution: string, by: string, at: string): boolean {
-    return (
+    const done =
       this.db
         .prepare('UPDATE mismatches SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?')
-        .run(resolution, by, at, id).changes === 1
-    );
+        .run(resolution, by, at, id).changes === 1;
+    if (done) this.writes++;
+    return done;
   }
 
   /** The lead's charts: mismatches per packer and day, the top SKUs, and how far weighed boxes were off. */

@@ -7,6 +7,7 @@ import { MismatchCharts } from './MismatchCharts';
 import { MismatchDetail } from './MismatchDetail';
 import { localTime, mismatchText } from '../words';
 import { DayField } from '../components/DayField';
+import { useReviewTick } from '../useReviewTick';
 
 const exportFilter = (f: Filter) =>
   Object.fromEntries(
@@ -63,7 +64,8 @@ export function MismatchesPage({ view }: { view: StationView }) {
   const [open, setOpen] = useState<MismatchView | null>(null);
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
-  const revision = view.state?.revision;
+  // Reloaded when mismatches change (coalesced), not on every state push: see useReviewTick.
+  const revision = useReviewTick(view);
 
   const load = useCallback(() => {
     const f = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== '' && k !== 'resolved'));
