@@ -27,7 +27,8 @@ export function withStore<T>(
     const loaded = loadConfig(configFlag, currentEnvironment());
     if (use.lock) lock = lockDatabase(loaded.databasePath, use.lock);
     try {
-      store = openStore(loaded.databasePath);
+      // Read-only commands read the schema only: they run beside a bench, whose own start checks the file.
+      store = openStore(loaded.databasePath, { integrity: use.lock ? 'auto' : 'header' });
       if (loaded.config.demoData) loadDemoData(store.repos, silentLog, { pool: !loaded.config.warehouse });
     } catch (err) {
       lock?.release();

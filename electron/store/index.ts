@@ -1,4 +1,4 @@
-export { openStore, backupFile, CorruptDatabaseError, type Store } from './open';
+export { openStore, backupFile, CorruptDatabaseError, type Store, type IntegrityCheck } from './open';
 export { FutureDatabaseError, migrate } from './migrate';
 export { migrations, type Migration } from './migrations';
 export * from './repos';

@@ -1,5 +1,5 @@
 import Sqlite, { type Database } from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
@@ -15,7 +15,16 @@ export class CorruptDatabaseError extends Error {
   }
 }
 
+/**
+ * How much of the file is read to check it before use: `full` reads every page (PRAGMA quick_check), `header` only the
+ * schema. `auto` (the default) reads everything only after an unclean shutdown — a write-ahead log left behind — so a
+ * year of data does not slow every start, and a crash is still caught before a bench packs on a torn file.
+ */
+export type IntegrityCheck = 'auto' | 'full' | 'header';
+
 export interface Store {
+  /** Which check ran when the file was opened. */
+  integrity: 'full' | 'header';
   db: Database;
   /** Every read and write of the bench's data goes through these. */
   repos: Repos;
@@ -28,13 +37,18 @@ export interface Store {
  * Opens the bench's database and brings its schema up to date. A file that is not SQLite, or fails its quick check,
  * is refused with its name — never silently re-created, since it may be the only record of what shipped.
  */
-export function openStore(file: string): Store {
+export function openStore(file: string, o: { integrity?: IntegrityCheck } = {}): Store {
   mkdirSync(dirname(file), { recursive: true });
+  const uncleanShutdown = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  const integrity =
+    o.integrity === 'full' || (o.integrity !== 'header' && uncleanShutdown) ? 'full' : 'header';
   const db = new Sqlite(file);
   try {
     try {
-      const check = db.pragma('quick_check(1)', { simple: true });
-      if (check !== 'ok') throw new CorruptDatabaseError(file, `quick_check: ${String(check)}`);
+      if (integrity === 'full') {
+        const check = db.pragma('quick_check(1)', { simple: true });
+        if (check !== 'ok') throw new CorruptDatabaseError(file, `quick_check: ${String(check)}`);
+      } else db.pragma('schema_version');
     } catch (err) {
       if (err instanceof CorruptDatabaseError) throw err;
       throw new CorruptDatabaseError(file, (err as Error).message);
@@ -47,7 +61,14 @@ export function openStore(file: string): Store {
     db.pragma('foreign_keys = OFF');
     const { to } = migrate(db, file, migrations);
     db.pragma('foreign_keys = ON');
-    return { db, repos: createRepos(db), file, schemaVersion: to, close: () => db.open && db.close() };
+    return {
+      integrity,
+      db,
+      repos: createRepos(db),
+      file,
+      schemaVersion: to,
+      close: () => db.open && db.close(),
+    };
   } catch (err) {
     db.close();
     throw err;

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing';
@@ -85,6 +85,41 @@ describe('openStore', () => {
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toContain('packbench db backup');
     expect(readFileSync(file).equals(junk)).toBe(true);
+  });
+});
+
+describe('the check on open', () => {
+  /** A database with rows, and a torn page in the middle of its data, as a crash or a bad disk leaves it. */
+  function tornCopy(name: string, leaveWal: boolean): string {
+    const file = join(dir, `${name}.db`);
+    const store = openStore(file);
+    for (let i = 0; i < 2000; i++)
+      store.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+        .run(`k${i}`, JSON.stringify('x'.repeat(200)));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (leaveWal) store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('after', '"crash"');
+    // Copied while open: what a crash leaves on disk (with its write-ahead log when there was one).
+    const copy = join(dir, `${name}-copy.db`);
+    copyFileSync(file, copy);
+    if (leaveWal) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    store.close();
+    const bytes = readFileSync(copy);
+    bytes.fill(0xa5, 20 * 4096, 21 * 4096);
+    writeFileSync(copy, bytes);
+    return copy;
+  }
+
+  it('after an unclean shutdown (a write-ahead log left behind) every page is read, and a torn one refused', () => {
+    expect(() => openStore(tornCopy('crashed', true))).toThrow(CorruptDatabaseError);
+  });
+
+  it('after a clean close only the schema is read (a year of data does not slow the start); full on request', () => {
+    const file = tornCopy('clean', false);
+    const store = openStore(file);
+    expect(store.integrity).toBe('header');
+    store.close();
+    expect(() => openStore(file, { integrity: 'full' })).toThrow(CorruptDatabaseError);
   });
 });
 
