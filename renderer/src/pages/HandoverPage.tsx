@@ -5,6 +5,8 @@ import { client } from '../client';
 import { playTone } from '../sounds';
 import { feedbackText } from '../feedbackText';
 import { carrierName, kilograms, localTime } from '../words';
+import { saveFile } from '../saveFile';
+import { refusalText } from '../refusalText';
 
 type Batch = {
   id: number;
@@ -16,12 +18,7 @@ type Shelf = Awaited<ReturnType<typeof client.call<'handover.shelf'>>>;
 /** The batch's manifest PDF, handed to the browser to open or print (A4: the courier signs it). */
 async function openManifest(id: number) {
   const { fileName, contentBase64 } = await client.call('handover.manifest', { id });
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  saveFile(fileName, contentBase64, 'application/pdf');
 }
 
 /**
@@ -36,6 +33,12 @@ export function HandoverPage({ view }: { view: StationView }) {
   const [carrier, setCarrier] = useState('');
   const [batch, setBatch] = useState<Batch>(null);
   const [closed, setClosed] = useState<{ id: number; count: number } | null>(null);
+  // A refusal (a carrier not set up, the warehouse away…), said in the page's words until the next try.
+  const [error, setError] = useState<string | null>(null);
+  const attempt = (p: Promise<unknown>) => {
+    setError(null);
+    p.catch((e: unknown) => setError(refusalText(t, e)));
+  };
   const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
   const refresh = useCallback(() => {
     void client.call('handover.current').then(setBatch, () => setBatch(null));
@@ -77,7 +80,7 @@ export function HandoverPage({ view }: { view: StationView }) {
             type="button"
             className="primary"
             disabled={!carrier}
-            onClick={() => void client.call('handover.open', { carrier }).then(refresh)}
+            onClick={() => attempt(client.call('handover.open', { carrier }).then(refresh))}
           >
             {t('handover.open')}
           </button>
@@ -112,19 +115,22 @@ export function HandoverPage({ view }: { view: StationView }) {
             className="primary"
             disabled={batch.lines.length === 0}
             onClick={() =>
-              void client
-                .call('handover.close')
-                .then((r) => (setClosed(r), setDismissed(last?.id ?? null), refresh()))
+              attempt(
+                client
+                  .call('handover.close')
+                  .then((r) => (setClosed(r), setDismissed(last?.id ?? null), refresh())),
+              )
             }
           >
             {t('handover.close')}
           </button>
         </>
       )}
+      {error && <p role="alert">{error}</p>}
       {closed && (
         <p role="status" data-testid="manifest">
           {t('handover.closed', { count: closed.count })}{' '}
-          <button type="button" onClick={() => void openManifest(closed.id)}>
+          <button type="button" onClick={() => attempt(openManifest(closed.id))}>
             {t('handover.openManifest')}
           </button>
         </p>

@@ -8,6 +8,8 @@ import { MismatchDetail } from './MismatchDetail';
 import { localTime, mismatchText } from '../words';
 import { DayField } from '../components/DayField';
 import { useReviewTick } from '../useReviewTick';
+import { saveFile } from '../saveFile';
+import { refusalText } from '../refusalText';
 
 const exportFilter = (f: Filter) =>
   Object.fromEntries(
@@ -41,12 +43,7 @@ interface Filter {
 
 async function download(format: 'csv' | 'xlsx', filter: Record<string, string>) {
   const { fileName, contentBase64 } = await client.call('mismatch.export', { format, ...filter });
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes]));
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  saveFile(fileName, contentBase64);
 }
 
 /** The shift lead's review of packing exceptions: filter, page, resolve with a comment. */
@@ -62,6 +59,7 @@ export function MismatchesPage({ view }: { view: StationView }) {
     resolved: '',
   });
   const [open, setOpen] = useState<MismatchView | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
   // Reloaded when mismatches change (coalesced), not on every state push: see useReviewTick.
@@ -70,7 +68,8 @@ export function MismatchesPage({ view }: { view: StationView }) {
   const load = useCallback(() => {
     const f = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== '' && k !== 'resolved'));
     const resolved = filter.resolved === '' ? {} : { resolved: filter.resolved === 'yes' };
-    void client.call('mismatch.list', { ...f, ...resolved, limit: PAGE, offset }).then(setData);
+    // A failed load keeps the rows shown; the next change tries again.
+    client.call('mismatch.list', { ...f, ...resolved, limit: PAGE, offset }).then(setData, () => undefined);
   }, [filter, offset]);
   useEffect(load, [load, revision]);
 
@@ -123,10 +122,20 @@ export function MismatchesPage({ view }: { view: StationView }) {
       </form>
       <p>
         {t('mismatches.total', { count: data.total })}{' '}
-        <button type="button" onClick={() => void download('csv', exportFilter(filter))}>
+        <button
+          type="button"
+          onClick={() =>
+            download('csv', exportFilter(filter)).catch((e: unknown) => setError(refusalText(t, e)))
+          }
+        >
           {t('mismatches.exportCsv')}
         </button>{' '}
-        <button type="button" onClick={() => void download('xlsx', exportFilter(filter))}>
+        <button
+          type="button"
+          onClick={() =>
+            download('xlsx', exportFilter(filter)).catch((e: unknown) => setError(refusalText(t, e)))
+          }
+        >
           {t('mismatches.exportXlsx')}
         </button>
       </p>
@@ -172,6 +181,7 @@ export function MismatchesPage({ view }: { view: StationView }) {
           ))}
         </tbody>
       </table>
+      {error && <p role="alert">{error}</p>}
       {data.rows.length === 0 && <p>{t('mismatches.none')}</p>}
       {open && <MismatchDetail m={open} onDone={() => (setOpen(null), load())} />}
       <div className="pager">
