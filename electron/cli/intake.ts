@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract';
 import { currentEnvironment, loadConfig } from '../config';
 import { importFile, ImportError, type Written } from '../intake';
-import { allMismatches, mismatchesCsv, mismatchesXlsx } from '../reports';
+import { writeMismatchesCsv, writeMismatchesXlsx } from '../reports';
 import { type Role } from '../store';
 import { withStore } from './store';
 import { withWarehouse } from './warehouse';
@@ -93,18 +93,20 @@ export function registerIntake(program: Command): void {
         if (opts.to !== undefined) isoDate('--to', opts.to);
         if (!/\.(csv|xlsx)$/i.test(opts.out)) fail('--out must end in .csv or .xlsx');
         await withStore(opts.config, async (store) => {
-          const rows = allMismatches(store.repos.mismatches, {
+          // Streamed: rows go to the file as the database steps through them (a year in constant memory).
+          const rows = store.repos.mismatches.each({
             from: opts.from,
             to: opts.to,
             packer: opts.packer,
             sku: opts.sku,
             type: opts.type,
           });
-          writeFileSync(
-            opts.out,
-            /\.xlsx$/i.test(opts.out) ? await mismatchesXlsx(rows) : mismatchesCsv(rows),
-          );
-          console.log(`${rows.length} mismatches -> ${opts.out}`);
+          const tell = (n: number) => process.stderr.write(`\r${n} rows…`);
+          const n = /\.xlsx$/i.test(opts.out)
+            ? await writeMismatchesXlsx(rows, opts.out, tell)
+            : writeMismatchesCsv(rows, opts.out, tell);
+          if (n >= 10_000) process.stderr.write('\n');
+          console.log(`${n} mismatches -> ${opts.out}`);
         });
       },
     );

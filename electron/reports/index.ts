@@ -1,1 +1,6 @@
-export { allMismatches, mismatchesCsv, mismatchesXlsx } from './mismatches';
+export {
+  mismatchesCsv,
+  mismatchesXlsx,
+  writeMismatchesCsv,
+  writeMismatchesXlsx,
+} from './mismatches';

@@ -55,7 +55,11 @@ export class MismatchesRepo {
     this.writes++;
   }
 
-  list(f: MismatchFilter): { total: number; rows: MismatchRow[] } {
+  /** The WHERE clause of the review's filters, and its named arguments. */
+  private whereOf(f: Omit<MismatchFilter, 'limit' | 'offset'>): {
+    clause: string;
+    args: Record<string, unknown>;
+  } {
     const where: string[] = [];
     const args: Record<string, unknown> = {};
     const add = (clause: string, name: string, value: unknown) => {
@@ -71,7 +75,22 @@ export class MismatchesRepo {
     add('type = @type', 'type', f.type);
     add('station_id = @station', 'station', f.station);
     if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+  }
+
+  /**
+   * Every row the filter selects, newest first, read as they are used: one statement stepped through (no OFFSET, no
+   * count), so an export of a year holds one row at a time.
+   */
+  each(f: Omit<MismatchFilter, 'limit' | 'offset'>): IterableIterator<MismatchRow> {
+    const { clause, args } = this.whereOf(f);
+    return this.db
+      .prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC`)
+      .iterate(args) as IterableIterator<MismatchRow>;
+  }
+
+  list(f: MismatchFilter): { total: number; rows: MismatchRow[] } {
+    const { clause, args } = this.whereOf(f);
     const total = this.db.prepare(`SELECT count(*) FROM mismatches ${clause}`).pluck().get(args) as number;
     const rows = this.db
       .prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`)
