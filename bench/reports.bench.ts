@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, it } from 'vitest';
 import { mismatchesCsv, writeMismatchesCsv, writeMismatchesXlsx } from '../electron/reports';
 import { openStore, type Store } from '../electron/store';
-import { printTable, summarize, type Figure } from './harness';
+import { measure, printTable, summarize, type Figure } from './harness';
 
 // The lead's export of a year: every mismatch row to a file. Before: pages of 1 000 with OFFSET and a count per page,
 // the whole file built in memory. Now: one statement stepped through, rows written as they come.
@@ -85,6 +85,60 @@ it('1 M rows streamed, CSV and XLSX', async () => {
   });
   console.log(
     `files: CSV ${(statSync(join(dir, 'b.csv')).size / 2 ** 20).toFixed(0)} MiB, XLSX ${(statSync(join(dir, 'b.xlsx')).size / 2 ** 20).toFixed(0)} MiB`,
+  );
+  store.close();
+}, 900_000);
+
+it('the charts at 1 M mismatches and 1 M weighed boxes: from the rows (before) against the per-day counts', async () => {
+  const store = seeded('charts', 1_000_000);
+  const ev = store.db.prepare(
+    "INSERT INTO events (session_id, seq, type, payload, at, packer, station_id) VALUES (?, 1, 'box.weighed', ?, ?, '张伟', 'B-01')",
+  );
+  const start = Date.UTC(2025, 11, 1);
+  store.db.transaction(() => {
+    for (let i = 0; i < 1_000_000; i++) {
+      const at = new Date(start + i * 30_000).toISOString();
+      const d = ((i * 37) % 200) - 100;
+      ev.run(`W-${i}`, JSON.stringify({ check: { verdict: 'ok', differenceG: d } }), at);
+      store.repos.mismatches.countWeight(at, d);
+    }
+  })();
+  let [lo, hi] = ['2026-03-01', '2026-03-07~'];
+  const before = () => {
+    store.db
+      .prepare(
+        "SELECT substr(at, 1, 10) AS day, coalesce(packer, '-') AS packer, count(*) FROM mismatches WHERE at >= ? AND at <= ? GROUP BY day, packer",
+      )
+      .all(lo, hi);
+    store.db
+      .prepare(
+        'SELECT sku, count(*) AS c FROM mismatches WHERE sku IS NOT NULL AND at >= ? AND at <= ? GROUP BY sku ORDER BY c DESC LIMIT 10',
+      )
+      .all(lo, hi);
+    store.db
+      .prepare(
+        "SELECT CAST(round(json_extract(payload, '$.check.differenceG') / 20.0) * 20 AS INTEGER) AS b, count(*) FROM events WHERE type = 'box.weighed' AND at >= ? AND at <= ? GROUP BY b",
+      )
+      .all(lo, hi);
+  };
+  figures.push(await measure('charts for a week of 1 M rows: from the rows (before)', 5, before, 1));
+  figures.push(
+    await measure(
+      'charts for a week of 1 M rows: per-day counts (now)',
+      50,
+      () => store.repos.mismatches.stats('2026-03-01', '2026-03-07'),
+      3,
+    ),
+  );
+  [lo, hi] = ['0000', '9999'];
+  figures.push(await measure('charts for the whole year: from the rows (before)', 3, before, 1));
+  figures.push(
+    await measure(
+      'charts for the whole year: per-day counts (now)',
+      50,
+      () => store.repos.mismatches.stats(),
+      3,
+    ),
   );
   store.close();
 }, 900_000);

@@ -223,3 +223,58 @@ describe('sessions', () => {
     });
   });
 });
+
+describe('the charts from per-day counts', () => {
+  it('match a count of the rows themselves, for any range, and are filled for rows written before them', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = openStore(join(dir, 's.db'));
+      store.db.pragma('foreign_keys = OFF');
+      const m = store.repos.mismatches;
+      const base = { session_id: 'S', code: null, expected: null, actual: null, station_id: 'B-1' };
+      const rows = [
+        { seq: 1, type: 'wrong-item', order_no: 'A', sku: 'TEA', packer: '张伟', at: '2026-11-28T23:59:00Z' },
+        { seq: 2, type: 'wrong-item', order_no: 'A', sku: 'TEA', packer: '张伟', at: '2026-11-29T01:00:00Z' },
+        { seq: 3, type: 'over-scan', order_no: 'B', sku: 'CUP', packer: 'Amy', at: '2026-11-29T02:00:00Z' },
+        { seq: 4, type: 'weight', order_no: 'C', sku: null, packer: null, at: '2026-11-30T03:00:00Z' },
+      ];
+      for (const r of rows) m.add({ ...base, ...r });
+      for (const [at, d] of [
+        ['2026-11-29T01:00:00Z', 12],
+        ['2026-11-29T01:05:00Z', 9],
+        ['2026-11-30T01:00:00Z', -31],
+      ] as const)
+        m.countWeight(at, d);
+      expect(m.stats()).toEqual({
+        perPackerDay: [
+          { day: '2026-11-28', packer: '张伟', count: 1 },
+          { day: '2026-11-29', packer: 'Amy', count: 1 },
+          { day: '2026-11-29', packer: '张伟', count: 1 },
+          { day: '2026-11-30', packer: '-', count: 1 },
+        ],
+        topSkus: [
+          { sku: 'TEA', count: 2 },
+          { sku: 'CUP', count: 1 },
+        ],
+        weightDeviation: [
+          { bucketG: -40, count: 1 },
+          { bucketG: 0, count: 1 },
+          { bucketG: 20, count: 1 },
+        ],
+      });
+      expect(m.stats('2026-11-29', '2026-11-29')).toMatchObject({
+        topSkus: [
+          { sku: 'CUP', count: 1 },
+          { sku: 'TEA', count: 1 },
+        ],
+        weightDeviation: [
+          { bucketG: 0, count: 1 },
+          { bucketG: 20, count: 1 },
+        ],
+      });
+      store.close();
+    } finally {
+      cleanup();
+    }
+  });
+});

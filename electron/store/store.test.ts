@@ -21,7 +21,7 @@ describe('openStore', () => {
   it('creates a fresh file at the latest schema with the bench pragmas', () => {
     const store = openStore(join(dir, 'bench.db'));
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(40);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(50);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -56,7 +56,7 @@ describe('openStore', () => {
     first.close();
     const second = openStore(file);
     expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    expect(second.schemaVersion).toBe(40);
+    expect(second.schemaVersion).toBe(50);
     second.close();
   });
 
@@ -67,7 +67,7 @@ describe('openStore', () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openStore(file)).toThrow(FutureDatabaseError);
-    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 40/);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 50/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -197,7 +197,7 @@ describe('migration 20 (shipments set aside)', () => {
     old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
     old.close();
     const store = openStore(file);
-    expect(store.schemaVersion).toBe(40);
+    expect(store.schemaVersion).toBe(50);
     expect(store.db.prepare('SELECT idempotency_key, waybill_no, attention FROM shipments').all()).toEqual([
       { idempotency_key: 'k-1', waybill_no: 'W1', attention: null },
     ]);
@@ -241,5 +241,47 @@ describe('one station per database', () => {
       JSON.stringify({ pid: 1, host: 'bench-07', startedAt: 'then', purpose: 'packbench serve' }),
     );
     expect(() => lockDatabase(file, 'x')).toThrow(/pid 1 on bench-07/);
+  });
+});
+
+describe('migration 50 (the charts from per-day counts)', () => {
+  it('counts the rows a bench wrote before it: the charts read the same as from the rows', () => {
+    const file = join(dir, 'v40.db');
+    const old = new Sqlite(file);
+    migrate(
+      old,
+      file,
+      migrations.filter((m) => m.version < 50),
+    );
+    old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO pack_sessions (id, order_id, station_id, status, opened_at) VALUES ('S', 1, 'B-1', 'open', 'x')",
+      )
+      .run();
+    const add = old.prepare(
+      `INSERT INTO mismatches (session_id, seq, type, order_no, sku, packer, station_id, at)
+       VALUES ('S', ?, ?, 'A', ?, ?, 'B-1', ?)`,
+    );
+    add.run(1, 'wrong-item', 'TEA', '张伟', '2026-11-29T01:00:00Z');
+    add.run(2, 'wrong-item', 'TEA', '张伟', '2026-11-29T02:00:00Z');
+    add.run(3, 'weight', null, null, '2026-11-30T02:00:00Z');
+    old
+      .prepare(
+        `INSERT INTO events (session_id, seq, type, payload, at, station_id)
+         VALUES ('S', 9, 'box.weighed', '{"check":{"differenceG":41}}', '2026-11-30T02:00:00Z', 'B-1')`,
+      )
+      .run();
+    old.close();
+    const store = openStore(file);
+    expect(store.repos.mismatches.stats()).toEqual({
+      perPackerDay: [
+        { day: '2026-11-29', packer: '张伟', count: 2 },
+        { day: '2026-11-30', packer: '-', count: 1 },
+      ],
+      topSkus: [{ sku: 'TEA', count: 2 }],
+      weightDeviation: [{ bucketG: 40, count: 1 }],
+    });
+    store.close();
   });
 });

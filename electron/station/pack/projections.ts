@@ -98,6 +98,7 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
       return;
     case 'box.weighed': {
       const c = e.check;
+      repos.mismatches.countWeight(env.at, c.differenceG);
       if (c.verdict === 'ok') {
         repos.sessions.recordWeight(env.sessionId, e.skuSet, e.grams, env.at);
         return;

@@ -2,6 +2,7 @@ import init010 from './010_init.sql?raw';
 import attention020 from './020_attention.sql?raw';
 import takenSerials030 from './030_taken_serials.sql?raw';
 import shelf040 from './040_shelf.sql?raw';
+import summaries050 from './050_summaries.sql?raw';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'attention', sql: attention020 },
   { version: 30, name: 'taken serials', sql: takenSerials030 },
   { version: 40, name: 'shelf', sql: shelf040 },
+  { version: 50, name: 'summaries', sql: summaries050 },
 ];
