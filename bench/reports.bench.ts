@@ -142,3 +142,20 @@ it('the charts at 1 M mismatches and 1 M weighed boxes: from the rows (before) a
   );
   store.close();
 }, 900_000);
+
+it("the lead's page at 1 M rows, by each filter (goal ≤ 50 ms)", async () => {
+  const store = seeded('page', 1_000_000);
+  const m = store.repos.mismatches;
+  m.resolve(5, 'ok', 'lead', '2026-01-01T00:00:00Z');
+  const page = { limit: 25, offset: 0 };
+  for (const [name, f] of [
+    ['newest', {}],
+    ['a week', { from: '2026-03-01', to: '2026-03-07' }],
+    ['by type', { type: 'weight' }],
+    ['unresolved', { resolved: false }],
+    ['SKU + packer', { sku: 'TEA-LJ-250', packer: '张伟' }],
+    ['one bench', { station: 'B-01' }],
+  ] as const)
+    figures.push(await measure(`page of 1 M rows: ${name}`, 20, () => m.list({ ...f, ...page }), 2));
+  store.close();
+}, 900_000);

@@ -3,6 +3,7 @@ import attention020 from './020_attention.sql?raw';
 import takenSerials030 from './030_taken_serials.sql?raw';
 import shelf040 from './040_shelf.sql?raw';
 import summaries050 from './050_summaries.sql?raw';
+import reviewIndexes060 from './060_review_indexes.sql?raw';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'taken serials', sql: takenSerials030 },
   { version: 40, name: 'shelf', sql: shelf040 },
   { version: 50, name: 'summaries', sql: summaries050 },
+  { version: 60, name: 'review indexes', sql: reviewIndexes060 },
 ];
