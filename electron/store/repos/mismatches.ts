@@ -88,9 +88,11 @@ export class MismatchesRepo {
     if ((f.from && !day.test(f.from)) || (f.to && !day.test(f.to))) return null;
     const where = ['day >= @from', 'day <= @to'];
     const args: Record<string, unknown> = { from: f.from || '0000', to: f.to || '9999' };
-    if (f.type) (where.push('type = @type'), (args.type = f.type));
-    if (f.packer) (where.push('packer = @packer'), (args.packer = f.packer));
-    if (f.sku) (where.push('sku = @sku'), (args.sku = f.sku));
+    for (const k of ['type', 'packer', 'sku'] as const)
+      if (f[k]) {
+        where.push(`${k} = @${k}`);
+        args[k] = f[k];
+      }
     return this.db
       .prepare(`SELECT coalesce(sum(n), 0) FROM mismatch_days WHERE ${where.join(' AND ')}`)
       .pluck()
