@@ -1,10 +1,12 @@
 export interface Figure {
   name: string;
   n: number;
+  min?: number;
   median: number;
   p95: number;
   /** Shown when the figure has enough samples to say it. */
   p99?: number;
+  max?: number;
   unit: string;
 }
 
@@ -34,9 +36,11 @@ export function summarize(name: string, samples: number[]): Figure {
   return {
     name,
     n: sorted.length,
+    min: sorted[0]!,
     median: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     ...(sorted.length >= 100 ? { p99: percentile(sorted, 99) } : {}),
+    max: sorted[sorted.length - 1]!,
     unit: 'ms',
   };
 }
@@ -45,14 +49,17 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.
 
 /** One table per file: the figures side by side. */
 export function printTable(title: string, figures: Figure[]): void {
+  const cell = (v: number | undefined, unit: string) => (v === undefined ? '-' : `${fmt(v)} ${unit}`);
   const rows = figures.map((f) => [
     f.name,
     String(f.n),
-    `${fmt(f.median)} ${f.unit}`,
-    `${fmt(f.p95)} ${f.unit}`,
-    f.p99 === undefined ? '-' : `${fmt(f.p99)} ${f.unit}`,
+    cell(f.min, f.unit),
+    cell(f.median, f.unit),
+    cell(f.p95, f.unit),
+    cell(f.p99, f.unit),
+    cell(f.max, f.unit),
   ]);
-  const head = ['benchmark', 'n', 'median', 'p95', 'p99'];
+  const head = ['benchmark', 'n', 'min', 'median', 'p95', 'p99', 'max'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
