@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { currentEnvironment, loadConfig } from '../config';
 import { backupFile, CorruptDatabaseError } from '../store';
 import { CliError } from './fail';
+import { seedHistory } from '../station';
+import { withStore } from './store';
+import { wholeNumber } from './args';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database maintenance');
@@ -22,5 +25,44 @@ export function registerDb(program: Command): void {
         if (err instanceof CorruptDatabaseError) throw err;
         throw new CliError(`cannot back up ${source}: ${(err as Error).message}`);
       }
+    });
+  db.command('seed')
+    .description(
+      'fill the database with realistic history (boxes, events, mismatches, handovers) for benches and demos',
+    )
+    .requiredOption('--boxes <n>', 'boxes packed over the days')
+    .option('--mismatches <n>', 'mismatches among them', '0')
+    .option('--days <n>', 'days the history spans, ending today', '30')
+    .option('--force', 'seed a database that has packed boxes already')
+    .option('-c, --config <file>', 'config file')
+    .action((opts: { boxes: string; mismatches: string; days: string; force?: boolean; config?: string }) => {
+      const boxes = wholeNumber('--boxes', opts.boxes, 1, 10_000_000);
+      const mismatches = wholeNumber('--mismatches', opts.mismatches, 0, boxes);
+      const days = wholeNumber('--days', opts.days, 1, 3650);
+      return withStore(
+        opts.config,
+        (store) => {
+          const packed = store.repos.sessions.count();
+          if (packed > 0 && !opts.force)
+            throw new CliError(
+              `this database has ${packed} packed boxes of real work: add --force to seed it anyway`,
+            );
+          const t = performance.now();
+          const r = seedHistory(store.repos, {
+            boxes,
+            mismatches,
+            days,
+            stationId: loadConfig(opts.config, currentEnvironment()).config.station.id,
+            now: new Date(),
+            progress: (n) => n % 10_000 === 0 && process.stderr.write(`\r${n} boxes…`),
+          });
+          if (boxes >= 10_000) process.stderr.write('\n');
+          const rows = store.repos.mismatches.list({ limit: 0, offset: 0 }).total;
+          console.log(
+            `seeded ${r.boxes} boxes over ${days} days, ${r.mismatches} with a mismatch (${rows} mismatch rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+          );
+        },
+        { lock: 'packbench db seed' },
+      );
     });
 }

@@ -139,6 +139,54 @@ const CASES: Record<string, () => Promise<void>> = {
     const bad = await cli(['db', 'backup', join(dir, 'x.db'), '--database', join(dir, 'garbage.db')], 1);
     expect(bad.stderr).toMatch(/garbage\.db is not a readable Packbench database/);
   },
+  'db seed': async () => {
+    // Its own database: a year of history would change what the other commands here read.
+    const seedConfig = join(dir, 'seed.json');
+    writeFileSync(
+      seedConfig,
+      JSON.stringify({ station: { id: 'SEED-1' }, database: { path: 'seed.db' }, demoData: true }),
+    );
+    const r = await cli([
+      'db',
+      'seed',
+      '--boxes',
+      '600',
+      '--mismatches',
+      '60',
+      '--days',
+      '6',
+      '--config',
+      seedConfig,
+    ]);
+    expect(r.stdout).toMatch(
+      /^seeded 600 boxes over 6 days, 60 with a mismatch \(\d+ mismatch rows\) in [\d.]+ s$/m,
+    );
+    // What packing would have left: the log, one batch handed over a day, every box closed.
+    const daily = JSON.parse(
+      (
+        await cli([
+          'handover',
+          'daily',
+          '--from',
+          '2000-01-01',
+          '--to',
+          '2999-12-31',
+          '--json',
+          '--config',
+          seedConfig,
+        ])
+      ).stdout,
+    );
+    expect(daily.reduce((n: number, d: { boxes: number }) => n + d.boxes, 0)).toBe(600);
+    const csv = join(dir, 'seed.csv');
+    expect((await cli(['mismatches', 'export', '--out', csv, '--config', seedConfig])).stdout).toMatch(
+      /^\d+ mismatches/,
+    );
+    // A database with packed boxes is not seeded over by mistake.
+    const again = await cli(['db', 'seed', '--boxes', '5', '--config', seedConfig], 1);
+    expect(again.stderr).toContain('600 packed boxes of real work: add --force');
+    await cli(['db', 'seed', '--boxes', '0', '--config', seedConfig], 1);
+  },
   'orders import': async () => {
     writeFileSync(join(dir, 'o.csv'), 'order_no,sku,qty\nRM-1,TEA-LJ-250,2\n');
     const r = JSON.parse(

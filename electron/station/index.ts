@@ -5,3 +5,4 @@ export { Handovers, WarehouseHandovers, type Dock, type HandoverScan } from './h
 export { UPLOAD_LIMIT_BYTES, UploadTooLargeError, Uploads } from './uploads';
 export { faceSheetFor } from './printing';
 export { deliver, retryDelayMs } from './notices';
+export { seedHistory, type SeedPlan } from './seed';

@@ -2,3 +2,4 @@ export { PackWorkflow, type PackContext } from './workflow';
 export { boxView, phaseOf, type WeightPreview } from './view';
 export type { BoxState, Envelope, PackEvent } from './box';
 export { PACK_EVENT_TYPES } from './box';
+export { project } from './projections';

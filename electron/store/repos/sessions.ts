@@ -34,6 +34,11 @@ export class SessionsRepo {
     );
   }
 
+  /** Box sessions recorded: none on a bench that never packed (a seed refuses one that did). */
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM pack_sessions').pluck().get() as number;
+  }
+
   create(row: { id: string; orderId: number; stationId: string; packer: string | null; at: string }): void {
     this.db
       .prepare(
