@@ -107,12 +107,12 @@ async function walk(
 
   await nav('handover');
   await wedgeScan(page, waybill);
-  await expect(page.getByTestId('handover-result')).toBeVisible();
+  await expect(page.getByTestId('handover-result')).toBeVisible({ timeout: 15_000 });
   await check('handover, no batch yet', 'page');
   await page.getByRole('combobox').first().selectOption({ index: 1 });
   await page.getByRole('button', { name: tr(lang, 'handover.open'), exact: true }).click();
   await wedgeScan(page, waybill);
-  await expect(page.getByTestId('handover-result')).toHaveAttribute('data-tone', 'ok');
+  await expect(page.getByTestId('handover-result')).toHaveAttribute('data-tone', 'ok', { timeout: 15_000 });
   await check('handover, loading', 'page');
   await shot('handover');
   await page.getByRole('button', { name: tr(lang, 'handover.close'), exact: true }).click();
