@@ -70,8 +70,11 @@ test('happy path: import → scan → weigh → book → label at the printer �
   await wedgeScan(page, waybill);
   await expect(page.getByTestId('handover-result')).toContainText(`Loaded ${waybill} (1)`);
   await screenshot(page, 'handover');
-  await page.getByRole('button', { name: 'Close batch and make the manifest' }).click();
+  await page.getByRole('button', { name: 'Close batch and print the manifest' }).click();
   await expect(page.getByTestId('manifest')).toContainText('Batch closed: 1 box.');
+  // The courier's copy came out of the label printer: the face sheet, then the label-size manifest.
+  await expect.poll(() => rig.printer.jobs.length, { timeout: 15_000 }).toBe(2);
+  expect(rig.printer.jobs[1]!.bytes.toString('latin1').startsWith('^XA')).toBe(true);
   // The manifest opens from the screen (no file paths shown), and every word on it has ink.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Open the manifest (PDF)' }).click();

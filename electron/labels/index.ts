@@ -45,3 +45,4 @@ export async function encodeLabel(raster: Raster, format: LabelFormat, size: Lab
 export { packingSlip, type SlipContent } from './slip';
 export { pdfToRaster } from './pdfRaster';
 export { embedCjkFont, type FontWeight } from './pdfFont';
+export { manifestLabels, type ManifestSheet } from './manifest';

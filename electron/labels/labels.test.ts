@@ -10,6 +10,7 @@ import {
   encodeLabel,
   escposText,
   graphicField,
+  manifestLabels,
   maskPhone,
   rasterToPng,
   renderFaceSheet,
@@ -267,3 +268,33 @@ function popcount(b: number): number {
   for (; b; b &= b - 1) n++;
   return n;
 }
+
+describe('the label-size handover manifest', () => {
+  it('one label per 20 boxes, each with ink in its heading and its lines, the signature line on the last', () => {
+    const lines = Array.from({ length: 45 }, (_, i) => ({
+      waybillNo: `ZT77000010${String(i).padStart(2, '0')}`,
+      orderNo: `SO2026113000${String(i).padStart(2, '0')}`,
+      weightG: 700 + i,
+    }));
+    const labels = manifestLabels(
+      { id: 7, carrier: '中通快递', station: 'B-01', closedAt: '2026-11-30 18:05', by: '李主管', lines },
+      '100x150',
+      203,
+    );
+    expect(labels).toHaveLength(3);
+    const inkIn = (r: (typeof labels)[number], y0: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++)
+        for (let x = 0; x < r.width; x++) if (r.data[y * r.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) n++;
+      return n;
+    };
+    for (const r of labels) {
+      expect([r.width, r.height]).toEqual([800, 1200]);
+      expect(inkIn(r, 0, 200)).toBeGreaterThan(500); // heading, count, weight
+      expect(inkIn(r, 240, 400)).toBeGreaterThan(500); // the first lines
+    }
+    // The last label has 5 lines and the signature line near its foot; the first has no signature.
+    expect(inkIn(labels[2]!, 1100, 1200)).toBeGreaterThan(300);
+    expect(inkIn(labels[0]!, 1100, 1200)).toBe(0);
+  });
+});

@@ -38,7 +38,14 @@ import { Handovers, WarehouseHandovers, type Dock } from './handover';
 import { Outbox } from './notices';
 import { boxView, PackWorkflow, phaseOf } from './pack';
 import { People } from './people';
-import { createPrintQueue, printerDeviceState, printTest, reprint, type PrintDesk } from './printing';
+import {
+  createPrintQueue,
+  printerDeviceState,
+  printManifest,
+  printTest,
+  reprint,
+  type PrintDesk,
+} from './printing';
 import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
 import { Shipping } from './shipping';
 import { Uploads } from './uploads';
@@ -46,6 +53,7 @@ import { printJobView } from './views';
 import { localReview, warehouseReview, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { ClaimDesk, WarehouseLink } from './warehouse';
+import type { ManifestSheet } from '../labels';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -196,12 +204,20 @@ export class Station implements Bench {
             now: this.now,
             carriers,
             tell: (d, code) => this.tell(d, code),
+            print: (sheet) => this.printManifest(sheet),
             failed: (code, err) => {
               log.error(`loading ${code} at the dock`, err);
               this.tell({ tone: 'wrong', kind: 'handover-offline', params: { code } }, code);
             },
           })
-        : new Handovers(this.repos, this.stationId, manifestDirOf(options.loaded), this.now, carriers);
+        : new Handovers(
+            this.repos,
+            this.stationId,
+            manifestDirOf(options.loaded),
+            this.now,
+            carriers,
+            (sheet) => this.printManifest(sheet),
+          );
       this.review = link ? warehouseReview((fn) => link.reach(fn)) : localReview(this.repos);
       this.claims = this.link
         ? new ClaimDesk({
@@ -414,6 +430,13 @@ export class Station implements Bench {
   /** The feedback an asynchronous step already told, as the result of the call that caused it. */
   announce(d: FeedbackDraft): Feedback {
     return this.feedback && this.feedback.kind === d.kind ? this.feedback : this.tell(d, null);
+  }
+
+  /** A closed batch's manifest on the label printer; a failure is logged, the batch stays closed. */
+  private printManifest(sheet: ManifestSheet): Promise<unknown> {
+    return printManifest(this.desk, sheet).catch((err: unknown) =>
+      this.options.log.error('printing the manifest', err),
+    );
   }
 
   /** The test face sheet on a configured printer, through the queue like any job. */

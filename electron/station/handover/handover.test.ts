@@ -68,6 +68,14 @@ it('scan-to-load onto a carrier batch, warnings for strangers, manifest PDF + CS
   const csv = readFileSync(closed.result.csv, 'utf8');
   expect(csv).toContain(`${a},SO202611290002,912,`);
   expect(csv).toContain('TOTAL 2 boxes,,1614,');
+  // The courier's copy on the bench's label printer too: one label-size manifest, queued like a label, printed.
+  const manifests = station.repos.printJobs.recent(10).filter((j) => j.kind === 'manifest');
+  expect(manifests).toHaveLength(1);
+  await waitFor(
+    () => station.repos.printJobs.byId(manifests[0]!.id)?.status === 'done',
+    5000,
+    'manifest printed',
+  );
   const today = new Date().toISOString().slice(0, 10);
   expect(await station.call('handover.daily', { from: today, to: today })).toEqual({
     ok: true,

@@ -10,6 +10,7 @@ import {
   type HandoverScan,
   type ShelfRow,
 } from './dock';
+import type { ManifestSheet } from '../../labels';
 import { readManifest, writeManifest, type ClosedBatch } from './manifest';
 
 const SHELF_DAYS = 14;
@@ -26,6 +27,8 @@ export class Handovers implements Dock {
     private readonly now: () => Date,
     /** The carriers this bench books with: a batch for any other name could never be loaded. */
     private readonly carriers: readonly string[],
+    /** Prints the closed batch's manifest on the bench's printer (the station; the command line writes files only). */
+    private readonly print?: (sheet: ManifestSheet) => Promise<unknown>,
   ) {}
 
   /**
@@ -78,7 +81,7 @@ export class Handovers implements Dock {
     if (batch.lines.length === 0) throw refuse('batch-empty', { batch: batch.id, carrier: batch.carrier });
     const at = this.now();
     this.repos.handovers.close(batch.id, by, at.toISOString());
-    return writeManifest(this.manifestDir, batch, this.stationId, at, by);
+    return writeManifest(this.manifestDir, batch, this.stationId, at, by, this.print);
   }
 
   /** Boxes handed over per day and carrier (记录所发运面单数量，汇总存档). */

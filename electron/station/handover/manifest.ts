@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { refuse } from '../../../shared/contract';
 import { join } from 'node:path';
-import { embedCjkFont } from '../../labels';
-import { localStamp } from '../../../shared/words';
+import { embedCjkFont, type ManifestSheet } from '../../labels';
+import { carrierDisplayName, localStamp } from '../../../shared/words';
 import type { HandoverLine } from '../../store';
 
 export interface ClosedBatch {
@@ -32,6 +32,7 @@ export async function writeManifest(
   station: string,
   at: Date,
   by: string | null,
+  print?: (sheet: ManifestSheet) => Promise<unknown>,
 ): Promise<ClosedBatch> {
   mkdirSync(dir, { recursive: true });
   const base = join(
@@ -50,6 +51,15 @@ export async function writeManifest(
     `${base}.pdf`,
     await manifestPdf(batch.id, batch.carrier, station, batch.lines, totalG, at, by),
   );
+  // The courier's copy on the bench's label printer too; a printer problem never undoes a closed batch.
+  await print?.({
+    id: batch.id,
+    carrier: carrierDisplayName(batch.carrier, 'zh-CN'),
+    station,
+    closedAt: localStamp(at).slice(0, 16),
+    by,
+    lines: batch.lines,
+  }).catch(() => undefined);
   return {
     id: batch.id,
     carrier: batch.carrier,

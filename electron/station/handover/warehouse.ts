@@ -10,6 +10,7 @@ import {
   type HandoverScan,
   type ShelfRow,
 } from './dock';
+import type { ManifestSheet } from '../../labels';
 import { readManifest, writeManifest, type ClosedBatch } from './manifest';
 
 export interface WarehouseDockDeps {
@@ -24,6 +25,8 @@ export interface WarehouseDockDeps {
   tell: (d: FeedbackDraft, code: string) => void;
   /** A load that failed for a reason other than the network. */
   failed: (code: string, err: unknown) => void;
+  /** Prints the closed batch's manifest on the bench's printer. */
+  print?: (sheet: ManifestSheet) => Promise<unknown>;
 }
 
 /**
@@ -105,7 +108,7 @@ export class WarehouseHandovers implements Dock {
     if (!batch) throw refuse('batch-none-to-close');
     if (batch.lines.length === 0) throw refuse('batch-empty', { batch: batch.id, carrier: batch.carrier });
     const at = await this.on((dock) => dock.close(batch.id, by));
-    return writeManifest(this.d.manifestDir, batch, this.d.bench, at, by);
+    return writeManifest(this.d.manifestDir, batch, this.d.bench, at, by, this.d.print);
   }
 
   daily(from: string, to: string): Promise<DailyRow[]> {

@@ -1,4 +1,11 @@
 export { faceSheetFor, type ShipmentForLabel } from './faceSheet';
 export { labelJob, slipJob } from './jobs';
-export { printTest, reprint, printerDeviceState, resolveFileUri, type PrintDesk } from './operations';
+export {
+  printManifest,
+  printTest,
+  reprint,
+  printerDeviceState,
+  resolveFileUri,
+  type PrintDesk,
+} from './operations';
 export { createPrintQueue } from './queue';

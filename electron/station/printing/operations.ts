@@ -1,7 +1,7 @@
 import { refuse } from '../../../shared/contract';
 import type { LoadedConfig } from '../../config';
 import type { PrinterStatus } from '../../devices/printer';
-import { encodeLabel, renderFaceSheet, SAMPLE_SHEET } from '../../labels';
+import { encodeLabel, manifestLabels, renderFaceSheet, SAMPLE_SHEET, type ManifestSheet } from '../../labels';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Log } from '../../log';
 import type { Repos } from '../../store';
@@ -43,6 +43,32 @@ export async function printTest(s: PrintDesk, role: 'label' | 'slip'): Promise<v
     s.now().toISOString(),
   );
   s.queue.kick(role);
+}
+
+/**
+ * A closed batch's manifest on the label printer, label-size (one label per 20 boxes), through the queue like any
+ * job; the A4 PDF stays for the office printer. A bench without a label printer prints nothing.
+ */
+export async function printManifest(s: PrintDesk, sheet: ManifestSheet): Promise<number> {
+  const p = s.config.printers.label;
+  if (!p) return 0;
+  const size = 'size' in p ? p.size : '100x150';
+  const dpi = 'dpi' in p ? p.dpi : 203;
+  const at = s.now().toISOString();
+  const labels = manifestLabels(sheet, size, dpi);
+  for (const raster of labels)
+    s.repos.printJobs.add(
+      {
+        printer: 'label',
+        language: p.language,
+        kind: 'manifest',
+        payload: await encodeLabel(raster, p.language, size),
+        requested_by: s.who(),
+      },
+      at,
+    );
+  s.queue.kick('label');
+  return labels.length;
 }
 
 /** Prints a box's label again (the open box's, or by waybill), with the reason; the new job is logged. */
