@@ -7,6 +7,10 @@ import { CHOICE_PHRASES, MISMATCH_PHRASES, carrierDisplayName, type Phrasebook }
  */
 
 export const grams = (t: TFunction, g: number | string) => t('unit.grams', { n: g });
+/** The expected weight, its tolerance and the band: never below nothing (a light box with a wide tolerance starts at 0). */
+export const expectedRange = (t: TFunction, expectedG: number, toleranceG: number) =>
+  `${grams(t, expectedG)} ± ${grams(t, toleranceG)} (${grams(t, Math.max(0, expectedG - toleranceG))}–${grams(t, expectedG + toleranceG)})`;
+
 export const kilograms = (t: TFunction, g: number) => t('unit.kilograms', { n: (g / 1000).toFixed(1) });
 
 /** A carrier by the name a person knows, in the page's language (shared/words/carriers.ts). */

@@ -63,4 +63,14 @@ export const MISMATCH_RESULTS = [
   'serial-duplicate',
 ] as const;
 export type MismatchType = (typeof MISMATCH_RESULTS)[number] | 'override' | 'partial' | 'weight';
+/** Every type of row the mismatch log holds, on a bench or in a warehouse: the review offers each as a filter. */
+export const MISMATCH_TYPES = [
+  ...MISMATCH_RESULTS,
+  'override',
+  'partial',
+  'weight',
+  'label-mismatch',
+  'packed-twice',
+  'waybill-duplicate',
+] as const;
 export const isMismatch = (r: ScanResultKind): boolean => (MISMATCH_RESULTS as readonly string[]).includes(r);

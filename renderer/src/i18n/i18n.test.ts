@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FEEDBACK_KINDS, REFUSAL_KINDS } from '../../../shared/contract';
 import { CHOICE_PHRASES, MISMATCH_PHRASES } from '../../../shared/words';
 import { PACK_EVENT_TYPES } from '../../../electron/station/pack';
+import { MISMATCH_TYPES } from '../../../shared/verify';
 import { StationPhase } from '../../../shared/contract';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -22,6 +23,10 @@ describe('translations', () => {
     ['every feedback the station gives', FEEDBACK_KINDS.map((k) => `feedback.${k}`)],
     ['every phase of the pack page', StationPhase.options.map((p) => `pack.phase.${p}`)],
     ['every refusal the station gives', REFUSAL_KINDS.map((k) => `refusal.${k}`)],
+    [
+      'every type of mismatch row (the review and its filter)',
+      MISMATCH_TYPES.map((m) => `mismatchType.${m}`),
+    ],
     ['every event of a box (the timeline)', PACK_EVENT_TYPES.map((e) => `event.${e.replace('.', '_')}`)],
     [
       'every phrase the station stores',
@@ -82,5 +87,26 @@ describe('no hard-coded UI text', () => {
     }
     expect(files.length).toBeGreaterThan(10);
     expect(found).toEqual([]);
+  });
+});
+
+describe('words with numbers', () => {
+  it('the expected band never starts below 0, in 克 on a zh-CN screen and g on an English one', async () => {
+    const { default: i18next } = await import('i18next');
+    const { expectedRange } = await import('../words');
+    const zh = i18next.createInstance();
+    await zh.init({
+      resources: { 'zh-CN': { translation: zhCN } },
+      lng: 'zh-CN',
+      interpolation: { escapeValue: false },
+    });
+    expect(expectedRange(zh.t, 860, 5000)).toBe('860 克 ± 5000 克 (0 克–5860 克)');
+    const eng = i18next.createInstance();
+    await eng.init({
+      resources: { en: { translation: en } },
+      lng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    expect(expectedRange(eng.t, 910, 50)).toBe('910 g ± 50 g (860 g–960 g)');
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MismatchView } from '../../../shared/contract';
+import { MISMATCH_TYPES } from '../../../shared/verify';
 import { client } from '../client';
 import type { StationView } from '../useStation';
 import { MismatchCharts } from './MismatchCharts';
@@ -17,19 +18,7 @@ const exportFilter = (f: Filter) =>
   ) as Record<string, string>;
 
 const PAGE = 25;
-const TYPES = [
-  'wrong-item',
-  'over-scan',
-  'unknown-barcode',
-  'expired',
-  'serial-duplicate',
-  'override',
-  'partial',
-  'weight',
-  'label-mismatch',
-  'packed-twice',
-  'waybill-duplicate',
-];
+const TYPES = MISMATCH_TYPES;
 
 interface Filter {
   from: string;

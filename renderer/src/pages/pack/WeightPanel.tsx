@@ -4,7 +4,7 @@ import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { VirtualScaleControl } from '../../components/VirtualScaleControl';
 import { useScaleReading } from '../../useScale';
-import { grams } from '../../words';
+import { expectedRange, grams } from '../../words';
 
 /** Live weight against the expected weight and its tolerance band; the verdict; the box type. */
 export function WeightPanel({
@@ -46,9 +46,7 @@ export function WeightPanel({
         </p>
       )}
       <div className="weight-expected" data-testid="expected-weight">
-        {/* A range never starts below nothing: a light box with a wide tolerance starts at 0. */}
-        {t('pack.expected')}: {grams(t, w.expectedG)} ± {grams(t, w.toleranceG)} (
-        {grams(t, Math.max(0, w.expectedG - w.toleranceG))}–{grams(t, w.expectedG + w.toleranceG)})
+        {t('pack.expected')}: {expectedRange(t, w.expectedG, w.toleranceG)}
       </div>
       {w.missingWeights.length > 0 && (
         <p className="short">{t('pack.missingWeights', { skus: w.missingWeights.join(', ') })}</p>
