@@ -1,4 +1,4 @@
-import { faceFor } from './glyphs';
+import { textOutline } from './svg';
 import { labelDots, type Dpi, type LabelSize } from './model';
 import { renderSvg, toRaster, type Raster } from './raster';
 
@@ -34,7 +34,7 @@ export function manifestLabels(m: ManifestSheet, size: LabelSize, dpi: Dpi): Ras
       s: string,
       bold = false,
       anchor: 'start' | 'end' = 'start',
-    ) => svg.push(faceFor(s, bold).svg(s.replace(/[\u0000-\u001f]/g, ''), x, y, size, anchor, '#000'));
+    ) => svg.push(textOutline(x, y, size, s, bold, anchor));
     const pad = d(4);
     text(pad, d(9), d(6), `交接清单 #${m.id}`, true);
     text(W - pad, d(9), d(5), `${p + 1}/${pages}`, true, 'end');

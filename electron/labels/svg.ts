@@ -30,6 +30,19 @@ export function wrap(text: string, widthDots: number, sizeDots: number, maxLines
   return lines;
 }
 
+/** Text as glyph outlines: what an order says is never markup and never reaches a printer as text. */
+export function textOutline(
+  x: number,
+  y: number,
+  size: number,
+  s: string,
+  bold = false,
+  anchor: 'start' | 'middle' | 'end' = 'start',
+  fill = '#000',
+): string {
+  return faceFor(s, bold).svg(s.replace(/[\u0000-\u001f]/g, ''), x, y, size, anchor, fill);
+}
+
 /**
  * A barcode drawn by bwip-js at a whole number of dots per module and placed 1:1 at whole-dot coordinates, so the
  * raster never resamples it (a scanner must read it).
@@ -71,7 +84,6 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   const d = (v: number) => Math.round(v * mm * u);
   const pad = d(3);
   const out: string[] = [];
-  // Order text becomes glyph outlines here: it is never markup and never reaches a printer as text.
   const text = (
     x: number,
     y: number,
@@ -80,7 +92,7 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
     bold = false,
     anchor: 'start' | 'middle' | 'end' = 'start',
     fill = '#000',
-  ) => out.push(faceFor(s, bold).svg(s.replace(/[\u0000-\u001f]/g, ''), x, y, size, anchor, fill));
+  ) => out.push(textOutline(x, y, size, s, bold, anchor, fill));
   const rule = (y: number, thick = 3) =>
     out.push(`<rect x="0" y="${y}" width="${W}" height="${thick}" fill="#000"/>`);
   const extraH = H - (W * 150) / 100; // taller labels give the extra room to the items
