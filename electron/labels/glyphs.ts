@@ -10,7 +10,7 @@ type Font = ReturnType<typeof fontkit.create>;
  * Text as outlines. The bundled font is opened once and each glyph's path kept, so a label's SVG carries no text for
  * the rasteriser to shape (and no 10 MB of fonts to load per label): the same pixels everywhere, in a few ms.
  */
-class GlyphSet {
+export class GlyphSet {
   private font: Font | null = null;
   private paths = new Map<number, string>();
 
@@ -33,6 +33,42 @@ class GlyphSet {
     return (run.positions.reduce((w, p) => w + p.xAdvance, 0) / this.f.unitsPerEm) * size;
   }
 
+  /** Opens the font now (a station warms it at start, so the first label does not pay for it). */
+  warm(): void {
+    void this.f;
+  }
+
+  /** The outline of one glyph in font units (y up), as SVG path data; cached. */
+  path(id: number): string {
+    let d = this.paths.get(id);
+    if (d === undefined) this.paths.set(id, (d = this.f.getGlyph(id).path.toSVG()));
+    return d;
+  }
+
+  /** Glyph ids and pen offsets (in dots at `size`) of `text` laid out from 0; `width` is the advance. */
+  run(text: string, size: number): { width: number; glyphs: { id: number; x: number; y: number }[] } {
+    const f = this.f;
+    const run = f.layout(text);
+    const scale = size / f.unitsPerEm;
+    let pen = 0;
+    const glyphs = run.glyphs.map((g, i) => {
+      const pos = run.positions[i]!;
+      const at = { id: g.id, x: pen + pos.xOffset * scale, y: -pos.yOffset * scale };
+      pen += pos.xAdvance * scale;
+      return at;
+    });
+    return { width: pen, glyphs };
+  }
+
+  /** The glyph's bounding box in font units (y up). */
+  box(id: number): { minX: number; minY: number; maxX: number; maxY: number } {
+    return this.f.getGlyph(id).bbox;
+  }
+
+  get unitsPerEm(): number {
+    return this.f.unitsPerEm;
+  }
+
   /** SVG for `text` with its baseline at (x, y); anchor start / middle / end. */
   svg(
     text: string,
@@ -49,8 +85,7 @@ class GlyphSet {
     let pen = anchor === 'start' ? x : anchor === 'middle' ? x - total / 2 : x - total;
     const parts: string[] = [];
     run.glyphs.forEach((g, i) => {
-      let d = this.paths.get(g.id);
-      if (d === undefined) this.paths.set(g.id, (d = g.path.toSVG()));
+      const d = this.path(g.id);
       const pos = run.positions[i]!;
       if (d)
         parts.push(

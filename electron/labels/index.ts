@@ -4,8 +4,9 @@ import { pdfJob } from './languages/pdf';
 import { tsplJob } from './languages/tspl';
 import { zplJob } from './languages/zpl';
 import { LABEL_SIZES, type Dpi, type FaceSheet, type LabelSize } from './model';
-import { rasterToPng, renderSvg, toRaster, type Raster } from './raster';
-import { faceSheetSvg } from './svg';
+import { rasterToPng, type Raster } from './raster';
+import { SAMPLE_SHEET } from './sample';
+import { faceSheetDots } from './svg';
 
 export * from './model';
 export { SAMPLE_SHEET } from './sample';
@@ -22,7 +23,17 @@ export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 /** The face sheet as a 1-bit raster at the printer's dpi. */
 export function renderFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi): Raster {
-  return toRaster(renderSvg(faceSheetSvg(sheet, size, dpi)));
+  return faceSheetDots(sheet, size, dpi);
+}
+
+/**
+ * Opens the fonts and draws the sample sheet once, so the glyphs every label has (digits, Latin, the sheet's fixed
+ * words) are in the dot cache and the first real label after a start does not pay ~200 ms for them.
+ */
+export function warmLabels(size: LabelSize, dpi: Dpi): number {
+  const started = performance.now();
+  renderFaceSheet(SAMPLE_SHEET, size, dpi);
+  return performance.now() - started;
 }
 
 /** The raster in a printer language (or PNG/PDF). Text from the order is only ever pixels here. */

@@ -9,6 +9,9 @@ import {
   decodeGraphicField,
   encodeLabel,
   escposText,
+  faceSheetSvg,
+  renderSvg,
+  toRaster,
   graphicField,
   manifestLabels,
   maskPhone,
@@ -94,6 +97,23 @@ describe('face sheet rendering', () => {
     expect(r.bytesPerRow).toBe(Math.ceil(width / 8));
     expect(r.data.length).toBe(r.bytesPerRow * height);
   });
+
+  it.each(cases)(
+    '%s @ %i dpi: the dots drawn straight agree with the same drawing as SVG rasterised whole',
+    (size, dpi) => {
+      const straight = renderFaceSheet(SAMPLE_SHEET, size, dpi);
+      const whole = toRaster(renderSvg(faceSheetSvg(SAMPLE_SHEET, size, dpi)));
+      let inked = 0;
+      let differing = 0;
+      for (let i = 0; i < whole.data.length; i++) {
+        for (let b = whole.data[i]!; b; b &= b - 1) inked++;
+        for (let b = whole.data[i]! ^ straight.data[i]!; b; b &= b - 1) differing++;
+      }
+      // Glyph edges differ where a pen position is kept to a quarter dot; rules and bars never do.
+      expect(inked).toBeGreaterThan(50_000);
+      expect(differing / inked).toBeLessThan(0.01);
+    },
+  );
 
   it('masks phones as carriers do', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');

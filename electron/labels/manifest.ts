@@ -1,6 +1,6 @@
-import { textOutline } from './svg';
+import { DotPen } from './dots';
 import { labelDots, type Dpi, type LabelSize } from './model';
-import { renderSvg, toRaster, type Raster } from './raster';
+import type { Raster } from './raster';
 
 /** A closed handover batch as the label-size manifest prints it. */
 export interface ManifestSheet {
@@ -26,21 +26,14 @@ export function manifestLabels(m: ManifestSheet, size: LabelSize, dpi: Dpi): Ras
   const totalKg = (m.lines.reduce((g, l) => g + (l.weightG ?? 0), 0) / 1000).toFixed(2);
   const out: Raster[] = [];
   for (let p = 0; p < pages; p++) {
-    const svg: string[] = [];
-    const text = (
-      x: number,
-      y: number,
-      size: number,
-      s: string,
-      bold = false,
-      anchor: 'start' | 'end' = 'start',
-    ) => svg.push(textOutline(x, y, size, s, bold, anchor));
+    const pen = new DotPen(W, H);
+    const text = pen.text.bind(pen);
     const pad = d(4);
     text(pad, d(9), d(6), `交接清单 #${m.id}`, true);
     text(W - pad, d(9), d(5), `${p + 1}/${pages}`, true, 'end');
     text(pad, d(17), d(4.5), `${m.carrier} · ${m.lines.length} 箱 · ${totalKg} 千克`, true);
     text(pad, d(23), d(3.5), `${m.station} · ${m.closedAt}${m.by ? ` · ${m.by}` : ''}`);
-    svg.push(`<rect x="0" y="${d(25)}" width="${W}" height="3" fill="#000"/>`);
+    pen.rect(0, d(25), W, 3);
     let y = d(31);
     m.lines.slice(p * PER_PAGE, (p + 1) * PER_PAGE).forEach((l, i) => {
       text(pad, y, d(3.6), `${p * PER_PAGE + i + 1}. ${l.waybillNo}`);
@@ -49,13 +42,7 @@ export function manifestLabels(m: ManifestSheet, size: LabelSize, dpi: Dpi): Ras
       y += d(5.2);
     });
     if (p === pages - 1) text(pad, H - d(6), d(4.5), '快递员签收 ______________  日期 ________', true);
-    out.push(
-      toRaster(
-        renderSvg(
-          `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><rect width="${W}" height="${H}" fill="#fff"/>${svg.join('')}</svg>`,
-        ),
-      ),
-    );
+    out.push(pen.raster);
   }
   return out;
 }

@@ -1,5 +1,7 @@
-import bwipjs from 'bwip-js';
 import { faceFor } from './glyphs';
+import { barcodeModules, printable, textWidth, type Anchor, type Bars, type Ink, type Pen } from './pen';
+import { DotPen } from './dots';
+import type { Raster } from './raster';
 import { labelDots, maskPhone, type Dpi, type FaceSheet, type LabelSize } from './model';
 
 export const FONT_REGULAR = 'Noto Sans SC';
@@ -31,7 +33,7 @@ export function wrap(text: string, widthDots: number, sizeDots: number, maxLines
 }
 
 /** Text as glyph outlines: what an order says is never markup and never reaches a printer as text. */
-export function textOutline(
+function textOutline(
   x: number,
   y: number,
   size: number,
@@ -40,61 +42,84 @@ export function textOutline(
   anchor: 'start' | 'middle' | 'end' = 'start',
   fill = '#000',
 ): string {
-  return faceFor(s, bold).svg(s.replace(/[\u0000-\u001f]/g, ''), x, y, size, anchor, fill);
+  return faceFor(s, bold).svg(printable(s), x, y, size, anchor, fill);
 }
 
-/**
- * A barcode drawn by bwip-js at a whole number of dots per module and placed 1:1 at whole-dot coordinates, so the
- * raster never resamples it (a scanner must read it).
- */
-function barcode(
-  bcid: 'code128' | 'qrcode',
-  text: string,
-  x: number,
-  y: number,
-  moduleDots: number,
-  heightDots: number,
-): { svg: string; width: number } {
-  const raw = bwipjs.toSVG({
-    bcid,
-    text,
-    scale: moduleDots,
-    height: 10,
-    includetext: false,
-    paddingwidth: 0,
-    paddingheight: 0,
-  } as never);
-  const m = /viewBox="0 0 (\d+) (\d+)"/.exec(raw)!;
-  const [w, h] = [Number(m[1]), Number(m[2])];
-  const inner = raw.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-  const height = bcid === 'qrcode' ? h : heightDots;
-  return {
-    svg: `<svg x="${Math.round(x)}" y="${Math.round(y)}" width="${w}" height="${height}" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" shape-rendering="crispEdges">${inner}</svg>`,
-    width: w,
-  };
+/** The SVG pen: the same drawing as the dots, for previews and side-by-side comparisons. */
+export class SvgPen implements Pen {
+  private out: string[] = [];
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {}
+
+  rect(x: number, y: number, width: number, height: number, ink: Ink = '#000'): void {
+    this.out.push(`<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${ink}"/>`);
+  }
+
+  text(
+    x: number,
+    y: number,
+    size: number,
+    s: string,
+    bold = false,
+    anchor: Anchor = 'start',
+    ink: Ink = '#000',
+  ) {
+    this.out.push(textOutline(x, y, size, s, bold, anchor, ink));
+  }
+
+  bars(bars: Bars, x: number, y: number, moduleDots: number, height: number): void {
+    const rowHeight = bars.rows.length === 1 ? height : moduleDots;
+    const runs: string[] = [];
+    bars.rows.forEach((row, r) => {
+      for (let c = 0; c < row.length; c++) {
+        if (!row[c]) continue;
+        let end = c;
+        while (end < row.length && row[end]) end++;
+        runs.push(
+          `M${x + c * moduleDots} ${y + r * rowHeight}h${(end - c) * moduleDots}v${rowHeight}h${-(end - c) * moduleDots}z`,
+        );
+        c = end;
+      }
+    });
+    this.out.push(`<path shape-rendering="crispEdges" d="${runs.join('')}"/>`);
+  }
+
+  toString(): string {
+    const { width: W, height: H } = this;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><rect width="${W}" height="${H}" fill="#fff"/>${this.out.join('')}</svg>`;
+  }
 }
 
 const money = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
 
 /** The face sheet as SVG in printer dots (1 SVG unit = 1 dot). */
 export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): string {
+  const { width, height } = labelDots(size, dpi);
+  const pen = new SvgPen(width, height);
+  drawFaceSheet(sheet, size, dpi, pen);
+  return pen.toString();
+}
+
+/** The face sheet as the printer's 1-bit raster, drawn straight into the dots. */
+export function faceSheetDots(sheet: FaceSheet, size: LabelSize, dpi: Dpi): Raster {
+  const { width, height } = labelDots(size, dpi);
+  const pen = new DotPen(width, height);
+  drawFaceSheet(sheet, size, dpi, pen);
+  return pen.raster;
+}
+
+/** The face sheet's layout in printer dots, drawn with either pen. */
+function drawFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi, pen: Pen): void {
   const { width: W, height: H } = labelDots(size, dpi);
   const mm = dpi === 203 ? 8 : 12; // dots per mm, as the printers count them (see labelDots)
   const u = W / (100 * mm); // layout is drawn for 100 mm wide; narrower labels shrink text, not barcodes' modules
   const d = (v: number) => Math.round(v * mm * u);
   const pad = d(3);
-  const out: string[] = [];
-  const text = (
-    x: number,
-    y: number,
-    size: number,
-    s: string,
-    bold = false,
-    anchor: 'start' | 'middle' | 'end' = 'start',
-    fill = '#000',
-  ) => out.push(textOutline(x, y, size, s, bold, anchor, fill));
-  const rule = (y: number, thick = 3) =>
-    out.push(`<rect x="0" y="${y}" width="${W}" height="${thick}" fill="#000"/>`);
+  const text = pen.text.bind(pen);
+  const rule = (y: number, thick = 3) => pen.rect(0, y, W, thick);
   const extraH = H - (W * 150) / 100; // taller labels give the extra room to the items
   // 1. carrier, COD / insurance marks
   text(pad, d(8), d(5.5), sheet.carrier, true);
@@ -103,8 +128,8 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   if (sheet.insuredCents) marks.push(`保价 ${money(sheet.insuredCents)}`);
   if (marks.length) {
     const label = marks.join('  ');
-    const bw = Math.round(faceFor(label, true).width(label, d(4)) + 2 * d(1.5));
-    out.push(`<rect x="${W - pad - bw}" y="${d(2)}" width="${bw}" height="${d(7.5)}" fill="#000"/>`);
+    const bw = Math.round(textWidth(label, d(4), true) + 2 * d(1.5));
+    pen.rect(W - pad - bw, d(2), bw, d(7.5));
     text(W - pad - d(1.5), d(7.8), d(4), label, true, 'end', '#fff');
   }
   rule(d(11));
@@ -114,10 +139,9 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   rule(d(28));
   // 3. waybill barcode and digits
   const moduleDots = dpi === 203 ? 3 : 4;
-  let bc = barcode('code128', sheet.waybillNo, 0, d(31), moduleDots, d(17));
-  if (bc.width > W - 2 * pad) bc = barcode('code128', sheet.waybillNo, 0, d(31), moduleDots - 1, d(17));
-  const bx = Math.floor((W - bc.width) / 2);
-  out.push(bc.svg.replace('x="0"', `x="${bx}"`));
+  const code = barcodeModules('code128', sheet.waybillNo);
+  const module = code.columns * moduleDots > W - 2 * pad ? moduleDots - 1 : moduleDots;
+  pen.bars(code, Math.floor((W - code.columns * module) / 2), d(31), module, d(17));
   text(Math.round(W / 2), d(53), d(4.2), sheet.waybillNo.replace(/(.{4})/g, '$1 ').trim(), true, 'middle');
   rule(d(56));
   // 4. receiver
@@ -135,11 +159,13 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   );
   rule(d(101), 2);
   // 6. order, items, weight | QR
-  const qrModule = dpi === 203 ? 4 : 6;
-  const qr = barcode('qrcode', sheet.qr, 0, 0, qrModule, 0);
+  // Square modules of whole dots, about 1 mm: a 21-module code is 21 mm across.
+  const qrModule = dpi === 203 ? 8 : 12;
+  const qrCode = barcodeModules('qrcode', sheet.qr);
+  const qr = { width: qrCode.columns * qrModule };
   const qx = W - pad - qr.width;
   const qy = d(104);
-  out.push(qr.svg.replace(/x="0" y="0"/, `x="${qx}" y="${qy}"`));
+  pen.bars(qrCode, qx, qy, qrModule, qr.width);
   const colW = qx - 2 * pad;
   text(pad, d(107), d(3.5), `订单 ${sheet.orderNo}`, true);
   const itemLines = Math.max(2, 4 + Math.floor(extraH / d(4)));
@@ -158,5 +184,4 @@ export function faceSheetSvg(sheet: FaceSheet, size: LabelSize, dpi: Dpi): strin
   const stamp = sheet.printedAt.toISOString().replace('T', ' ').slice(0, 16);
   text(pad, foot, d(2.8), `${sheet.stationId}  ${stamp}`);
   text(W - pad, foot, d(2.8), sheet.waybillNo, false, 'end');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><rect width="${W}" height="${H}" fill="#fff"/>${out.join('')}</svg>`;
 }

@@ -53,7 +53,7 @@ import { printJobView } from './views';
 import { localReview, warehouseReview, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { ClaimDesk, WarehouseLink } from './warehouse';
-import type { ManifestSheet } from '../labels';
+import { warmLabels, type Dpi, type LabelSize, type ManifestSheet } from '../labels';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -278,6 +278,18 @@ export class Station implements Bench {
     this.link?.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
+    // After the station answers (the first tick is for /healthz and the screen), not in the first label's time.
+    const label = this.config.printers.label;
+    if (label)
+      setTimeout(
+        () =>
+          background(log, 'warming the label path', () => {
+            if (this.closed) return;
+            const ms = warmLabels(label.size as LabelSize, label.dpi as Dpi);
+            log.info(`label path warm in ${ms.toFixed(0)} ms`);
+          }),
+        50,
+      ).unref();
   }
 
   info(): StationInfo {
