@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
     fileParallelism: false,
+    // The shift soak reads the heap after a full collection.
+    execArgv: ['--expose-gc'],
     testTimeout: 300_000,
     disableConsoleIntercept: true,
     reporters: ['dot'],

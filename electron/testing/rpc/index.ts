@@ -21,7 +21,9 @@ export function stationClient(url: string) {
   ws.on('message', (d) => {
     const m = JSON.parse(d.toString());
     if (m.method === 'station.state') state = m.params;
-    if (m.id !== undefined) waiting.get(m.id)?.(m);
+    if (m.id === undefined) return;
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
   });
   ws.on('error', () => undefined);
   return {
