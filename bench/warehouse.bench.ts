@@ -234,34 +234,30 @@ it.skipIf(missing)(`the lead's consolidated mismatch page over ${rowsLabel} rows
   );
   await a.pool.query('VACUUM ANALYZE mismatches');
   figures.push(
-    await measure(`mismatch page, newest 50 of ${rowsLabel}`, 30, () =>
-      a.mismatches({ limit: 50, offset: 0 }),
-    ),
+    await measure(`mismatch page, newest 50 of ${rowsLabel}`, 30, () => a.mismatches({ limit: 50 })),
   );
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   figures.push(
     await measure(`mismatch page, last week of ${rowsLabel}`, 30, () =>
-      a.mismatches({ from: weekAgo, limit: 50, offset: 0 }),
+      a.mismatches({ from: weekAgo, limit: 50 }),
     ),
   );
   figures.push(
     await measure(`mismatch page, one SKU of ${rowsLabel}`, 30, () =>
-      a.mismatches({ sku: 'SKU-7', limit: 50, offset: 0 }),
+      a.mismatches({ sku: 'SKU-7', limit: 50 }),
     ),
   );
   figures.push(
     await measure(`mismatch page, one type of ${rowsLabel}`, 30, () =>
-      a.mismatches({ type: 'wrong-item', limit: 50, offset: 0 }),
+      a.mismatches({ type: 'wrong-item', limit: 50 }),
     ),
   );
   figures.push(
     await measure(`mismatch page, one packer of ${rowsLabel}`, 30, () =>
-      a.mismatches({ packer: 'packer 7', limit: 50, offset: 0 }),
+      a.mismatches({ packer: 'packer 7', limit: 50 }),
     ),
   );
   figures.push(
-    await measure('mismatch page, one bench of 50', 30, () =>
-      a.mismatches({ station: 'B-07', limit: 50, offset: 0 }),
-    ),
+    await measure('mismatch page, one bench of 50', 30, () => a.mismatches({ station: 'B-07', limit: 50 })),
   );
 });

@@ -178,3 +178,45 @@ test("the lead's review reloads when mismatches change, not on every scan's stat
   ).toBeVisible();
   expect(lists.length - before).toBeLessThanOrEqual(2);
 });
+
+test("the lead's pages turn by cursor: 30 mismatches, 25 then 5, and back to the same 25", async ({
+  page,
+  station,
+}) => {
+  const scanner = stationClient(station.url);
+  await scanner.ready;
+  try {
+    await scanner.call('scan.submit', { code: 'U1001' });
+    await scanner.call('scan.submit', { code: 'SO202611290002' });
+    // Tea is not in this order: every scan of it is a wrong item, logged.
+    for (let i = 0; i < 30; i++) await scanner.call('scan.submit', { code: '6900012345004' });
+  } finally {
+    scanner.close();
+  }
+  const lists: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      if (typeof f.payload === 'string' && f.payload.includes('"mismatch.list"')) lists.push(f.payload);
+    }),
+  );
+  await page.goto(`${station.url}#/mismatches`);
+  const rows = page
+    .getByRole('table', { name: 'Mismatches' })
+    .getByRole('row')
+    .filter({ hasText: 'TEA-LJ-250' });
+  await expect(page.getByText('30 mismatches')).toBeVisible();
+  await expect(rows).toHaveCount(25);
+  const first = await rows.first().textContent();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await expect(page.getByText('30 mismatches')).toBeVisible();
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toHaveText(first!);
+  await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled();
+  // The page asked from a row, and did not count again to turn it.
+  const turn = lists.find((l) => l.includes('"after"'));
+  expect(turn).toContain('"count":false');
+  expect(lists.some((l) => l.includes('"offset"'))).toBe(false);
+});

@@ -57,7 +57,7 @@ export function registerDb(program: Command): void {
             progress: (n) => n % 10_000 === 0 && process.stderr.write(`\r${n} boxes…`),
           });
           if (boxes >= 10_000) process.stderr.write('\n');
-          const rows = store.repos.mismatches.list({ limit: 0, offset: 0 }).total;
+          const rows = store.repos.mismatches.list({ limit: 0 }).total;
           console.log(
             `seeded ${r.boxes} boxes over ${days} days, ${r.mismatches} with a mismatch (${rows} mismatch rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
           );

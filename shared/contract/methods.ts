@@ -287,7 +287,7 @@ export const methods = {
   },
   'mismatch.list': {
     params: MismatchFilter,
-    result: z.strictObject({ total: z.number().int(), rows: z.array(MismatchView) }),
+    result: z.strictObject({ total: z.number().int().nullable(), rows: z.array(MismatchView) }),
   },
   'mismatch.resolve': {
     params: z.strictObject({

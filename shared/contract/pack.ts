@@ -169,17 +169,25 @@ export const MismatchView = z.strictObject({
 });
 export type MismatchView = z.infer<typeof MismatchView>;
 
-export const MismatchFilter = z.strictObject({
-  from: z.string().optional(),
-  to: z.string().optional(),
-  packer: z.string().optional(),
-  sku: z.string().optional(),
-  type: z.string().optional(),
-  station: z.string().optional(),
-  resolved: z.boolean().optional(),
-  limit: z.number().int().min(1).max(1000).default(50),
-  offset: z.number().int().min(0).default(0),
-});
+export const MismatchCursor = z.strictObject({ at: z.string().min(1).max(40), id: z.number().int() });
+
+export const MismatchFilter = z
+  .strictObject({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    packer: z.string().optional(),
+    sku: z.string().optional(),
+    type: z.string().optional(),
+    station: z.string().optional(),
+    resolved: z.boolean().optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+    /** Keyset paging: the last row of the page before (older rows next) or the first of the page after (newer). */
+    after: MismatchCursor.optional(),
+    before: MismatchCursor.optional(),
+    /** A page turn keeps the total it had: false skips counting (the answer's total is then null). */
+    count: z.boolean().default(true),
+  })
+  .refine((f) => !(f.after && f.before), { message: 'a page is after one row or before one, not both' });
 
 export const ImportReport = z.strictObject({
   kind: z.enum(['orders', 'products']),

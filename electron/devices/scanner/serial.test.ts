@@ -89,7 +89,7 @@ describe('serial scanner over a PTY', () => {
       await waitFor(() => station.state().phase === 'idle', 3000, 'closed by its label');
 
       // A lead's badge into the open approval dialog fills it; nothing is logged against the packer.
-      const mismatches = () => station.repos.mismatches.list({ limit: 100, offset: 0 }).total;
+      const mismatches = () => station.repos.mismatches.list({ limit: 100 }).total;
       const before = mismatches();
       station.show({ page: 'pack', dialog: 'approval' });
       await type('U1002');

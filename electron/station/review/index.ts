@@ -1,6 +1,6 @@
-import type { MismatchFilter, MismatchRow, Repos, StoredEvent, Warehouse } from '../../store';
+import type { MismatchFilter, MismatchQuery, MismatchRow, Repos, StoredEvent, Warehouse } from '../../store';
 
-type Filter = Omit<MismatchFilter, 'limit' | 'offset'>;
+type Filter = MismatchQuery;
 type Stats = ReturnType<Repos['mismatches']['stats']>;
 
 /**
@@ -8,7 +8,7 @@ type Stats = ReturnType<Repos['mismatches']['stats']>;
  * and never in a packing bench's scan path). The handlers ask here and do not care which.
  */
 export interface Review {
-  list(f: Filter & { limit: number; offset: number }): Promise<{ total: number; rows: MismatchRow[] }>;
+  list(f: MismatchFilter): Promise<{ total: number | null; rows: MismatchRow[] }>;
   all(f: Filter): Promise<MismatchRow[]>;
   stats(from?: string, to?: string): Promise<Stats>;
   resolve(id: number, resolution: string, by: string, at: string): Promise<boolean>;
@@ -17,10 +17,12 @@ export interface Review {
 
 async function pages(list: Review['list'], f: Filter): Promise<MismatchRow[]> {
   const rows: MismatchRow[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await list({ ...f, limit: 1000, offset });
+  for (let after: MismatchFilter['after']; ;) {
+    const page = await list({ ...f, limit: 1000, count: false, ...(after ? { after } : {}) });
     rows.push(...page.rows);
     if (page.rows.length < 1000) return rows;
+    const last = page.rows.at(-1)!;
+    after = { at: last.at, id: last.id };
   }
 }
 

@@ -18,7 +18,8 @@ export interface MismatchRow {
   resolved_at: string | null;
 }
 
-export interface MismatchFilter {
+/** What the lead filters the log by. */
+export interface MismatchQuery {
   from?: string;
   to?: string;
   packer?: string;
@@ -26,8 +27,23 @@ export interface MismatchFilter {
   type?: string;
   station?: string;
   resolved?: boolean;
+}
+
+/** A row's place in the newest-first order: pages are read from one (keyset), never counted off with OFFSET. */
+export interface MismatchCursor {
+  at: string;
+  id: number;
+}
+
+/**
+ * One page: `after` the last row of the page before (older rows), or `before` the first row of the page after (newer
+ * rows); neither is the first page. `count: false` skips the total (a page turn keeps the total it had).
+ */
+export interface MismatchFilter extends MismatchQuery {
   limit: number;
-  offset: number;
+  after?: MismatchCursor;
+  before?: MismatchCursor;
+  count?: boolean;
 }
 
 export class MismatchesRepo {
@@ -56,7 +72,7 @@ export class MismatchesRepo {
   }
 
   /** The WHERE clause of the review's filters, and its named arguments. */
-  private whereOf(f: Omit<MismatchFilter, 'limit' | 'offset'>): {
+  private whereOf(f: MismatchQuery): {
     clause: string;
     args: Record<string, unknown>;
   } {
@@ -82,7 +98,7 @@ export class MismatchesRepo {
    * The total of a filter the per-day counts answer (whole days, type, packer, SKU): a few rows a day summed instead of
    * the matching rows counted. Null for a filter they cannot answer (bench, resolution, times within a day).
    */
-  private dayCount(f: Omit<MismatchFilter, 'limit' | 'offset'>): number | null {
+  private dayCount(f: MismatchQuery): number | null {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (f.station || f.resolved !== undefined) return null;
     if ((f.from && !day.test(f.from)) || (f.to && !day.test(f.to))) return null;
@@ -100,40 +116,53 @@ export class MismatchesRepo {
   }
 
   /** The plans SQLite makes for the review's queries with this filter (its tests check each uses an index). */
-  plans(f: Omit<MismatchFilter, 'limit' | 'offset'>): string[] {
+  plans(f: MismatchQuery & Pick<MismatchFilter, 'after' | 'before'>): string[] {
     const { clause, args } = this.whereOf(f);
     const plan = (sql: string, a: Record<string, unknown>) =>
       (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(a) as { detail: string }[]).map((r) => r.detail);
+    const page = this.pageOf({ ...f, limit: 25 });
     return [
-      ...plan(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`, {
-        ...args,
-        limit: 25,
-        offset: 0,
-      }),
+      ...plan(page.sql, page.args),
       ...(this.dayCount(f) === null ? plan(`SELECT count(*) FROM mismatches ${clause}`, args) : []),
     ];
+  }
+
+  /** The page's statement: the filter, then the rows older than `after` (or newer than `before`), in index order. */
+  private pageOf(f: MismatchFilter): { sql: string; args: Record<string, unknown>; reversed: boolean } {
+    const { clause, args } = this.whereOf(f);
+    const cursor = f.after ?? f.before;
+    const keyset = cursor ? `(at, id) ${f.after ? '<' : '>'} (@cursorAt, @cursorId)` : '';
+    const where = [clause.replace(/^WHERE /, ''), keyset].filter(Boolean).join(' AND ');
+    const reversed = !f.after && !!f.before;
+    return {
+      sql: `SELECT * FROM mismatches ${where ? `WHERE ${where}` : ''} ORDER BY at ${reversed ? 'ASC' : 'DESC'}, id ${reversed ? 'ASC' : 'DESC'} LIMIT @limit`,
+      args: { ...args, limit: f.limit, ...(cursor ? { cursorAt: cursor.at, cursorId: cursor.id } : {}) },
+      reversed,
+    };
   }
 
   /**
    * Every row the filter selects, newest first, read as they are used: one statement stepped through (no OFFSET, no
    * count), so an export of a year holds one row at a time.
    */
-  each(f: Omit<MismatchFilter, 'limit' | 'offset'>): IterableIterator<MismatchRow> {
+  each(f: MismatchQuery): IterableIterator<MismatchRow> {
     const { clause, args } = this.whereOf(f);
     return this.db
       .prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC`)
       .iterate(args) as IterableIterator<MismatchRow>;
   }
 
-  list(f: MismatchFilter): { total: number; rows: MismatchRow[] } {
+  /** One page, newest first; the total only when asked (`count`, default true). */
+  list(f: MismatchFilter): { total: number | null; rows: MismatchRow[] } {
     const { clause, args } = this.whereOf(f);
     const total =
-      this.dayCount(f) ??
-      (this.db.prepare(`SELECT count(*) FROM mismatches ${clause}`).pluck().get(args) as number);
-    const rows = this.db
-      .prepare(`SELECT * FROM mismatches ${clause} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...args, limit: f.limit, offset: f.offset }) as MismatchRow[];
-    return { total, rows };
+      f.count === false
+        ? null
+        : (this.dayCount(f) ??
+          (this.db.prepare(`SELECT count(*) FROM mismatches ${clause}`).pluck().get(args) as number));
+    const page = this.pageOf(f);
+    const rows = this.db.prepare(page.sql).all(page.args) as MismatchRow[];
+    return { total, rows: page.reversed ? rows.reverse() : rows };
   }
 
   resolve(id: number, resolution: string, by: string, at: string): boolean {

@@ -4,8 +4,8 @@ import type { MismatchFilter, MismatchRow, StoredEvent } from '../repos';
 /** The lead's review over every bench: the page's filters, newest first, the total counted apart. */
 export async function mismatchRows(
   q: pg.Pool,
-  f: Omit<MismatchFilter, 'limit' | 'offset'> & { limit: number; offset: number },
-): Promise<{ total: number; rows: MismatchRow[] }> {
+  f: MismatchFilter,
+): Promise<{ total: number | null; rows: MismatchRow[] }> {
   const where: string[] = [];
   const args: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -21,6 +21,18 @@ export async function mismatchRows(
   if (f.station) add('bench_id = ?', f.station);
   if (f.resolved !== undefined) where.push(f.resolved ? 'resolution IS NOT NULL' : 'resolution IS NULL');
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Keyset: the rows past the cursor in (at, id) order, read from the index; never OFFSET.
+  const cursor = f.after ?? f.before;
+  const reversed = !f.after && !!f.before;
+  const pageWhere = [...where];
+  const pageArgs = [...args];
+  if (cursor) {
+    pageArgs.push(cursor.at, cursor.id);
+    pageWhere.push(
+      `(at, id) ${f.after ? '<' : '>'} ($${pageArgs.length - 1}::timestamptz, $${pageArgs.length}::bigint)`,
+    );
+  }
+  const order = reversed ? 'ASC' : 'DESC';
   const r = await q.query<
     Omit<MismatchRow, 'id' | 'at' | 'resolved_at'> & {
       id: string;
@@ -29,22 +41,27 @@ export async function mismatchRows(
       bench_id: string;
     }
   >(
-    `SELECT * FROM mismatches ${filter} ORDER BY at DESC, id DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
-    [...args, f.limit, f.offset],
+    `SELECT * FROM mismatches ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+     ORDER BY at ${order}, id ${order} LIMIT $${pageArgs.length + 1}`,
+    [...pageArgs, f.limit],
   );
+  if (reversed) r.rows.reverse();
   // Counted apart: a window count over the page's query would read every row to return fifty. Filters by day, bench
   // and type are summed from the per-day counts; packer, SKU and resolution count their rows through an index.
   const byDays = !f.packer && !f.sku && f.resolved === undefined;
-  const total = byDays
-    ? await q.query<{ n: string }>(
-        `SELECT coalesce(sum(n), 0) AS n FROM mismatch_days
+  const total =
+    f.count === false
+      ? null
+      : byDays
+        ? await q.query<{ n: string }>(
+            `SELECT coalesce(sum(n), 0) AS n FROM mismatch_days
          WHERE ($1::date IS NULL OR day >= $1::date) AND ($2::date IS NULL OR day <= $2::date)
            AND ($3::text IS NULL OR bench_id = $3) AND ($4::text IS NULL OR type = $4)`,
-        [f.from ?? null, f.to ?? null, f.station ?? null, f.type ?? null],
-      )
-    : await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
+            [f.from ?? null, f.to ?? null, f.station ?? null, f.type ?? null],
+          )
+        : await q.query<{ n: string }>(`SELECT count(*) AS n FROM mismatches ${filter}`, args);
   return {
-    total: Number(total.rows[0]?.n ?? 0),
+    total: total === null ? null : Number(total.rows[0]?.n ?? 0),
     rows: r.rows.map(({ bench_id, ...m }) => ({
       ...m,
       id: Number(m.id),

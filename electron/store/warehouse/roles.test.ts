@@ -108,11 +108,11 @@ it.skipIf(missing)(
       const batch = await bench.dock.open('zto', 'B-01', '李主管');
       expect(await bench.dock.load(batch, 'ZT1', 'B-01')).toBeNull();
       await bench.dock.close(batch, '李主管');
-      const m = (await bench.mismatches({ limit: 10, offset: 0 })).rows[0]!;
+      const m = (await bench.mismatches({ limit: 10 })).rows[0]!;
       expect(await bench.resolveMismatch(m.id, '已培训', '李主管')).toBe(true);
       await bench.setRule('reasons', { hold: ['缺货'] }, '王管理');
       await bench.upsertUser({ name: '赵六', role: 'packer', badge: 'U9', pinHash: null });
-      expect((await bench.mismatches({ limit: 10, offset: 0 })).total).toBe(1);
+      expect((await bench.mismatches({ limit: 10 })).total).toBe(1);
       // The journals are added to, never changed.
       await expect(bench.pool.query('DELETE FROM events')).rejects.toThrow(/permission denied/);
       await expect(bench.pool.query('UPDATE rules_audit SET changed_by = $1', ['x'])).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MismatchView } from '../../../shared/contract';
 import { MISMATCH_TYPES } from '../../../shared/verify';
@@ -18,6 +18,12 @@ const exportFilter = (f: Filter) =>
   ) as Record<string, string>;
 
 const PAGE = 25;
+
+interface Page {
+  start: number;
+  after?: { at: string; id: number };
+  before?: { at: string; id: number };
+}
 const TYPES = MISMATCH_TYPES;
 
 interface Filter {
@@ -49,23 +55,37 @@ export function MismatchesPage({ view }: { view: StationView }) {
   });
   const [open, setOpen] = useState<MismatchView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [offset, setOffset] = useState(0);
+  // Keyset paging: a page is read from the row it follows (or precedes), never counted off with OFFSET; `start` is
+  // only for the pager's arithmetic.
+  const [page, setPage] = useState<Page>({ start: 0 });
   const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
   // Reloaded when mismatches change (coalesced), not on every state push: see useReviewTick.
   const revision = useReviewTick(view);
+  // The total is counted when the filter or the log changes, not at every page turn.
+  const counted = useRef('');
 
   const load = useCallback(() => {
     const f = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== '' && k !== 'resolved'));
     const resolved = filter.resolved === '' ? {} : { resolved: filter.resolved === 'yes' };
+    const key = JSON.stringify([filter, revision]);
+    const count = counted.current !== key;
+    const cursor = page.after ? { after: page.after } : page.before ? { before: page.before } : {};
     // A failed load keeps the rows shown; the next change tries again.
-    client.call('mismatch.list', { ...f, ...resolved, limit: PAGE, offset }).then(setData, () => undefined);
-  }, [filter, offset]);
-  useEffect(load, [load, revision]);
+    client.call('mismatch.list', { ...f, ...resolved, ...cursor, limit: PAGE, count }).then(
+      (r) => {
+        if (count) counted.current = key;
+        setData((d) => ({ total: r.total ?? d.total, rows: r.rows }));
+      },
+      () => undefined,
+    );
+  }, [filter, page, revision]);
+  useEffect(load, [load]);
 
   const set = (k: keyof Filter) => (e: { target: { value: string } }) => {
-    setOffset(0);
+    setPage({ start: 0 });
     setFilter((f) => ({ ...f, [k]: e.target.value }));
   };
+  const cursorOf = (m: MismatchView) => ({ at: m.at, id: m.id });
   return (
     <section aria-labelledby="mismatches-heading" className="page">
       <h1 id="mismatches-heading">{t('mismatches.heading')}</h1>
@@ -174,13 +194,21 @@ export function MismatchesPage({ view }: { view: StationView }) {
       {data.rows.length === 0 && <p>{t('mismatches.none')}</p>}
       {open && <MismatchDetail m={open} onDone={() => (setOpen(null), load())} />}
       <div className="pager">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - PAGE))}>
+        <button
+          type="button"
+          disabled={page.start === 0 || data.rows.length === 0}
+          onClick={() =>
+            setPage((p) =>
+              p.start <= PAGE ? { start: 0 } : { start: p.start - PAGE, before: cursorOf(data.rows[0]!) },
+            )
+          }
+        >
           {t('mismatches.prev')}
         </button>
         <button
           type="button"
-          disabled={offset + PAGE >= data.total}
-          onClick={() => setOffset((o) => o + PAGE)}
+          disabled={data.rows.length < PAGE || page.start + PAGE >= data.total}
+          onClick={() => setPage((p) => ({ start: p.start + PAGE, after: cursorOf(data.rows.at(-1)!) }))}
         >
           {t('mismatches.next')}
         </button>
