@@ -31,9 +31,21 @@ const csvHeader = () => COLUMNS.map((c) => csvCell(c.header)).join(',');
 const csvLine = (r: MismatchRow) => COLUMNS.map((c) => csvCell(cell(r, c.key))).join(',');
 
 /** CSV with a UTF-8 BOM so Excel on a Chinese Windows opens it with the right characters. */
-export function mismatchesCsv(rows: Iterable<MismatchRow>): Buffer {
-  const lines = [csvHeader(), ...Array.from(rows, csvLine)];
-  return Buffer.concat([BOM, Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+export async function mismatchesCsv(
+  rows: Iterable<MismatchRow> | AsyncIterable<MismatchRow>,
+): Promise<Buffer> {
+  // Encoded a slice at a time: no one string of the whole year to join at the end.
+  const chunks = [BOM];
+  let chunk = csvHeader() + '\r\n';
+  for await (const r of rows) {
+    chunk += csvLine(r) + '\r\n';
+    if (chunk.length > 256 * 1024) {
+      chunks.push(Buffer.from(chunk, 'utf8'));
+      chunk = '';
+    }
+  }
+  chunks.push(Buffer.from(chunk, 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -91,13 +103,15 @@ export async function writeMismatchesXlsx(
   return n;
 }
 
-export async function mismatchesXlsx(rows: Iterable<MismatchRow>): Promise<Buffer> {
+export async function mismatchesXlsx(
+  rows: Iterable<MismatchRow> | AsyncIterable<MismatchRow>,
+): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Packbench';
   const sheet = wb.addWorksheet('mismatches 异常');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(r, c.key)])));
+  for await (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(r, c.key)])));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -282,6 +282,36 @@ describe('kits, serials and inserts', () => {
 });
 
 describe('mismatch review', () => {
+  it("the lead's export reads by pages on its own read-only connection: a scan is answered while it runs", async () => {
+    const db = station.store.db;
+    db.pragma('foreign_keys = OFF');
+    const add = db.prepare(
+      `INSERT INTO mismatches (session_id, seq, type, order_no, sku, code, expected, actual, packer, station_id, at)
+       VALUES (?, 1, 'wrong-item', ?, 'TEA-LJ-250', ?, NULL, NULL, '张伟', 'T-1', ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 7000; i++)
+        add.run(`S-${i}`, `SO-${i}`, `C-${i}`, new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString());
+    })();
+    db.pragma('foreign_keys = ON');
+    const order: string[] = [];
+    const exporting = station.call('mismatch.export', { format: 'csv' }).then((r) => {
+      order.push('export');
+      return r as { ok: true; result: { contentBase64: string } };
+    });
+    // The export has begun: a scan now is answered on the station's connection before the export is done.
+    await new Promise((r) => setImmediate(r));
+    expect(scan('U1001')).toMatchObject({ kind: 'login' });
+    order.push('scan');
+    const csv = Buffer.from((await exporting).result.contentBase64, 'base64').toString('utf8');
+    expect(order).toEqual(['scan', 'export']);
+    // Every row once, newest first, across the pages.
+    const codes = csv.split('\r\n').filter((l) => l.includes('"C-'));
+    expect(codes).toHaveLength(7000);
+    expect(codes[0]).toContain('"C-6999"');
+    expect(codes.at(-1)).toContain('"C-0"');
+  });
+
   it('filters by type, SKU, packer and resolved, pages, and a lead resolves with a comment', async () => {
     login();
     scan('SO202611290002');
@@ -289,11 +319,23 @@ describe('mismatch review', () => {
     scan(TEA);
     scan('0000');
     const list = async (filter: object) =>
-      ((await station.call('mismatch.list', filter)) as { result: { total: number; rows: { id: number }[] } })
-        .result;
-    const page = await list({ type: 'wrong-item', limit: 1, offset: 1 });
-    expect(page.total).toBe(2);
+      (
+        (await station.call('mismatch.list', filter)) as {
+          result: { total: number | null; rows: { id: number }[] };
+        }
+      ).result;
+    const first = await list({ type: 'wrong-item', limit: 1 });
+    expect(first.total).toBe(2);
+    const { at, id: firstId } = first.rows[0] as { at: string; id: number };
+    const page = await list({ type: 'wrong-item', limit: 1, after: { at, id: firstId }, count: false });
+    expect(page.total).toBeNull();
     expect(page.rows.length).toBe(1);
+    expect(page.rows[0]!.id).not.toBe(firstId);
+    // The contract refuses the paging it no longer has, and a page both after and before a row.
+    expect(await station.call('mismatch.list', { limit: 1, offset: 1 })).toMatchObject({ ok: false });
+    expect(
+      await station.call('mismatch.list', { after: { at, id: firstId }, before: { at, id: firstId } }),
+    ).toMatchObject({ ok: false });
     const bySku = await list({ sku: 'TEA-LJ-250', packer: '张伟', from: '2026-11-29', to: '2026-11-29' });
     expect(bySku.total).toBe(2);
     const id = bySku.rows[0]!.id;

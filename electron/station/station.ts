@@ -22,9 +22,11 @@ import { loadDemoData } from '../intake';
 import { background, type Log } from '../log';
 import {
   lockDatabase,
+  openReader,
   openStore,
   Warehouse,
   type DatabaseLock,
+  type Reader,
   type Repos,
   type Store,
   type UserRow,
@@ -100,6 +102,8 @@ export class Station implements Bench {
   private feedbackId = 0;
   private revision = 0;
   private closed = false;
+  /** The reports' read-only connection, opened when the lead first asks. */
+  private reader: Reader | null = null;
   private scanTest: StationState['scanTest'] = { active: false, last: null };
   private screen: Screen = { page: 'pack', dialog: null };
   private approval: StationState['approval'] = null;
@@ -218,7 +222,9 @@ export class Station implements Bench {
             carriers,
             (sheet) => this.printManifest(sheet),
           );
-      this.review = link ? warehouseReview((fn) => link.reach(fn)) : localReview(this.repos);
+      this.review = link
+        ? warehouseReview((fn) => link.reach(fn))
+        : localReview(this.repos, () => (this.reader ??= openReader(options.loaded.databasePath)));
       this.claims = this.link
         ? new ClaimDesk({
             link: this.link,
@@ -535,6 +541,7 @@ export class Station implements Bench {
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));
+    this.reader?.close();
     this.store.close();
     this.lock.release();
     this.options.log.info(`station ${this.stationId} closed`);

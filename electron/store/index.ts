@@ -1,4 +1,12 @@
-export { openStore, backupFile, CorruptDatabaseError, type Store, type IntegrityCheck } from './open';
+export {
+  openStore,
+  openReader,
+  backupFile,
+  CorruptDatabaseError,
+  type Store,
+  type Reader,
+  type IntegrityCheck,
+} from './open';
 export { FutureDatabaseError, migrate } from './migrate';
 export { migrations, type Migration } from './migrations';
 export * from './repos';

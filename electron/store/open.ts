@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
-import { createRepos, type Repos } from './repos';
+import { createRepos, MismatchesRepo, type Repos } from './repos';
+import { withStatementCache } from './statements';
 
 export class CorruptDatabaseError extends Error {
   constructor(file: string, cause: string) {
@@ -42,7 +43,8 @@ export function openStore(file: string, o: { integrity?: IntegrityCheck } = {}):
   const uncleanShutdown = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
   const integrity =
     o.integrity === 'full' || (o.integrity !== 'header' && uncleanShutdown) ? 'full' : 'header';
-  const db = new Sqlite(file);
+  const raw = new Sqlite(file);
+  const db = withStatementCache(raw);
   try {
     try {
       if (integrity === 'full') {
@@ -67,10 +69,10 @@ export function openStore(file: string, o: { integrity?: IntegrityCheck } = {}):
       repos: createRepos(db),
       file,
       schemaVersion: to,
-      close: () => db.open && db.close(),
+      close: () => raw.open && raw.close(),
     };
   } catch (err) {
-    db.close();
+    raw.close();
     throw err;
   }
 }
@@ -94,4 +96,20 @@ export async function backupFile(source: string, target: string): Promise<{ page
   } finally {
     db.close();
   }
+}
+
+/** A second, read-only connection to the bench's file: the lead's reports read here, never on the scan path's. */
+export interface Reader {
+  mismatches: MismatchesRepo;
+  close(): void;
+}
+
+/**
+ * Opens the read-only connection reports use. In WAL mode it reads a consistent snapshot while the station writes,
+ * and a report stepped through its rows leaves the station's own connection free between steps.
+ */
+export function openReader(file: string): Reader {
+  const raw = new Sqlite(file, { readonly: true, fileMustExist: true });
+  raw.pragma('busy_timeout = 5000');
+  return { mismatches: new MismatchesRepo(withStatementCache(raw)), close: () => raw.open && raw.close() };
 }

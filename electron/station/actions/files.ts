@@ -21,10 +21,10 @@ export function importUpload(
 /** Every mismatch the filter selects, as CSV or XLSX. */
 export async function exportMismatches(
   b: Bench,
-  { format, ...filter }: Parameters<Bench['review']['all']>[0] & { format: 'csv' | 'xlsx' },
+  { format, ...filter }: Parameters<Bench['review']['rows']>[0] & { format: 'csv' | 'xlsx' },
 ) {
-  const rows = await b.review.all(filter);
-  const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : mismatchesCsv(rows);
+  const rows = b.review.rows(filter);
+  const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : await mismatchesCsv(rows);
   return {
     fileName: `mismatches-${b.now().toISOString().slice(0, 10)}.${format}`,
     contentBase64: bytes.toString('base64'),

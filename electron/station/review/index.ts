@@ -1,4 +1,13 @@
-import type { MismatchFilter, MismatchQuery, MismatchRow, Repos, StoredEvent, Warehouse } from '../../store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type {
+  MismatchFilter,
+  MismatchQuery,
+  MismatchRow,
+  Reader,
+  Repos,
+  StoredEvent,
+  Warehouse,
+} from '../../store';
 
 type Filter = MismatchQuery;
 type Stats = ReturnType<Repos['mismatches']['stats']>;
@@ -9,30 +18,40 @@ type Stats = ReturnType<Repos['mismatches']['stats']>;
  */
 export interface Review {
   list(f: MismatchFilter): Promise<{ total: number | null; rows: MismatchRow[] }>;
-  all(f: Filter): Promise<MismatchRow[]>;
+  /** Every row the filter selects, newest first, a page at a time with a turn of the event loop between pages. */
+  rows(f: Filter): AsyncIterable<MismatchRow>;
   stats(from?: string, to?: string): Promise<Stats>;
   resolve(id: number, resolution: string, by: string, at: string): Promise<boolean>;
   events(sessionId: string): Promise<StoredEvent[]>;
 }
 
-async function pages(list: Review['list'], f: Filter): Promise<MismatchRow[]> {
-  const rows: MismatchRow[] = [];
+const PAGE = 2000;
+
+/**
+ * A report's rows by keyset pages: each page one short statement (no statement stays open across turns, so the page's
+ * own list can run meanwhile), and a turn of the event loop after each, so a scan never waits behind a year's export.
+ */
+async function* pages(list: Review['list'], f: Filter): AsyncGenerator<MismatchRow> {
   for (let after: MismatchFilter['after']; ;) {
-    const page = await list({ ...f, limit: 1000, count: false, ...(after ? { after } : {}) });
-    rows.push(...page.rows);
-    if (page.rows.length < 1000) return rows;
+    const page = await list({ ...f, limit: PAGE, count: false, ...(after ? { after } : {}) });
+    yield* page.rows;
+    if (page.rows.length < PAGE) return;
     const last = page.rows.at(-1)!;
     after = { at: last.at, id: last.id };
+    await nextTurn();
   }
 }
 
-export function localReview(repos: Repos): Review {
-  const list: Review['list'] = async (f) => repos.mismatches.list(f);
+/**
+ * A single bench's review. Its reads go through `reader`, a read-only connection of their own (opened on first use),
+ * so a report never holds the station's connection; resolving is a write and goes through the station's.
+ */
+export function localReview(repos: Repos, reader: () => Reader): Review {
+  const list: Review['list'] = async (f) => reader().mismatches.list(f);
   return {
     list,
-    // One statement stepped through: no OFFSET, no count per page.
-    all: async (f) => [...repos.mismatches.each(f)],
-    stats: async (from, to) => repos.mismatches.stats(from, to),
+    rows: (f) => pages(list, f),
+    stats: async (from, to) => reader().mismatches.stats(from, to),
     resolve: async (id, resolution, by, at) => repos.mismatches.resolve(id, resolution, by, at),
     events: async (sessionId) => repos.sessions.events(sessionId),
   };
@@ -42,7 +61,7 @@ export function warehouseReview(ask: <T>(fn: (w: Warehouse) => Promise<T>) => Pr
   const list: Review['list'] = (f) => ask((w) => w.mismatches(f));
   return {
     list,
-    all: (f) => pages(list, f),
+    rows: (f) => pages(list, f),
     stats: (from, to) => ask((w) => w.mismatchStats(from, to)),
     resolve: (id, resolution, by) => ask((w) => w.resolveMismatch(id, resolution, by)),
     events: (sessionId) => ask((w) => w.sessionEvents(sessionId)),

@@ -1,0 +1,89 @@
+import { afterAll, it } from 'vitest';
+import { join } from 'node:path';
+import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
+import { silentLog } from '../electron/log';
+import { mismatchesCsv } from '../electron/reports';
+import { Station } from '../electron/station';
+import { tempDir } from '../electron/testing';
+import { printTable, summarize, type Figure } from './harness';
+
+// A packer scans every 20 ms while the lead exports the whole mismatch log from the same bench. Each scan's latency is
+// counted from when it was due (a scan that waits behind the report waits in the event loop, so it shows here).
+const ROWS = Number(process.env.PACKBENCH_REPORT_ROWS ?? 300_000);
+const figures: Figure[] = [];
+const { dir, cleanup } = tempDir('packbench-bench-scan-reports-');
+afterAll(() => {
+  printTable(`Scans while the lead exports ${ROWS.toLocaleString('en')} mismatch rows (one bench)`, figures);
+  cleanup();
+});
+
+/** Scans every 20 ms until `done` settles; returns each scan's delay from its due time to its answer. */
+async function scanning(station: Station, done: Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let finished = false;
+  void done.finally(() => (finished = true));
+  let due = performance.now();
+  while (!finished) {
+    due += 20;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    station.scan('6900012345004');
+    latencies.push(Math.max(0, performance.now() - due)); // a timer may fire a fraction of a ms early
+  }
+  return latencies;
+}
+
+it(`scan latency while ${ROWS} rows are exported`, async () => {
+  const config = ConfigSchema.parse({ ...EMBEDDED_DEFAULT, station: { id: 'REPORT-01' } });
+  const station = new Station({
+    loaded: { config, source: { kind: 'default', path: null }, databasePath: join(dir, 'r.db') },
+    version: 'bench',
+    log: silentLog,
+  });
+  const db = station.store.db;
+  db.pragma('foreign_keys = OFF');
+  const add = db.prepare(
+    `INSERT INTO mismatches (session_id, seq, type, order_no, sku, code, expected, actual, packer, station_id, at)
+     VALUES (?, 1, 'wrong-item', ?, 'TEA-LJ-250', '6900012345004', 'CUP-CER-01', 'TEA-LJ-250', '张伟', 'B-01', ?)`,
+  );
+  const start = Date.UTC(2025, 11, 1);
+  db.transaction(() => {
+    for (let i = 0; i < ROWS; i++) add.run(`S-${i}`, `SO${i}`, new Date(start + i * 30_000).toISOString());
+  })();
+  db.pragma('foreign_keys = ON');
+  const big = db
+    .prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('BIG', 'x', 'x')")
+    .run();
+  db.prepare("INSERT INTO order_lines (order_id, line_no, sku, qty) VALUES (?, 1, 'TEA-LJ-250', 100000)").run(
+    big.lastInsertRowid,
+  );
+  station.scan('U1001');
+  station.scan('BIG');
+
+  await new Promise((r) => setTimeout(r, 1000)); // the station's own start-up work (warming, first polls) done
+  const idle = await scanning(station, new Promise((r) => setTimeout(r, 2000)));
+  figures.push(summarize('scan, nothing else running', idle));
+
+  // Before: the export read every row on the station's connection in one go, then built the file.
+  const before = await scanning(
+    station,
+    new Promise((r) => setTimeout(r, 100)).then(() => mismatchesCsv([...station.repos.mismatches.each({})])),
+  );
+  figures.push(
+    summarize('scan during the export, read in one go on the station connection (before)', before),
+  );
+
+  let exported = 0;
+  const t = performance.now();
+  const now = await scanning(
+    station,
+    new Promise((r) => setTimeout(r, 100))
+      .then(() => station.call('mismatch.export', { format: 'csv' }))
+      .then((r) => {
+        exported = performance.now() - t - 100;
+        return r;
+      }),
+  );
+  figures.push(summarize('scan during the export, by pages on the read-only connection (now)', now));
+  figures.push(summarize('  the export itself (now)', [exported]));
+  await station.close();
+}, 600_000);
