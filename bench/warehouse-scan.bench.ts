@@ -95,8 +95,8 @@ it.skipIf(missing)('alone, and while the lead reviews 1 M mismatches on the same
   const review = (async () => {
     while (lead) {
       await Promise.all([
-        station.call('mismatch.list', { limit: 50, offset: 0 }),
-        station.call('mismatch.list', { sku: 'SKU-7', limit: 50, offset: 0 }),
+        station.call('mismatch.list', { limit: 50 }),
+        station.call('mismatch.list', { sku: 'SKU-7', limit: 50 }),
         station.call('mismatch.stats', {}),
         station.call('warehouse.benches', undefined),
       ]);

@@ -173,7 +173,7 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     await waitFor(() => state(loser)?.feedback?.kind === 'order-packed', 5000, 'told it was packed');
     expect(state(loser)!.feedback!.params).toMatchObject({ station: winner });
     const lc = benches[loser]!.client;
-    const review = (await lc.call('mismatch.list', { limit: 50, offset: 0 })) as {
+    const review = (await lc.call('mismatch.list', { limit: 50 })) as {
       total: number;
       rows: { id: number; sessionId: string; stationId: string; orderNo: string; type: string }[];
     };
