@@ -6,6 +6,8 @@ import { ConfigSchema } from '../config';
 import { silentLog } from '../log';
 import { Station } from '../station';
 import { tempDir } from '../testing';
+import WebSocket from 'ws';
+import { QUEUED } from './connection';
 import { startHeadlessServer, type HeadlessServer } from './index';
 
 /**
@@ -181,6 +183,52 @@ describe('slow clients', () => {
     await healthy();
     await closed;
     clearInterval(drip);
+    await healthy();
+  });
+});
+
+describe('a flooding client', () => {
+  const connect = async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rpc?token=${TOKEN}`);
+    await new Promise((r) => ws.once('open', r));
+    return ws;
+  };
+
+  it('3 000 requests at once: every one answered, those past the queue refused unrun, another page still served', async () => {
+    const flood = await connect();
+    const page = await connect();
+    const answers: { id: number; error?: { message: string; data: { code: string } } }[] = [];
+    const allAnswered = new Promise<void>((resolve) =>
+      flood.on('message', (d) => {
+        const m = JSON.parse(d.toString()) as (typeof answers)[number];
+        if (m.id === undefined) return;
+        answers.push(m);
+        if (answers.length === 3000) resolve();
+      }),
+    );
+    for (let i = 1; i <= 3000; i++)
+      flood.send(JSON.stringify({ jsonrpc: '2.0', id: i, method: 'station.getState', params: {} }));
+    // The other page asks once: it is answered while the flood is still being worked through.
+    const other = await new Promise<{ id: number; result?: unknown }>((resolve) => {
+      page.on('message', (d) => {
+        const m = JSON.parse(d.toString()) as { id?: number; result?: unknown };
+        if (m.id === 7) resolve(m as { id: number; result?: unknown });
+      });
+      page.send(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'station.info', params: {} }));
+    });
+    expect(other.result).toMatchObject({ stationId: 'ABUSE-1' });
+    await allAnswered;
+    const refused = answers.filter((a) => a.error);
+    // Past the queue's bound (and the few started meanwhile as answers went out) each was refused without running.
+    expect(refused.length).toBeGreaterThan(2000);
+    expect(refused[0]!.error).toMatchObject({
+      message: /too many requests at once/,
+      data: { code: 'refused' },
+    });
+    expect(answers.length - refused.length).toBeGreaterThanOrEqual(QUEUED);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(3000);
+    flood.terminate();
+    page.terminate();
     await healthy();
   });
 });

@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../../shared/security';
 import type { Log } from '../log';
 import { UPLOAD_LIMIT_BYTES, UploadTooLargeError, type Station, type Uploads } from '../station';
 import { createGuard, TOKEN_COOKIE } from './guard';
-import { handleRpcFrame } from './rpc';
+import { serveConnection } from './connection';
 import { serveStatic } from './static';
 
 export interface HeadlessOptions {
@@ -179,28 +179,10 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   });
 
   const attach = (ws: WebSocket) => {
+    const connection = serveConnection(ws, (m, p) => opts.station.call(m, p), opts.log);
     const unsubscribe = (Object.keys(eventTable) as EventName[]).map((event) =>
-      opts.station.on(event, (payload) => {
-        if (ws.readyState === ws.OPEN)
-          ws.send(JSON.stringify({ jsonrpc: '2.0', method: event, params: payload }));
-      }),
+      opts.station.on(event, (payload) => connection.push(event, payload)),
     );
-    ws.on('message', (data, isBinary) => {
-      if (isBinary)
-        return ws.send(
-          JSON.stringify({
-            jsonrpc: '2.0',
-            id: null,
-            error: { code: -32700, message: 'parse error: binary frame' },
-          }),
-        );
-      handleRpcFrame(data.toString(), (m, p) => opts.station.call(m, p))
-        .then((reply) => {
-          if (reply && 'error' in reply) opts.log.warn(`rpc error: ${reply.error.message}`);
-          if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-        })
-        .catch((err: unknown) => opts.log.error('rpc call failed', err));
-    });
     // A bad frame (too large: 1009, invalid UTF-8: 1007) closes this socket alone; ws sends the close code.
     ws.on('error', (err) => opts.log.warn(`websocket closed: ${err.message}`));
     ws.on('close', () => unsubscribe.forEach((u) => u()));
