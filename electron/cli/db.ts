@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { currentEnvironment, loadConfig } from '../config';
+import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
 import { backupFile, CorruptDatabaseError } from '../store';
 import { CliError } from './fail';
-import { seedHistory } from '../station';
+import { archiveOld, confirmedEvents, seedHistory } from '../station';
+import { silentLog } from '../log';
 import { withStore } from './store';
 import { wholeNumber } from './args';
 
@@ -63,6 +64,36 @@ export function registerDb(program: Command): void {
           );
         },
         { lock: 'packbench db seed' },
+      );
+    });
+  db.command('archive')
+    .description(
+      'move the events and label bytes of boxes closed before the retention period to monthly archive files',
+    )
+    .option('--days <n>', 'keep this many days in the database (default: retention.days of the config)')
+    .option('-c, --config <file>', 'config file')
+    .action((opts: { days?: string; config?: string }) => {
+      const loaded = loadConfig(opts.config, currentEnvironment());
+      const days =
+        opts.days === undefined ? loaded.config.retention.days : wholeNumber('--days', opts.days, 1, 3650);
+      const warehouse = warehouseConnectionOf(loaded, process.env, 'bench') !== null;
+      return withStore(
+        opts.config,
+        async (store) => {
+          const t = performance.now();
+          const r = await archiveOld({
+            archives: store.archives,
+            days,
+            now: () => new Date(),
+            log: silentLog,
+            // In a warehouse only what PostgreSQL has confirmed may leave the bench.
+            ...(warehouse ? { confirmedUpTo: () => confirmedEvents(store.repos) } : {}),
+          });
+          console.log(
+            `archived ${r.sessions} boxes closed over ${days} days ago (${r.events} events, ${r.labels} labels) to ${r.files.length ? r.files.join(', ') : 'no file'} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+          );
+        },
+        { lock: 'packbench db archive' },
       );
     });
 }

@@ -187,6 +187,29 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(again.stderr).toContain('600 packed boxes of real work: add --force');
     await cli(['db', 'seed', '--boxes', '0', '--config', seedConfig], 1);
   },
+  'db archive': async () => {
+    // Its own database: 200 days of history, of which all but the last 30 go to the monthly files.
+    const archiveConfig = join(dir, 'archive.json');
+    writeFileSync(
+      archiveConfig,
+      JSON.stringify({ station: { id: 'ARC-1' }, database: { path: 'arc/arc.db' }, retention: { days: 30 } }),
+    );
+    await cli(['db', 'seed', '--boxes', '200', '--days', '200', '--config', archiveConfig]);
+    const r = await cli(['db', 'archive', '--config', archiveConfig]);
+    const m =
+      /^archived (\d+) boxes closed over 30 days ago \((\d+) events, 0 labels\) to (.+) in [\d.]+ s$/m.exec(
+        r.stdout,
+      );
+    expect(m, r.stdout).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(160);
+    expect(m![3]).toContain(join(dir, 'arc', 'archive'));
+    expect((await cli(['db', 'archive', '--days', '7', '--config', archiveConfig])).stdout).toMatch(
+      /^archived \d+ boxes closed over 7 days ago/m,
+    );
+    expect((await cli(['db', 'archive', '--days', '7', '--config', archiveConfig])).stdout).toMatch(
+      /^archived 0 boxes .* to no file/m,
+    );
+  },
   'orders import': async () => {
     writeFileSync(join(dir, 'o.csv'), 'order_no,sku,qty\nRM-1,TEA-LJ-250,2\n');
     const r = JSON.parse(

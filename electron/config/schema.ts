@@ -202,6 +202,8 @@ export const ConfigSchema = z
       })
       .prefault({ id: 'BENCH-01' }),
     database: z.strictObject({ path: z.string().min(1).optional() }).prefault({}),
+    /** Events and label bytes of boxes closed longer ago than this move to monthly archive files. */
+    retention: z.strictObject({ days: z.number().int().min(7).max(3650).default(90) }).prefault({}),
     scale: z.discriminatedUnion('kind', [SerialScale, HidScale, VirtualScale]).prefault({ kind: 'virtual' }),
     scanners: Scanners,
     // Every bench prints face sheets: without a label printer of its own it keeps the PDF folder.

@@ -6,3 +6,5 @@ export { UPLOAD_LIMIT_BYTES, UploadTooLargeError, Uploads } from './uploads';
 export { faceSheetFor } from './printing';
 export { deliver, retryDelayMs } from './notices';
 export { seedHistory, type SeedPlan } from './seed';
+export { archiveOld } from './retention';
+export { confirmedEvents } from './warehouse';

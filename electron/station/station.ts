@@ -54,6 +54,7 @@ import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { localReview, warehouseReview, type Review } from './review';
 import { ScaleWatch } from './weighing';
+import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
 import { warmLabels, type Dpi, type LabelSize, type ManifestSheet } from '../labels';
 
@@ -102,6 +103,7 @@ export class Station implements Bench {
   private feedbackId = 0;
   private revision = 0;
   private closed = false;
+  private readonly retention: Retention;
   /** The reports' read-only connection, opened when the lead first asks. */
   private reader: Reader | null = null;
   private scanTest: StationState['scanTest'] = { active: false, last: null };
@@ -224,7 +226,19 @@ export class Station implements Bench {
           );
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
-        : localReview(this.repos, () => (this.reader ??= openReader(options.loaded.databasePath)));
+        : localReview(
+            this.repos,
+            () => (this.reader ??= openReader(options.loaded.databasePath)),
+            this.store.archives,
+          );
+      const warehouseLink = this.link;
+      this.retention = new Retention({
+        archives: this.store.archives,
+        days: config.retention.days,
+        now: this.now,
+        log,
+        ...(warehouseLink ? { confirmedUpTo: () => warehouseLink.confirmedEvents() } : {}),
+      });
       this.claims = this.link
         ? new ClaimDesk({
             link: this.link,
@@ -248,6 +262,7 @@ export class Station implements Bench {
         now: this.now,
         who: () => this.people.packer?.name ?? null,
         openSession: () => this.pack.box?.sessionId ?? null,
+        archives: this.store.archives,
       };
       this.handlers = createHandlers(this);
       this.scanners = createScanners(
@@ -282,6 +297,7 @@ export class Station implements Bench {
     this.shipping.start();
     if (!this.link) this.outbox.start();
     this.link?.start();
+    this.retention.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
     // After the station answers (the first tick is for /healthz and the screen), not in the first label's time.
@@ -541,6 +557,7 @@ export class Station implements Bench {
     await Promise.all([...this.scanners.map((s) => s.stop()), this.scale.stop(), this.queue.stop()]);
     // A carrier call may be on its way: its answer is written when it comes, so wait for it (bounded by its timeout).
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));
+    await this.retention.stop();
     this.reader?.close();
     this.store.close();
     this.lock.release();

@@ -12,3 +12,4 @@ export { migrations, type Migration } from './migrations';
 export * from './repos';
 export { lockDatabase, DatabaseLockedError, type DatabaseLock, type LockHolder } from './lock';
 export * from './warehouse';
+export { Archives, type ArchiveRun } from './archive';

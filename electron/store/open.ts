@@ -5,6 +5,7 @@ import { assertKnownVersion, migrate } from './migrate';
 import { migrations } from './migrations';
 import { createRepos, MismatchesRepo, type Repos } from './repos';
 import { withStatementCache } from './statements';
+import { Archives } from './archive';
 
 export class CorruptDatabaseError extends Error {
   constructor(file: string, cause: string) {
@@ -29,6 +30,8 @@ export interface Store {
   db: Database;
   /** Every read and write of the bench's data goes through these. */
   repos: Repos;
+  /** The monthly archive files beside the database (retention). */
+  archives: Archives;
   file: string;
   schemaVersion: number;
   close(): void;
@@ -67,6 +70,7 @@ export function openStore(file: string, o: { integrity?: IntegrityCheck } = {}):
       integrity,
       db,
       repos: createRepos(db),
+      archives: new Archives(db, file),
       file,
       schemaVersion: to,
       close: () => raw.open && raw.close(),

@@ -4,7 +4,7 @@ import type { PrinterStatus } from '../../devices/printer';
 import { encodeLabel, manifestLabels, renderFaceSheet, SAMPLE_SHEET, type ManifestSheet } from '../../labels';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Log } from '../../log';
-import type { Repos } from '../../store';
+import type { Archives, Repos } from '../../store';
 import type { PrintQueue } from '../../devices/printer';
 
 /** What printing a test sheet or a reprint needs from the bench. */
@@ -19,6 +19,8 @@ export interface PrintDesk {
   who: () => string | null;
   /** The open box's session, if a box is open. */
   openSession: () => string | null;
+  /** Label bytes of boxes archived by retention. */
+  archives: Pick<Archives, 'label'>;
 }
 
 /** The test face sheet on a configured printer, through the queue like any job. */
@@ -81,6 +83,9 @@ export function reprint(s: PrintDesk, reason: string, waybillNo?: string): void 
         .at(-1)
     : undefined;
   if (!last) throw waybillNo ? refuse('label-none', { waybill: waybillNo }) : refuse('label-none-yet');
+  // A box from before the retention period printed from its month's archive.
+  const payload = last.payload.length ? last.payload : s.archives.label(last.id, last.session_id);
+  if (!payload?.length) throw refuse('label-none', { waybill: last.waybill_no ?? '' });
   s.repos.printJobs.add(
     {
       printer: last.printer,
@@ -88,7 +93,7 @@ export function reprint(s: PrintDesk, reason: string, waybillNo?: string): void 
       kind: 'label',
       session_id: last.session_id,
       waybill_no: last.waybill_no,
-      payload: last.payload,
+      payload,
       reprint_of: last.id,
       reason,
       requested_by: s.who(),

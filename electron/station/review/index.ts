@@ -3,6 +3,7 @@ import type {
   MismatchFilter,
   MismatchQuery,
   MismatchRow,
+  Archives,
   Reader,
   Repos,
   StoredEvent,
@@ -46,14 +47,18 @@ async function* pages(list: Review['list'], f: Filter): AsyncGenerator<MismatchR
  * A single bench's review. Its reads go through `reader`, a read-only connection of their own (opened on first use),
  * so a report never holds the station's connection; resolving is a write and goes through the station's.
  */
-export function localReview(repos: Repos, reader: () => Reader): Review {
+export function localReview(repos: Repos, reader: () => Reader, archives: Archives): Review {
   const list: Review['list'] = async (f) => reader().mismatches.list(f);
   return {
     list,
     rows: (f) => pages(list, f),
     stats: async (from, to) => reader().mismatches.stats(from, to),
     resolve: async (id, resolution, by, at) => repos.mismatches.resolve(id, resolution, by, at),
-    events: async (sessionId) => repos.sessions.events(sessionId),
+    // A box closed before the retention period has its events in its month's archive.
+    events: async (sessionId) => {
+      const events = repos.sessions.events(sessionId);
+      return events.length ? events : archives.events(sessionId);
+    },
   };
 }
 

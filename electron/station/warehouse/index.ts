@@ -1,3 +1,3 @@
-export { WarehouseLink, type ClaimOutcome, type WarehouseStatus } from './link';
+export { WarehouseLink, confirmedEvents, type ClaimOutcome, type WarehouseStatus } from './link';
 export { claimFeedback } from './claim';
 export { ClaimDesk, type DeskBench } from './desk';

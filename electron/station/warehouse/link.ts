@@ -13,6 +13,11 @@ import { deliver, retryDelayMs } from '../notices';
 import type { RuleKey } from '../../config';
 
 const CURSOR = 'warehouse.cursor';
+
+/** The last event (rowid) a warehouse bench's PostgreSQL has confirmed; 0 before the first push. */
+export function confirmedEvents(repos: Pick<Repos, 'settings'>): number {
+  return repos.settings.get<{ events: number }>(CURSOR)?.events ?? 0;
+}
 const BATCH = 500;
 
 export type ClaimOutcome = ClaimResult | { result: 'offline' };
@@ -237,6 +242,11 @@ export class WarehouseLink {
       this.reached(false);
       throw refuse('warehouse-unreachable');
     }
+  }
+
+  /** The last event (rowid) the warehouse has confirmed: retention archives nothing newer. */
+  confirmedEvents(): number {
+    return confirmedEvents(this.deps.repos);
   }
 
   /** Pushes what is waiting (events, then mismatches) and reports in; a cut is noticed, said, and caught up later. */

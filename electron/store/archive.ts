@@ -1,0 +1,166 @@
+import Sqlite, { type Database } from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { StoredEvent } from './repos';
+
+/** Sessions moved per transaction: short enough that a scan waiting for the file waits a few milliseconds. */
+const BATCH = 200;
+
+const EVENTS = `CREATE TABLE IF NOT EXISTS arch.events (
+  session_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, at TEXT NOT NULL,
+  packer TEXT, station_id TEXT NOT NULL, PRIMARY KEY (session_id, seq)) STRICT`;
+const LABELS = `CREATE TABLE IF NOT EXISTS arch.labels (
+  job_id INTEGER PRIMARY KEY, session_id TEXT, waybill_no TEXT, language TEXT NOT NULL, payload BLOB NOT NULL,
+  created_at TEXT NOT NULL) STRICT`;
+
+export interface ArchiveRun {
+  sessions: number;
+  events: number;
+  labels: number;
+  /** The monthly files written to. */
+  files: string[];
+}
+
+/**
+ * Monthly archive files beside the bench's database (`archive/YYYY-MM.db`): the events and label bytes of boxes
+ * closed before a cutoff move there, so the bench's own file stays the size of its recent months. The sessions, the
+ * mismatch log and its per-day counts stay in the database; a box's timeline and a reprint read the archive back.
+ */
+export class Archives {
+  readonly dir: string;
+
+  constructor(
+    private readonly db: Database,
+    databaseFile: string,
+  ) {
+    this.dir = join(dirname(databaseFile), 'archive');
+  }
+
+  fileFor(month: string): string {
+    return join(this.dir, `${month}.db`);
+  }
+
+  /** Archive files present, oldest first. */
+  files(): string[] {
+    if (!existsSync(this.dir)) return [];
+    return readdirSync(this.dir)
+      .filter((f) => /^\d{4}-\d{2}\.db$/.test(f))
+      .sort()
+      .map((f) => join(this.dir, f));
+  }
+
+  /**
+   * One step of archiving: up to BATCH boxes closed before `before`, whose events are all at or below `upTo` (in a
+   * warehouse: confirmed in PostgreSQL), moved in one transaction. Returns what moved; nothing moved means done.
+   * The newest event always stays, so the event rowids (the warehouse's cursor) never start again from 1.
+   */
+  step(before: string, upTo: number = Number.MAX_SAFE_INTEGER): ArchiveRun {
+    const candidates = this.db
+      .prepare(
+        `SELECT s.id, substr(s.closed_at, 1, 7) AS month FROM pack_sessions s
+         WHERE s.status <> 'open' AND s.closed_at IS NOT NULL AND s.closed_at < @before
+           AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id)
+           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id
+                           AND (e.rowid > @upTo OR e.rowid = (SELECT max(rowid) FROM events)))
+         ORDER BY s.closed_at LIMIT ${BATCH}`,
+      )
+      .all({ before, upTo }) as { id: string; month: string }[];
+    const run: ArchiveRun = { sessions: 0, events: 0, labels: 0, files: [] };
+    const byMonth = new Map<string, string[]>();
+    for (const c of candidates) byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), c.id]);
+    for (const [month, ids] of byMonth) {
+      const file = this.fileFor(month);
+      mkdirSync(this.dir, { recursive: true });
+      this.db.prepare('ATTACH DATABASE ? AS arch').run(file);
+      try {
+        this.db.exec(EVENTS);
+        this.db.exec(LABELS);
+        const list = JSON.stringify(ids);
+        this.db.transaction(() => {
+          const inList = 'session_id IN (SELECT value FROM json_each(@list))';
+          run.events += this.db
+            .prepare(
+              `INSERT OR IGNORE INTO arch.events SELECT session_id, seq, type, payload, at, packer, station_id FROM main.events WHERE ${inList}`,
+            )
+            .run({ list }).changes;
+          this.db.prepare(`DELETE FROM main.events WHERE ${inList}`).run({ list });
+          // Finished label jobs only: a queued one still prints from the database.
+          const finished = `${inList} AND kind = 'label' AND status IN ('done', 'failed', 'void') AND length(payload) > 0`;
+          run.labels += this.db
+            .prepare(
+              `INSERT OR REPLACE INTO arch.labels SELECT id, session_id, waybill_no, language, payload, created_at FROM main.print_jobs WHERE ${finished}`,
+            )
+            .run({ list }).changes;
+          this.db.prepare(`UPDATE main.print_jobs SET payload = x'' WHERE ${finished}`).run({ list });
+          run.sessions += ids.length;
+        })();
+      } finally {
+        this.db.prepare('DETACH DATABASE arch').run();
+      }
+      run.files.push(file);
+    }
+    return run;
+  }
+
+  /** A session's events from its month's archive (none if it was never archived). */
+  events(sessionId: string): StoredEvent[] {
+    const month = this.monthOf(sessionId);
+    if (!month) return [];
+    return (
+      this.read(this.fileFor(month), (a) =>
+        (
+          a
+            .prepare(
+              'SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq',
+            )
+            .all(sessionId) as {
+            session_id: string;
+            seq: number;
+            type: string;
+            payload: string;
+            at: string;
+            packer: string | null;
+            station_id: string;
+          }[]
+        ).map((r) => ({
+          sessionId: r.session_id,
+          seq: r.seq,
+          type: r.type,
+          payload: JSON.parse(r.payload) as unknown,
+          at: r.at,
+          packer: r.packer,
+          stationId: r.station_id,
+        })),
+      ) ?? []
+    );
+  }
+
+  /** An archived label job's bytes (a reprint of a box from months ago), or null. */
+  label(jobId: number, sessionId: string | null): Buffer | null {
+    const month = sessionId ? this.monthOf(sessionId) : null;
+    if (!month) return null;
+    return (
+      this.read(this.fileFor(month), (a) => {
+        const row = a.prepare('SELECT payload FROM labels WHERE job_id = ?').get(jobId) as
+          { payload: Buffer } | undefined;
+        return row?.payload ?? null;
+      }) ?? null
+    );
+  }
+
+  private monthOf(sessionId: string): string | null {
+    const row = this.db.prepare('SELECT closed_at FROM pack_sessions WHERE id = ?').get(sessionId) as
+      { closed_at: string | null } | undefined;
+    return row?.closed_at ? row.closed_at.slice(0, 7) : null;
+  }
+
+  private read<T>(file: string, fn: (a: Database) => T): T | null {
+    if (!existsSync(file)) return null;
+    const a = new Sqlite(file, { readonly: true, fileMustExist: true });
+    try {
+      return fn(a);
+    } finally {
+      a.close();
+    }
+  }
+}
