@@ -36,6 +36,9 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
   const station = await serve({
     station: { id: 'BENCH-E2E', locale: 'en' },
     demoData: true,
+    // The test rig's wedge thresholds (e2e/station.ts): on a loaded machine Playwright's 5 ms keystrokes can stall
+    // past a real scanner's 60 ms gap, and the burst would read as typing.
+    scan: { avgMsPerChar: 60, maxGapMs: 400 },
     database: { path: join(dir, 'b.db') },
     printers: { label: { uri: `tcp://127.0.0.1:${port}`, language: 'zpl' } },
   });

@@ -54,20 +54,33 @@ export class Archives {
    * warehouse: confirmed in PostgreSQL), moved in one transaction. Returns what moved; nothing moved means done.
    * The newest event always stays, so the event rowids (the warehouse's cursor) never start again from 1.
    */
-  step(before: string, upTo: number = Number.MAX_SAFE_INTEGER): ArchiveRun {
-    const candidates = this.db
+  step(before: string, upTo: number = Number.MAX_SAFE_INTEGER): ArchiveRun & { more: boolean } {
+    // From where the last step stopped, in the order boxes closed: a box that may not move yet (not confirmed by the
+    // warehouse, or holding the newest event) ends the run, and the next run starts from it again.
+    const from = this.progress();
+    const next = this.db
       .prepare(
-        `SELECT s.id, substr(s.closed_at, 1, 7) AS month FROM pack_sessions s
-         WHERE s.status <> 'open' AND s.closed_at IS NOT NULL AND s.closed_at < @before
-           AND EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id)
-           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.id
-                           AND (e.rowid > @upTo OR e.rowid = (SELECT max(rowid) FROM events)))
-         ORDER BY s.closed_at LIMIT ${BATCH}`,
+        `SELECT id, closed_at, substr(closed_at, 1, 7) AS month,
+                (SELECT max(rowid) FROM events e WHERE e.session_id = s.id) AS last
+         FROM pack_sessions s INDEXED BY pack_sessions_by_close
+         WHERE closed_at IS NOT NULL AND (closed_at, id) > (@at, @id) AND closed_at < @before AND status <> 'open'
+         ORDER BY closed_at, id LIMIT ${BATCH}`,
       )
-      .all({ before, upTo }) as { id: string; month: string }[];
+      .all({ ...from, before }) as { id: string; closed_at: string; month: string; last: number | null }[];
+    const newest = (this.db.prepare('SELECT max(rowid) FROM events').pluck().get() as number | null) ?? 0;
+    const passed: typeof next = [];
+    let blocked = false;
+    for (const c of next) {
+      if (c.last !== null && (c.last > upTo || c.last >= newest)) {
+        blocked = true;
+        break;
+      }
+      passed.push(c);
+    }
     const run: ArchiveRun = { sessions: 0, events: 0, labels: 0, files: [] };
     const byMonth = new Map<string, string[]>();
-    for (const c of candidates) byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), c.id]);
+    for (const c of passed)
+      if (c.last !== null) byMonth.set(c.month, [...(byMonth.get(c.month) ?? []), c.id]);
     for (const [month, ids] of byMonth) {
       const file = this.fileFor(month);
       mkdirSync(this.dir, { recursive: true });
@@ -99,7 +112,24 @@ export class Archives {
       }
       run.files.push(file);
     }
-    return run;
+    const last = passed.at(-1);
+    if (last) this.setProgress({ at: last.closed_at, id: last.id });
+    return { ...run, more: !blocked && next.length === BATCH };
+  }
+
+  /** The (closed time, session) archiving has passed: boxes after it may still have events here. */
+  private progress(): { at: string; id: string } {
+    const v = this.db.prepare("SELECT value FROM settings WHERE key = 'retention.through'").pluck().get() as
+      string | undefined;
+    return v ? (JSON.parse(v) as { at: string; id: string }) : { at: '', id: '' };
+  }
+
+  private setProgress(p: { at: string; id: string }): void {
+    this.db
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('retention.through', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(p));
   }
 
   /** A session's events from its month's archive (none if it was never archived). */

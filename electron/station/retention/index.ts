@@ -23,11 +23,11 @@ export async function archiveOld(
   for (;;) {
     if (stopped()) break;
     const step = d.archives.step(before, d.confirmedUpTo?.());
-    if (step.sessions === 0) break;
     total.sessions += step.sessions;
     total.events += step.events;
     total.labels += step.labels;
     for (const f of step.files) if (!total.files.includes(f)) total.files.push(f);
+    if (!step.more) break;
     await new Promise((r) => setImmediate(r));
   }
   return total;

@@ -4,6 +4,7 @@ import takenSerials030 from './030_taken_serials.sql?raw';
 import shelf040 from './040_shelf.sql?raw';
 import summaries050 from './050_summaries.sql?raw';
 import reviewIndexes060 from './060_review_indexes.sql?raw';
+import retention070 from './070_retention.sql?raw';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'shelf', sql: shelf040 },
   { version: 50, name: 'summaries', sql: summaries050 },
   { version: 60, name: 'review indexes', sql: reviewIndexes060 },
+  { version: 70, name: 'retention', sql: retention070 },
 ];
