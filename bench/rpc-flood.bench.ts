@@ -1,12 +1,8 @@
 import { afterAll, it } from 'vitest';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
-import { silentLog } from '../electron/log';
-import { startHeadlessServer } from '../electron/server';
-import { Station } from '../electron/station';
 import { tempDir } from '../electron/testing';
 import { printTable, summarize, type Figure } from './harness';
+import { benchServer, benchStation } from './rig';
 
 // A client that sends 10 000 requests at once on one socket (a stuck page, a script): how long the answers take, how
 // much memory the station takes meanwhile, and whether a well-behaved client on another socket is still answered.
@@ -25,21 +21,10 @@ const mib = () => process.memoryUsage().rss / 2 ** 20;
 it.each(['station.getState', 'scan.submit'])(
   '%s × 10 000 at once',
   async (method) => {
-    const config = ConfigSchema.parse({ ...EMBEDDED_DEFAULT, station: { id: 'FLOOD-01' } });
-    const station = new Station({
-      loaded: { config, source: { kind: 'default', path: null }, databasePath: join(dir, `${method}.db`) },
-      version: 'bench',
-      log: silentLog,
-    });
+    const station = benchStation(dir, `FLOOD-${method.replace('.', '-')}`);
     station.scan('U1001');
     station.scan('SO202611290002');
-    const server = await startHeadlessServer({
-      station,
-      rendererDir: null,
-      host: '127.0.0.1',
-      port: 0,
-      log: silentLog,
-    });
+    const server = await benchServer(station);
     const url = new URL(server.url);
     const connect = async () => {
       const ws = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token')}`);

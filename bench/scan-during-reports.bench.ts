@@ -1,11 +1,9 @@
 import { afterAll, it } from 'vitest';
-import { join } from 'node:path';
-import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
-import { silentLog } from '../electron/log';
 import { mismatchesCsv } from '../electron/reports';
 import { Station } from '../electron/station';
 import { tempDir } from '../electron/testing';
 import { printTable, summarize, type Figure } from './harness';
+import { benchStation } from './rig';
 
 // A packer scans every 20 ms while the lead exports the whole mismatch log from the same bench. Each scan's latency is
 // counted from when it was due (a scan that waits behind the report waits in the event loop, so it shows here).
@@ -33,12 +31,7 @@ async function scanning(station: Station, done: Promise<unknown>): Promise<numbe
 }
 
 it(`scan latency while ${ROWS} rows are exported`, async () => {
-  const config = ConfigSchema.parse({ ...EMBEDDED_DEFAULT, station: { id: 'REPORT-01' } });
-  const station = new Station({
-    loaded: { config, source: { kind: 'default', path: null }, databasePath: join(dir, 'r.db') },
-    version: 'bench',
-    log: silentLog,
-  });
+  const station = benchStation(dir, 'REPORT-01');
   const db = station.store.db;
   db.pragma('foreign_keys = OFF');
   const add = db.prepare(

@@ -1,14 +1,10 @@
 import { afterAll, it } from 'vitest';
 import { getHeapStatistics } from 'node:v8';
-import { join } from 'node:path';
-import { ConfigSchema, EMBEDDED_DEFAULT } from '../electron/config';
 import { CapturePrinter } from '../electron/devices/printer';
-import { silentLog } from '../electron/log';
-import { startHeadlessServer } from '../electron/server';
-import { Station } from '../electron/station';
 import { tempDir } from '../electron/testing';
 import { stationClient } from '../electron/testing/rpc';
 import { printTable, summarize, type Figure } from './harness';
+import { benchServer, benchStation } from './rig';
 
 // An 8-hour shift compressed: boxes packed back to back through the RPC, as the page sends them, against the
 // virtual scale, a TCP capture printer and the waybill pool. Orders per second, the label after the last scan, and
@@ -33,15 +29,8 @@ const mib = (bytes: number) => bytes / 1024 / 1024;
 it(`${BOXES} boxes: order → box type → item → on the scale → label at the printer → label scan`, async () => {
   const printer = new CapturePrinter('zpl');
   const port = await printer.start();
-  const config = ConfigSchema.parse({
-    ...EMBEDDED_DEFAULT,
-    station: { id: 'SHIFT-01', locale: 'zh-CN' },
+  const station = benchStation(dir, 'SHIFT-01', {
     printers: { label: { uri: `tcp://127.0.0.1:${port}`, language: 'zpl' } },
-  });
-  const station = new Station({
-    loaded: { config, source: { kind: 'default', path: null }, databasePath: join(dir, 'shift.db') },
-    version: 'bench',
-    log: silentLog,
   });
   const at = new Date().toISOString();
   station.repos.waybillPool.add(
@@ -49,13 +38,7 @@ it(`${BOXES} boxes: order → box type → item → on the scale → label at th
     Array.from({ length: BOXES }, (_, i) => `PB27${String(1000000001 + i)}`),
     at,
   );
-  const server = await startHeadlessServer({
-    station,
-    rendererDir: null,
-    host: '127.0.0.1',
-    port: 0,
-    log: silentLog,
-  });
+  const server = await benchServer(station);
   const rpc = stationClient(server.url);
   await rpc.ready;
   const orders = [

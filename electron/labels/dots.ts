@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { faceFor, type GlyphSet } from './glyphs';
-import { printable, type Anchor, type Bars, type Ink, type Pen } from './pen';
+import { barRects, printable, type Anchor, type Bars, type Ink, type Pen } from './pen';
 import type { Raster } from './raster';
 
 /** A glyph as printer dots: per row, the runs [x0, x1) that print; (left, top) from the pen position. */
@@ -124,18 +124,6 @@ export class DotPen implements Pen {
   }
 
   bars(bars: Bars, x: number, y: number, moduleDots: number, height: number): void {
-    const rowHeight = bars.rows.length === 1 ? height : moduleDots;
-    bars.rows.forEach((row, r) => {
-      for (let c = 0; c < row.length;) {
-        if (!row[c]) {
-          c++;
-          continue;
-        }
-        let end = c;
-        while (end < row.length && row[end]) end++;
-        this.rect(x + c * moduleDots, y + r * rowHeight, (end - c) * moduleDots, rowHeight);
-        c = end;
-      }
-    });
+    for (const r of barRects(bars, x, y, moduleDots, height)) this.rect(r.x, r.y, r.width, r.height);
   }
 }

@@ -52,3 +52,24 @@ export function barcodeModules(kind: 'code128' | 'qrcode', text: string): Bars {
   });
   return { columns: row.length, rows: [row] };
 }
+
+/** The dark runs of a barcode as rectangles in dots: what both pens draw, module for module. */
+export function* barRects(
+  bars: Bars,
+  x: number,
+  y: number,
+  moduleDots: number,
+  height: number,
+): Generator<{ x: number; y: number; width: number; height: number }> {
+  const rowHeight = bars.rows.length === 1 ? height : moduleDots;
+  for (let r = 0; r < bars.rows.length; r++) {
+    const row = bars.rows[r]!;
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c]) continue;
+      let end = c;
+      while (end < row.length && row[end]) end++;
+      yield { x: x + c * moduleDots, y: y + r * rowHeight, width: (end - c) * moduleDots, height: rowHeight };
+      c = end;
+    }
+  }
+}

@@ -1,5 +1,14 @@
 import { faceFor } from './glyphs';
-import { barcodeModules, printable, textWidth, type Anchor, type Bars, type Ink, type Pen } from './pen';
+import {
+  barcodeModules,
+  barRects,
+  printable,
+  textWidth,
+  type Anchor,
+  type Bars,
+  type Ink,
+  type Pen,
+} from './pen';
 import { DotPen } from './dots';
 import type { Raster } from './raster';
 import { labelDots, maskPhone, type Dpi, type FaceSheet, type LabelSize } from './model';
@@ -71,20 +80,10 @@ export class SvgPen implements Pen {
   }
 
   bars(bars: Bars, x: number, y: number, moduleDots: number, height: number): void {
-    const rowHeight = bars.rows.length === 1 ? height : moduleDots;
-    const runs: string[] = [];
-    bars.rows.forEach((row, r) => {
-      for (let c = 0; c < row.length; c++) {
-        if (!row[c]) continue;
-        let end = c;
-        while (end < row.length && row[end]) end++;
-        runs.push(
-          `M${x + c * moduleDots} ${y + r * rowHeight}h${(end - c) * moduleDots}v${rowHeight}h${-(end - c) * moduleDots}z`,
-        );
-        c = end;
-      }
-    });
-    this.out.push(`<path shape-rendering="crispEdges" d="${runs.join('')}"/>`);
+    const d = [...barRects(bars, x, y, moduleDots, height)].map(
+      (r) => `M${r.x} ${r.y}h${r.width}v${r.height}h${-r.width}z`,
+    );
+    this.out.push(`<path shape-rendering="crispEdges" d="${d.join('')}"/>`);
   }
 
   toString(): string {

@@ -1,7 +1,7 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { StoredEvent } from './repos';
+import { SESSION_EVENTS_SQL, sessionEvents, type StoredEvent } from './repos';
 
 /** Sessions moved per transaction: short enough that a scan waiting for the file waits a few milliseconds. */
 const BATCH = 200;
@@ -137,31 +137,7 @@ export class Archives {
     const month = this.monthOf(sessionId);
     if (!month) return [];
     return (
-      this.read(this.fileFor(month), (a) =>
-        (
-          a
-            .prepare(
-              'SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq',
-            )
-            .all(sessionId) as {
-            session_id: string;
-            seq: number;
-            type: string;
-            payload: string;
-            at: string;
-            packer: string | null;
-            station_id: string;
-          }[]
-        ).map((r) => ({
-          sessionId: r.session_id,
-          seq: r.seq,
-          type: r.type,
-          payload: JSON.parse(r.payload) as unknown,
-          at: r.at,
-          packer: r.packer,
-          stationId: r.station_id,
-        })),
-      ) ?? []
+      this.read(this.fileFor(month), (a) => sessionEvents(a.prepare(SESSION_EVENTS_SQL), sessionId)) ?? []
     );
   }
 

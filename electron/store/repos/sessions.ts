@@ -20,6 +20,33 @@ export interface SessionRow {
   closed_at: string | null;
 }
 
+/** The SQL of one session's events in order: the bench's table and an archive file's have the same columns. */
+export const SESSION_EVENTS_SQL =
+  'SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq';
+
+/** One session's events read with SESSION_EVENTS_SQL, as the rest of Packbench sees them. */
+export function sessionEvents(stmt: Statement, sessionId: string): StoredEvent[] {
+  return (
+    stmt.all(sessionId) as {
+      session_id: string;
+      seq: number;
+      type: string;
+      payload: string;
+      at: string;
+      packer: string | null;
+      station_id: string;
+    }[]
+  ).map((r) => ({
+    sessionId: r.session_id,
+    seq: r.seq,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    at: r.at,
+    packer: r.packer,
+    stationId: r.station_id,
+  }));
+}
+
 /** Pack sessions and their append-only event log. */
 export class SessionsRepo {
   private insertEvent: Statement;
@@ -29,9 +56,7 @@ export class SessionsRepo {
     this.insertEvent = db.prepare(
       'INSERT INTO events (session_id, seq, type, payload, at, packer, station_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.eventsOf = db.prepare(
-      'SELECT session_id, seq, type, payload, at, packer, station_id FROM events WHERE session_id = ? ORDER BY seq',
-    );
+    this.eventsOf = db.prepare(SESSION_EVENTS_SQL);
   }
 
   /** Box sessions recorded: none on a bench that never packed (a seed refuses one that did). */
@@ -61,25 +86,7 @@ export class SessionsRepo {
   }
 
   events(sessionId: string): StoredEvent[] {
-    return (
-      this.eventsOf.all(sessionId) as {
-        session_id: string;
-        seq: number;
-        type: string;
-        payload: string;
-        at: string;
-        packer: string | null;
-        station_id: string;
-      }[]
-    ).map((r) => ({
-      sessionId: r.session_id,
-      seq: r.seq,
-      type: r.type,
-      payload: JSON.parse(r.payload),
-      at: r.at,
-      packer: r.packer,
-      stationId: r.station_id,
-    }));
+    return sessionEvents(this.eventsOf, sessionId);
   }
 
   openAt(stationId: string): SessionRow | null {
