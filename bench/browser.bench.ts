@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, it } from 'vitest';
 import WebSocket from 'ws';
 import { CapturePrinter } from '../electron/devices/printer';
+import { openStore } from '../electron/store';
 import { startServe } from '../electron/testing';
 import { printTable, summarize, type Figure } from './harness';
 
@@ -123,3 +124,74 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
     await printer.stop();
   }
 });
+
+// The lead's page open on a year of mismatches while the packer scans: each scan's state push must not reload it.
+const YEAR = Number(process.env.PACKBENCH_BROWSER_MISMATCHES ?? 1_000_000);
+
+it(`scans with the Mismatches page open on ${YEAR.toLocaleString('en')} rows: Enter → screen updated`, async () => {
+  const file = join(dir, 'year.db');
+  const store = openStore(file);
+  store.db.pragma('foreign_keys = OFF');
+  const add = store.db.prepare(
+    `INSERT INTO mismatches (session_id, seq, type, order_no, sku, code, expected, actual, packer, station_id, at)
+     VALUES (?, 1, ?, ?, 'TEA-LJ-250', '6900012345004', 'CUP-CER-01', 'TEA-LJ-250', '张伟', 'B-01', ?)`,
+  );
+  const start = Date.UTC(2025, 11, 1);
+  store.db.transaction(() => {
+    for (let i = 0; i < YEAR; i++)
+      add.run(
+        `S-${i}`,
+        i % 3 ? 'wrong-item' : 'weight',
+        `SO${i}`,
+        new Date(start + i * 30_000).toISOString(),
+      );
+  })();
+  store.close();
+  const station = await serve({
+    station: { id: 'BENCH-YEAR', locale: 'zh-CN' },
+    demoData: true,
+    database: { path: file },
+    scan: { avgMsPerChar: 60, maxGapMs: 400 },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(station.url);
+    await page.getByTestId('station-id').filter({ hasNotText: '…' }).waitFor();
+    const scan = async (code: string) => {
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+    };
+    await scan('U1001');
+    await scan('SO202611290002');
+    await page.goto(`${station.url}#/mismatches`);
+    await page.getByRole('table').getByRole('row').nth(5).waitFor();
+    const times: number[] = [];
+    // The mug: right for this order up to its quantity, then over-scans (each a mismatch: the page reloads for those).
+    for (let i = 0; i < 100; i++) {
+      await page.evaluate(() => performance.clearMarks());
+      await scan(i % 2 ? '6900012345141' : '6900012345493');
+      const ms = await page.waitForFunction(
+        () => {
+          const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
+          const rendered = performance
+            .getEntriesByName('packbench:rendered')
+            .filter((m) => detected && m.startTime > detected.startTime);
+          return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
+        },
+        i,
+        { polling: 'raf' },
+      );
+      times.push((await ms.jsonValue()) as number);
+    }
+    figures.push(
+      summarize(`Mismatches page open on ${YEAR.toLocaleString('en')} rows: Enter → screen updated`, times),
+    );
+  } finally {
+    await browser.close();
+    station.stop();
+  }
+}, 600_000);

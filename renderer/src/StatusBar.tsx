@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationView } from './useStation';
 import { feedbackText } from './feedbackText';
@@ -5,6 +6,11 @@ import { feedbackText } from './feedbackText';
 export function StatusBar({ view }: { view: StationView }) {
   const { t, i18n } = useTranslation();
   const { info, connected } = view;
+  const revision = view.state?.revision;
+  // For the benchmarks: when the screen, whichever page it shows, has drawn a new state (from the scan's Enter key).
+  useEffect(() => {
+    if (revision !== undefined) performance.mark('packbench:rendered', { detail: revision });
+  }, [revision]);
   return (
     <footer className="status-bar" role="contentinfo">
       <span>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
@@ -21,11 +20,6 @@ function headingOf(state: StationState): string {
 export function PackPage({ view }: { view: StationView }) {
   const { t } = useTranslation();
   const state = view.state;
-  const revision = state?.revision;
-  // For the benchmark: when the screen shows a new state (measured from the scan's Enter key).
-  useEffect(() => {
-    if (revision !== undefined) performance.mark('packbench:rendered', { detail: revision });
-  }, [revision]);
   const packer = state?.packer && (
     <p className="packer">
       {t('pack.packer')}: <strong>{state.packer.name}</strong>{' '}
