@@ -5,6 +5,7 @@ import shelf040 from './040_shelf.sql?raw';
 import summaries050 from './050_summaries.sql?raw';
 import reviewIndexes060 from './060_review_indexes.sql?raw';
 import retention070 from './070_retention.sql?raw';
+import startIndexes080 from './080_start_indexes.sql?raw';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'summaries', sql: summaries050 },
   { version: 60, name: 'review indexes', sql: reviewIndexes060 },
   { version: 70, name: 'retention', sql: retention070 },
+  { version: 80, name: 'start indexes', sql: startIndexes080 },
 ];
