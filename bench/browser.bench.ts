@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,24 @@ async function serve(config: object): Promise<{ url: string; stop: () => void }>
   writeFileSync(file, JSON.stringify(config));
   const { child, url } = await startServe(['--config', file]);
   return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** A wedge scan's Enter to the screen drawn with its new state, by the page's own performance marks. */
+async function enterToScreen(page: Page, scan: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => performance.clearMarks());
+  await scan();
+  const ms = await page.waitForFunction(
+    () => {
+      const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
+      const rendered = performance
+        .getEntriesByName('packbench:rendered')
+        .filter((m) => detected && m.startTime > detected.startTime);
+      return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+  return (await ms.jsonValue()) as number;
 }
 
 it('keystroke burst → screen updated, and last scan → label bytes at the printer', async () => {
@@ -83,20 +101,7 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
     // 1. Enter of a wedge burst → the new state rendered (performance marks in the page).
     const burst: number[] = [];
     for (let i = 0; i < 60; i++) {
-      await page.evaluate(() => performance.clearMarks());
-      await scan('6900012345004');
-      const ms = await page.waitForFunction(
-        () => {
-          const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
-          const rendered = performance
-            .getEntriesByName('packbench:rendered')
-            .filter((m) => detected && m.startTime > detected.startTime);
-          return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
-        },
-        i,
-        { polling: 'raf' },
-      );
-      burst.push((await ms.jsonValue()) as number);
+      burst.push(await enterToScreen(page, () => scan('6900012345004')));
     }
     figures.push(summarize('wedge burst: Enter → screen updated (browser marks)', burst));
     await call('box.hold', { reason: 'other' });
@@ -172,20 +177,7 @@ it(`scans with the Mismatches page open on ${YEAR.toLocaleString('en')} rows: En
     const times: number[] = [];
     // The mug: right for this order up to its quantity, then over-scans (each a mismatch: the page reloads for those).
     for (let i = 0; i < 100; i++) {
-      await page.evaluate(() => performance.clearMarks());
-      await scan(i % 2 ? '6900012345141' : '6900012345493');
-      const ms = await page.waitForFunction(
-        () => {
-          const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
-          const rendered = performance
-            .getEntriesByName('packbench:rendered')
-            .filter((m) => detected && m.startTime > detected.startTime);
-          return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
-        },
-        i,
-        { polling: 'raf' },
-      );
-      times.push((await ms.jsonValue()) as number);
+      times.push(await enterToScreen(page, () => scan(i % 2 ? '6900012345141' : '6900012345493')));
     }
     figures.push(
       summarize(`Mismatches page open on ${YEAR.toLocaleString('en')} rows: Enter → screen updated`, times),
