@@ -180,3 +180,25 @@ it("the lead's page at 1 M rows, by each filter (goal ≤ 50 ms)", async () => {
   );
   store.close();
 }, 900_000);
+
+it('the page, the charts and the export as the log grows: 10 k, 100 k, 1 M rows', async () => {
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const store = seeded(`grow-${n}`, n);
+    const m = store.repos.mismatches;
+    const size = n.toLocaleString('en');
+    figures.push(await measure(`${size} rows: page, newest`, 20, () => m.list({ limit: 25 }), 2));
+    figures.push(
+      await measure(`${size} rows: page, unresolved`, 20, () => m.list({ limit: 25, resolved: false }), 2),
+    );
+    figures.push(await measure(`${size} rows: charts, the whole year`, 20, () => m.stats(), 2));
+    figures.push(
+      await measure(
+        `${size} rows: CSV export, streamed`,
+        1,
+        () => writeMismatchesCsv(m.each({}), join(dir, 'g.csv')),
+        0,
+      ),
+    );
+    store.close();
+  }
+}, 900_000);
