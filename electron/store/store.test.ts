@@ -21,7 +21,7 @@ describe('openStore', () => {
   it('creates a fresh file at the latest schema with the bench pragmas', () => {
     const store = openStore(join(dir, 'bench.db'));
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(80);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(90);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -56,7 +56,7 @@ describe('openStore', () => {
     first.close();
     const second = openStore(file);
     expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    expect(second.schemaVersion).toBe(80);
+    expect(second.schemaVersion).toBe(90);
     second.close();
   });
 
@@ -67,7 +67,7 @@ describe('openStore', () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openStore(file)).toThrow(FutureDatabaseError);
-    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 80/);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 90/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -187,6 +187,58 @@ describe('query plans', () => {
   });
 });
 
+describe('migration 90 (open mismatches counted per day)', () => {
+  it('counts what a bench left open and resolved before it, and keeps the counts as leads resolve', () => {
+    const file = join(dir, 'v80.db');
+    const old = new Sqlite(file);
+    migrate(
+      old,
+      file,
+      migrations.filter((m) => m.version < 90),
+    );
+    old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO pack_sessions (id, order_id, station_id, status, opened_at) VALUES ('S', 1, 'B-1', 'open', 'x')",
+      )
+      .run();
+    const add = old.prepare(
+      `INSERT INTO mismatches (session_id, seq, type, order_no, sku, packer, station_id, at, resolution)
+       VALUES ('S', ?, 'wrong-item', 'A', 'TEA', '张伟', 'B-1', ?, ?)`,
+    );
+    add.run(1, '2026-11-29T01:00:00Z', null);
+    add.run(2, '2026-11-29T02:00:00Z', 'ok');
+    add.run(3, '2026-11-30T02:00:00Z', null);
+    old.close();
+    const store = openStore(file);
+    const m = store.repos.mismatches;
+    const totals = () => [false, true].map((resolved) => m.list({ limit: 1, resolved }).total);
+    expect(totals()).toEqual([2, 1]);
+    const open = m.list({ limit: 5, resolved: false }).rows;
+    expect(m.resolve(open[0]!.id, '已处理', '李主管', '2026-11-30T03:00:00Z')).toBe(true);
+    expect(totals()).toEqual([1, 2]);
+    // Resolving again changes nothing; a new open one counts at once.
+    expect(m.resolve(open[0]!.id, '再次', '李主管', '2026-11-30T04:00:00Z')).toBe(true);
+    expect(totals()).toEqual([1, 2]);
+    m.add({
+      session_id: 'S',
+      seq: 4,
+      type: 'weight',
+      order_no: 'A',
+      sku: null,
+      code: null,
+      expected: null,
+      actual: null,
+      packer: null,
+      station_id: 'B-1',
+      at: '2026-11-30T05:00:00Z',
+    });
+    expect(totals()).toEqual([2, 2]);
+    expect(m.list({ limit: 1, resolved: false, from: '2026-11-30', to: '2026-11-30' }).total).toBe(1);
+    store.close();
+  });
+});
+
 describe('migration 20 (shipments set aside)', () => {
   it('rebuilds shipments keeping every row and the handover items that point at them', () => {
     const file = join(dir, 'v10.db');
@@ -208,7 +260,7 @@ describe('migration 20 (shipments set aside)', () => {
     old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
     old.close();
     const store = openStore(file);
-    expect(store.schemaVersion).toBe(80);
+    expect(store.schemaVersion).toBe(90);
     expect(store.db.prepare('SELECT idempotency_key, waybill_no, attention FROM shipments').all()).toEqual([
       { idempotency_key: 'k-1', waybill_no: 'W1', attention: null },
     ]);

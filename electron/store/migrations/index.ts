@@ -6,6 +6,7 @@ import summaries050 from './050_summaries.sql?raw';
 import reviewIndexes060 from './060_review_indexes.sql?raw';
 import retention070 from './070_retention.sql?raw';
 import startIndexes080 from './080_start_indexes.sql?raw';
+import openCounts090 from './090_open_counts.sql?raw';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'review indexes', sql: reviewIndexes060 },
   { version: 70, name: 'retention', sql: retention070 },
   { version: 80, name: 'start indexes', sql: startIndexes080 },
+  { version: 90, name: 'open counts', sql: openCounts090 },
 ];

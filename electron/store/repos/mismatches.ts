@@ -95,12 +95,12 @@ export class MismatchesRepo {
   }
 
   /**
-   * The total of a filter the per-day counts answer (whole days, type, packer, SKU): a few rows a day summed instead of
-   * the matching rows counted. Null for a filter they cannot answer (bench, resolution, times within a day).
+   * The total of a filter the per-day counts answer (whole days, type, packer, SKU, resolved or still open): a few rows
+   * a day summed instead of the matching rows counted. Null for a filter they cannot answer (bench, times within a day).
    */
   private dayCount(f: MismatchQuery): number | null {
     const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (f.station || f.resolved !== undefined) return null;
+    if (f.station) return null;
     if ((f.from && !day.test(f.from)) || (f.to && !day.test(f.to))) return null;
     const where = ['day >= @from', 'day <= @to'];
     const args: Record<string, unknown> = { from: f.from || '0000', to: f.to || '9999' };
@@ -110,7 +110,9 @@ export class MismatchesRepo {
         args[k] = f[k];
       }
     return this.db
-      .prepare(`SELECT coalesce(sum(n), 0) FROM mismatch_days WHERE ${where.join(' AND ')}`)
+      .prepare(
+        `SELECT coalesce(sum(${f.resolved === undefined ? 'n' : f.resolved ? 'n - open' : 'open'}), 0) FROM mismatch_days WHERE ${where.join(' AND ')}`,
+      )
       .pluck()
       .get(args) as number;
   }
