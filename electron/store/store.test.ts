@@ -187,21 +187,27 @@ describe('query plans', () => {
   });
 });
 
+/** A bench's file at the schema before migration `below`, with order A and its session S to hang rows on. */
+function benchBefore(name: string, below: number) {
+  const file = join(dir, name);
+  const old = new Sqlite(file);
+  migrate(
+    old,
+    file,
+    migrations.filter((m) => m.version < below),
+  );
+  old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
+  old
+    .prepare(
+      "INSERT INTO pack_sessions (id, order_id, station_id, status, opened_at) VALUES ('S', 1, 'B-1', 'open', 'x')",
+    )
+    .run();
+  return { file, old };
+}
+
 describe('migration 90 (open mismatches counted per day)', () => {
   it('counts what a bench left open and resolved before it, and keeps the counts as leads resolve', () => {
-    const file = join(dir, 'v80.db');
-    const old = new Sqlite(file);
-    migrate(
-      old,
-      file,
-      migrations.filter((m) => m.version < 90),
-    );
-    old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
-    old
-      .prepare(
-        "INSERT INTO pack_sessions (id, order_id, station_id, status, opened_at) VALUES ('S', 1, 'B-1', 'open', 'x')",
-      )
-      .run();
+    const { file, old } = benchBefore('v80.db', 90);
     const add = old.prepare(
       `INSERT INTO mismatches (session_id, seq, type, order_no, sku, packer, station_id, at, resolution)
        VALUES ('S', ?, 'wrong-item', 'A', 'TEA', '张伟', 'B-1', ?, ?)`,
@@ -309,19 +315,7 @@ describe('one station per database', () => {
 
 describe('migration 50 (the charts from per-day counts)', () => {
   it('counts the rows a bench wrote before it: the charts read the same as from the rows', () => {
-    const file = join(dir, 'v40.db');
-    const old = new Sqlite(file);
-    migrate(
-      old,
-      file,
-      migrations.filter((m) => m.version < 50),
-    );
-    old.prepare("INSERT INTO orders (order_no, created_at, updated_at) VALUES ('A', 'x', 'x')").run();
-    old
-      .prepare(
-        "INSERT INTO pack_sessions (id, order_id, station_id, status, opened_at) VALUES ('S', 1, 'B-1', 'open', 'x')",
-      )
-      .run();
+    const { file, old } = benchBefore('v40.db', 50);
     const add = old.prepare(
       `INSERT INTO mismatches (session_id, seq, type, order_no, sku, packer, station_id, at)
        VALUES ('S', ?, ?, 'A', ?, ?, 'B-1', ?)`,
