@@ -26,22 +26,32 @@ async function serve(config: object): Promise<{ url: string; stop: () => void }>
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
+interface ScanTimes {
+  /** Enter to the screen drawn with the scan's new state. */
+  total: number;
+  /** Enter to the state push arriving: the wedge, the socket both ways and the station's work. */
+  station: number;
+}
+
 /** A wedge scan's Enter to the screen drawn with its new state, by the page's own performance marks. */
-async function enterToScreen(page: Page, scan: () => Promise<void>): Promise<number> {
+async function enterToScreen(page: Page, scan: () => Promise<void>): Promise<ScanTimes> {
   await page.evaluate(() => performance.clearMarks());
   await scan();
-  const ms = await page.waitForFunction(
+  const times = await page.waitForFunction(
     () => {
       const detected = performance.getEntriesByName('packbench:scan-detected').at(-1);
-      const rendered = performance
-        .getEntriesByName('packbench:rendered')
-        .filter((m) => detected && m.startTime > detected.startTime);
-      return detected && rendered.length ? rendered[0]!.startTime - detected.startTime : null;
+      const after = (name: string) =>
+        performance.getEntriesByName(name).find((m) => detected && m.startTime > detected.startTime);
+      const rendered = after('packbench:rendered');
+      const received = after('packbench:state-received');
+      return detected && rendered && received
+        ? { total: rendered.startTime - detected.startTime, station: received.startTime - detected.startTime }
+        : null;
     },
     undefined,
     { polling: 'raf' },
   );
-  return (await ms.jsonValue()) as number;
+  return (await times.jsonValue()) as ScanTimes;
 }
 
 it('keystroke burst → screen updated, and last scan → label bytes at the printer', async () => {
@@ -101,7 +111,7 @@ it('keystroke burst → screen updated, and last scan → label bytes at the pri
     // 1. Enter of a wedge burst → the new state rendered (performance marks in the page).
     const burst: number[] = [];
     for (let i = 0; i < 60; i++) {
-      burst.push(await enterToScreen(page, () => scan('6900012345004')));
+      burst.push((await enterToScreen(page, () => scan('6900012345004'))).total);
     }
     figures.push(summarize('wedge burst: Enter → screen updated (browser marks)', burst));
     await call('box.hold', { reason: 'other' });
@@ -174,13 +184,21 @@ it(`scans with the Mismatches page open on ${YEAR.toLocaleString('en')} rows: En
     await scan('SO202611290002');
     await page.goto(`${station.url}#/mismatches`);
     await page.getByRole('table').getByRole('row').nth(5).waitFor();
-    const times: number[] = [];
+    const times: ScanTimes[] = [];
     // The mug: right for this order up to its quantity, then over-scans (each a mismatch: the page reloads for those).
     for (let i = 0; i < 100; i++) {
       times.push(await enterToScreen(page, () => scan(i % 2 ? '6900012345141' : '6900012345493')));
     }
+    const rows = YEAR.toLocaleString('en');
     figures.push(
-      summarize(`Mismatches page open on ${YEAR.toLocaleString('en')} rows: Enter → screen updated`, times),
+      summarize(
+        `Mismatches page open on ${rows} rows: Enter → screen updated`,
+        times.map((s) => s.total),
+      ),
+      summarize(
+        `  of which Enter → the scan's state push received`,
+        times.map((s) => s.station),
+      ),
     );
   } finally {
     await browser.close();

@@ -70,7 +70,9 @@ export function App() {
         {page === 'pack' && <PackPage view={view} />}
         {page === 'devices' && <DevicesPage view={view} />}
         {page === 'settings' && <SettingsPage view={view} />}
-        {page === 'mismatches' && <MismatchesPage view={view} />}
+        {page === 'mismatches' && (
+          <MismatchesPage written={view.state?.mismatches} warehouse={view.info?.warehouse ?? false} />
+        )}
         {page === 'orders' && <OrdersPage revision={view.state?.revision} />}
         {page === 'handover' && <HandoverPage view={view} />}
         {page === 'benches' && <BenchesPage view={view} />}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { StationView } from './useStation';
 
 const SETTLE_MS = 500;
 const WAREHOUSE_MS = 10_000;
@@ -9,9 +8,7 @@ const WAREHOUSE_MS = 10_000;
  * it settles), and in a warehouse every ten seconds for the other benches' — never on each scan's state push, whose
  * queries would then run at the packer's pace.
  */
-export function useReviewTick(view: StationView): number {
-  const written = view.state?.mismatches;
-  const warehouse = view.info?.warehouse ?? false;
+export function useReviewTick(written: number | undefined, warehouse: boolean): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (written === undefined) return;

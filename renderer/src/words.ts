@@ -18,20 +18,22 @@ export function carrierName(t: TFunction, name: string): string {
   return carrierDisplayName(name, t('language.code') === 'zh-CN' ? 'zh-CN' : 'en');
 }
 
+const TIME_PARTS: Record<'datetime' | 'time', Intl.DateTimeFormatOptions> = {
+  datetime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false },
+};
+// A formatter per language and shape, made once: toLocaleString builds a new one on every call, which a page of rows
+// redrawn at the packer's pace pays for on every scan.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A time the station sends (UTC) as the bench's local date and time, in the page's language. */
 export function localTime(language: string, iso: string, what: 'datetime' | 'time' = 'datetime'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return what === 'time'
-    ? d.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
-    : d.toLocaleString(language, {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      });
+  const key = `${language} ${what}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(language, TIME_PARTS[what])));
+  return format.format(d);
 }
 
 /** A parameter of a phrase in the page's words: carriers by name, reason codes translated, nested lists worded. */

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MismatchView } from '../../../shared/contract';
 import { MISMATCH_TYPES } from '../../../shared/verify';
 import { client } from '../client';
-import type { StationView } from '../useStation';
 import { MismatchCharts } from './MismatchCharts';
 import { MismatchDetail } from './MismatchDetail';
 import { localTime, mismatchText } from '../words';
@@ -41,8 +40,18 @@ async function download(format: 'csv' | 'xlsx', filter: Record<string, string>) 
   saveFile(fileName, contentBase64);
 }
 
-/** The shift lead's review of packing exceptions: filter, page, resolve with a comment. */
-export function MismatchesPage({ view }: { view: StationView }) {
+/**
+ * The shift lead's review of packing exceptions: filter, page, resolve with a comment. It takes only the count of
+ * mismatches written and whether this is a warehouse, so a scan's state push does not redraw it: the packer scans
+ * while a lead reads.
+ */
+export const MismatchesPage = memo(function MismatchesPage({
+  written,
+  warehouse,
+}: {
+  written: number | undefined;
+  warehouse: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<Filter>({
     from: '',
@@ -60,7 +69,7 @@ export function MismatchesPage({ view }: { view: StationView }) {
   const [page, setPage] = useState<Page>({ start: 0 });
   const [data, setData] = useState<{ total: number; rows: MismatchView[] }>({ total: 0, rows: [] });
   // Reloaded when mismatches change (coalesced), not on every state push: see useReviewTick.
-  const revision = useReviewTick(view);
+  const revision = useReviewTick(written, warehouse);
   // The total is counted when the filter or the log changes, not at every page turn.
   const counted = useRef('');
 
@@ -217,4 +226,4 @@ export function MismatchesPage({ view }: { view: StationView }) {
       <MismatchCharts from={filter.from} to={filter.to} revision={revision} />
     </section>
   );
-}
+});
