@@ -19,7 +19,14 @@ export function carrierName(t: TFunction, name: string): string {
 }
 
 const TIME_PARTS: Record<'datetime' | 'time', Intl.DateTimeFormatOptions> = {
-  datetime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false },
+  datetime: {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false },
 };
 // A formatter per language and shape, made once: toLocaleString builds a new one on every call, which a page of rows
