@@ -25,7 +25,6 @@ function printReport(r: ImportReport, json: boolean): void {
 
 /** In warehouse mode an import is the warehouse's: every bench claims from there. */
 async function toWarehouse(configFlag: string | undefined, w: Parameters<Written>[0]): Promise<void> {
-  if (!loadConfig(configFlag, currentEnvironment()).config.warehouse) return;
   await withWarehouse(configFlag, 'import', async (wh) => {
     if (w.products) await wh.writeProducts(w.products);
     if (w.orders) await wh.writeOrders(w.orders);
@@ -43,13 +42,16 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { config?: string; json?: boolean }) => {
       const bytes = readFileSync(file);
-      // Warehouse mode: what the bench's cache took goes to the warehouse too, for every bench.
+      // Warehouse mode: what the bench's cache took goes to the warehouse too, for every bench. A bench alone keeps
+      // nothing of the file once it is written (an import of 100 000 lines stays small).
+      const warehouse = Boolean(loadConfig(opts.config, currentEnvironment()).config.warehouse);
       let written: Parameters<Written>[0] = {};
       const report = await withStore(
         opts.config,
         async (store) => {
           try {
-            return await importFile(store.repos, kind, file, bytes, new Date(), (w) => (written = w));
+            const keep: Written | undefined = warehouse ? (w) => (written = w) : undefined;
+            return await importFile(store.repos, kind, file, bytes, new Date(), keep);
           } catch (err) {
             if (err instanceof ImportError) fail(`cannot import ${file}: ${err.message}`);
             throw err;
@@ -57,7 +59,7 @@ function registerImport(program: Command, kind: 'orders' | 'products'): void {
         },
         { lock: `packbench ${kind} import` },
       );
-      if (report.committed) await toWarehouse(opts.config, written);
+      if (report.committed && warehouse) await toWarehouse(opts.config, written);
       printReport(report, opts.json ?? false);
       if (!report.committed) process.exitCode = 1;
     });

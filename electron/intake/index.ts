@@ -4,7 +4,7 @@ import type { Repos } from '../store';
 import type { PackageType } from '../../shared/weight';
 import { importOrders } from './orders';
 import { importProducts } from './products';
-import { readTable, TableError } from './table';
+import { readTable, tableOf, TableError } from './table';
 import type { Written } from './written';
 
 export type { Written };
@@ -47,6 +47,8 @@ export async function importFile(
       ? importOrders(repos, table, now, written)
       : importProducts(repos, table, now, written);
   } catch (err) {
+    // A CSV is read as it is imported: a fault further down the file arrives here, after the transaction rolled back.
+    if (err instanceof TableError) throw new ImportError(`${fileName}: ${err.message}`);
     const missing = err instanceof Error ? /^missing columns: (.*?) \(/.exec(err.message) : null;
     if (missing) throw new ImportError(`${fileName}: ${(err as Error).message}`, missing[1]!.split(', '));
     throw err;
@@ -75,11 +77,10 @@ export function loadDemoData(repos: Repos, log: Log, opts: { pool?: boolean } = 
   const now = new Date();
   const table = (text: string) => {
     const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    return {
-      header: lines[0]!.split(','),
-      rows: lines.slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',').map((c) => c.trim()) })),
-      encoding: 'utf-8',
-    };
+    return tableOf(
+      lines[0]!.split(','),
+      lines.slice(1).map((l, i) => ({ line: i + 2, cells: l.split(',').map((c) => c.trim()) })),
+    );
   };
   const products = importProducts(repos, table(demoProducts), now);
   const orders = importOrders(repos, table(demoOrders), now);

@@ -208,6 +208,58 @@ describe('orders import', () => {
     ).rejects.toThrow(/not a readable CSV/);
   });
 
+  // The file is written order by order as it is read (in batches, in one transaction): a fault far down it undoes all.
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => `M-${i},TEA-1,1\nM-${i},CUP-1,2`).join('\n') + '\n';
+  it('writes nothing when the file turns unreadable after thousands of orders were written', async () => {
+    await expect(
+      importFile(store.repos, 'orders', 'x.csv', csv(`order_no,sku,qty\n${many(3000)}Z-1,"TEA-1,1\n`), NOW),
+    ).rejects.toThrow(/x\.csv: not a readable CSV/);
+    expect(count('orders')).toBe(0);
+    expect(count('order_lines')).toBe(0);
+  });
+  it('writes nothing when the last order is refused by the database, and still reports every refusal', async () => {
+    await importFile(store.repos, 'orders', 'o.csv', csv('order_no,sku,qty\nP-1,TEA-1,1\n'), NOW);
+    store.db.prepare("UPDATE orders SET status = 'packed'").run();
+    const report = await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv(`order_no,sku,qty\n${many(2000)}X-1,TEA-1,0\nP-1,TEA-1,2\n`),
+      NOW,
+    );
+    expect(report).toMatchObject({ committed: false, rows: 4002, imported: 0 });
+    expect(report.refused).toEqual([
+      { line: 4002, reason: 'quantity is 0: it must be at least 1' },
+      { line: 4003, reason: 'order P-1 was already packed' },
+    ]);
+    expect(count('orders')).toBe(1);
+  });
+  it('a refused first row of an order does not make its next row a second order', async () => {
+    const report = await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv('order_no,sku,qty\nR-1,TEA-1,0\nR-1,CUP-1,1\nR-2,TEA-1,1\nR-1,TEA-1,1\n'),
+      NOW,
+    );
+    expect(report.refused).toEqual([
+      { line: 2, reason: 'quantity is 0: it must be at least 1' },
+      { line: 5, reason: 'order R-1 appears twice in this file (first at line 2)' },
+    ]);
+  });
+  it('imports 3 000 orders over several batches in one go', async () => {
+    const report = await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv(`order_no,sku,qty\n${many(3000)}`),
+      NOW,
+    );
+    expect(report).toMatchObject({ committed: true, rows: 6000, imported: 3000, refused: [] });
+    expect(count('order_lines')).toBe(6000);
+  });
+
   it('updates an order not yet packed, refuses one already packed', async () => {
     await importFile(
       store.repos,

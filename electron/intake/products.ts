@@ -18,8 +18,12 @@ export function importProducts(repos: Repos, table: Table, now: Date, written?: 
   const refused: ImportReport['refused'] = [];
   const warnings: ImportReport['warnings'] = [];
   const drafts = new Map<string, ProductDraft>();
+  let rows = 0;
 
-  for (const { line, cells } of table.rows) {
+  // Products are kept until the end: a kit may name a component further down the file, and a catalogue is thousands of
+  // lines, not the hundred thousand of a day's orders.
+  table.each(({ line, cells }) => {
+    rows++;
     try {
       const sku = get(cells, 'sku') ?? '';
       const name = get(cells, 'name') ?? '';
@@ -58,7 +62,7 @@ export function importProducts(repos: Repos, table: Table, now: Date, written?: 
       if (!(err instanceof RowError)) throw err;
       refused.push({ line, reason: err.message });
     }
-  }
+  });
 
   // One code, one SKU: within the file and against SKUs already in the database that this file does not replace.
   const owner = new Map<string, ProductDraft>();
@@ -87,7 +91,7 @@ export function importProducts(repos: Repos, table: Table, now: Date, written?: 
         });
   }
 
-  const report = newReport('products', preset.name, table, refused, warnings);
+  const report = newReport('products', preset.name, table, rows, refused, warnings);
   if (refused.length > 0 || drafts.size === 0) return report;
 
   const counts = catalog.writeProducts([...drafts.values()], now.toISOString());

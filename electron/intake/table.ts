@@ -3,12 +3,28 @@ import type ExcelJS from 'exceljs';
 import type { ImportReport } from '../../shared/contract';
 import { decodeText } from './decode';
 
+/** A data row with its line number in the file (1-based, the header is line 1 for XLSX). */
+export interface Row {
+  line: number;
+  cells: string[];
+}
+
 export interface Table {
   header: string[];
-  /** Data rows with their line number in the file (1-based, the header is line 1 for XLSX). */
-  rows: { line: number; cells: string[] }[];
   encoding: string;
+  /**
+   * Hands the data rows over one at a time, in file order, and keeps none: an import of 100 000 lines holds its
+   * orders, not every cell of the file twice. A file that turns out unreadable part-way throws a TableError.
+   */
+  each(visit: (row: Row) => void): void;
 }
+
+/** A table of rows already in memory (the demo bench's files). */
+export const tableOf = (header: string[], rows: Row[], encoding = 'utf-8'): Table => ({
+  header,
+  encoding,
+  each: (visit) => rows.forEach(visit),
+});
 
 export class TableError extends Error {}
 
@@ -20,28 +36,44 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
   return readCsv(bytes);
 }
 
+const CSV = { relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+
 function readCsv(bytes: Buffer): Table {
   const { text, encoding } = decodeText(bytes);
-  let records: { record: string[]; info: { lines: number } }[];
+  const options = { ...CSV, delimiter: sniffDelimiter(text) };
+  let head: string[] | undefined;
   try {
-    records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      trim: true,
-      delimiter: sniffDelimiter(text),
-    }) as never;
+    head = (parse(text, { ...options, to: 1 }) as string[][])[0];
   } catch (err) {
     throw new TableError(`not a readable CSV: ${(err as Error).message}`);
   }
-  const [head, ...rest] = records;
   if (!head) throw new TableError('the file has no header row');
   return {
-    header: head.record.map(clean),
-    rows: rest
-      .filter((r) => r.record.some((c) => c.trim() !== ''))
-      .map((r) => ({ line: r.info.lines, cells: r.record.map(clean) })),
+    header: head.map(clean),
     encoding,
+    each(visit) {
+      // The parser catches what a callback throws and reports it as its own error: the visitor's own failure is kept
+      // aside and thrown as it was, so only the file's faults read as "not a readable CSV".
+      let failed: { err: unknown } | null = null;
+      try {
+        parse(text, {
+          ...options,
+          from: 2,
+          on_record: (record: string[], info: { lines: number }) => {
+            if (failed || !record.some((c) => c.trim() !== '')) return null;
+            try {
+              visit({ line: info.lines, cells: record.map(clean) });
+            } catch (err) {
+              failed = { err };
+            }
+            return null;
+          },
+        });
+      } catch (err) {
+        if (!failed) throw new TableError(`not a readable CSV: ${(err as Error).message}`);
+      }
+      if (failed) throw (failed as { err: unknown }).err;
+    },
   };
 }
 
@@ -63,7 +95,7 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new TableError('the workbook has no sheet');
-  const rows: { line: number; cells: string[] }[] = [];
+  const rows: Row[] = [];
   let header: string[] | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
@@ -72,7 +104,8 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
     else if (cells.some((x) => x !== '')) rows.push({ line, cells });
   });
   if (!header) throw new TableError('the first sheet is empty');
-  return { header, rows, encoding: 'xlsx' };
+  // exceljs reads the whole workbook into memory anyway; a big import comes as CSV (README).
+  return tableOf(header, rows, 'xlsx');
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -93,6 +126,7 @@ export function newReport(
   kind: ImportReport['kind'],
   preset: string,
   table: Table,
+  rows: number,
   refused: ImportReport['refused'],
   warnings: ImportReport['warnings'],
 ): ImportReport {
@@ -100,7 +134,7 @@ export function newReport(
     kind,
     preset,
     encoding: table.encoding,
-    rows: table.rows.length,
+    rows,
     imported: 0,
     updated: 0,
     refused: refused.sort((a, b) => a.line - b.line),
