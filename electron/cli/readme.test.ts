@@ -641,7 +641,7 @@ const CASES: Record<string, () => Promise<void>> = {
       'warehouse schema 0 -> 90',
     );
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema is current (version 90)',
+      'warehouse schema is current (version 100)',
     );
     const none = await cli(['warehouse', 'migrate', '--config', config], 1);
     expect(none.stderr.trim()).toBe('this bench has no warehouse: set warehouse.postgresUrl in its config');
@@ -655,7 +655,7 @@ const CASES: Record<string, () => Promise<void>> = {
     const out = await json(['warehouse', 'status', '--config', wc]);
     expect(out).toMatchObject({ schemaVersion: 90, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
     expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
-      /^warehouse schema version 90, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
+      /^warehouse schema version 100, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
     );
   },
   'warehouse worker': async () => {

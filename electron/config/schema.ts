@@ -1,3 +1,4 @@
+import { PACK_MODES } from '../../shared/scan';
 import { z } from 'zod';
 import { SCALE_PROTOCOLS } from '../../shared/devices';
 
@@ -253,6 +254,24 @@ export const ConfigSchema = z
         maxGapMs: z.number().int().min(10).max(2000).default(60),
         minLength: z.number().int().min(1).default(4),
         prefix: z.string().min(1).optional(),
+      })
+      .prefault({}),
+    pack: z
+      .strictObject({
+        /** How a box starts; PB:MODE:ITEM / PB:MODE:ORDER switch a bench, and the switch is kept. */
+        mode: z.enum(PACK_MODES).default('order-first'),
+        itemFirst: z
+          .strictObject({
+            /** Only orders of this wave: every field given must match the order's. */
+            filter: z
+              .strictObject({
+                shop: z.string().min(1).optional(),
+                platform: z.string().min(1).optional(),
+                carrier: z.string().min(1).optional(),
+              })
+              .default({}),
+          })
+          .prefault({}),
       })
       .prefault({}),
     reasons: z

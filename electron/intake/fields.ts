@@ -67,3 +67,24 @@ export function holdReason(raw: string | undefined): string | null {
   if (/^(released|ok|已审核|审核通过|待发货|已放行)$/i.test(v)) return null;
   return v;
 }
+
+/**
+ * A time from an export (`2026-11-29 10:23:45`, `2026/11/29 10:23`, `2026-11-29`, or ISO with its offset), read in
+ * the bench's own time zone when it names none, and kept as ISO UTC so times from any file order alike.
+ */
+export function timestamp(raw: string | undefined, what: string): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(v);
+  let d: Date;
+  if (m) {
+    const [, y, mo, day, h = '0', mi = '0', s = '0'] = m;
+    d = new Date(Number(y), Number(mo) - 1, Number(day), Number(h), Number(mi), Number(s));
+    if (d.getMonth() !== Number(mo) - 1 || d.getDate() !== Number(day) || Number(h) > 23)
+      throw new RowError(`${what} "${raw}" is not a real date and time`);
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+    d = new Date(v);
+  } else throw new RowError(`${what} "${raw}" is not a date and time (YYYY-MM-DD HH:MM:SS)`);
+  if (Number.isNaN(d.getTime())) throw new RowError(`${what} "${raw}" is not a real date and time`);
+  return d.toISOString();
+}

@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../shared/contract';
-import { holdReason, money, quantity, RowError } from './fields';
+import { holdReason, money, quantity, RowError, timestamp } from './fields';
 import { ORDER_PRESETS, pickPreset, type OrderField } from './presets';
 import type { Repos } from '../store';
 import type { Written } from './written';
@@ -154,6 +154,8 @@ function newDraft(
       order_value_cents: money(get(cells, 'orderValue')),
       cod_cents: money(get(cells, 'cod')),
       carrier_required: get(cells, 'carrier') || null,
+      ordered_at: timestamp(get(cells, 'orderedAt'), 'order time'),
+      ship_by: timestamp(get(cells, 'shipBy'), 'ship-by time'),
       status: hold ? 'held' : 'released',
       hold_reason: hold,
     },

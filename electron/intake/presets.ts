@@ -25,7 +25,9 @@ export type OrderField =
   | 'status'
   | 'orderValue'
   | 'cod'
-  | 'carrier';
+  | 'carrier'
+  | 'orderedAt'
+  | 'shipBy';
 export type ProductField =
   | 'sku'
   | 'name'
@@ -66,6 +68,8 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       orderValue: ['order_value', 'value', 'total'],
       cod: ['cod', 'cod_amount'],
       carrier: ['carrier', 'required_carrier'],
+      orderedAt: ['ordered_at', 'order_time', 'order date'],
+      shipBy: ['ship_by', 'ship by', 'deadline'],
     },
   },
   {
@@ -92,6 +96,8 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       orderValue: ['订单金额', '实付金额'],
       cod: ['代收货款', '代收金额'],
       carrier: ['指定快递', '物流公司'],
+      orderedAt: ['下单时间', '付款时间', '拍下时间'],
+      shipBy: ['最晚发货时间', '承诺发货时间'],
     },
   },
 ];

@@ -357,6 +357,7 @@ export class Station implements Bench {
       feedback: this.feedback,
       scanTest: this.scanTest,
       reasons: this.config.reasons,
+      packing: this.pack.modes.view,
       revision: this.revision,
       mismatches: this.repos.mismatches.version,
       scaleConnected: this.watch.connected,

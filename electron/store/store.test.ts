@@ -21,7 +21,7 @@ describe('openStore', () => {
   it('creates a fresh file at the latest schema with the bench pragmas', () => {
     const store = openStore(join(dir, 'bench.db'));
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(90);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(100);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -56,7 +56,7 @@ describe('openStore', () => {
     first.close();
     const second = openStore(file);
     expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    expect(second.schemaVersion).toBe(90);
+    expect(second.schemaVersion).toBe(100);
     second.close();
   });
 
@@ -67,7 +67,7 @@ describe('openStore', () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openStore(file)).toThrow(FutureDatabaseError);
-    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 90/);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 100/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -245,6 +245,71 @@ describe('migration 90 (open mismatches counted per day)', () => {
   });
 });
 
+describe('migration 100 (item first)', () => {
+  it('keeps every mismatch row, index and count, marks single-item orders, and takes a row without a box', () => {
+    const { file, old } = benchBefore('v90.db', 100);
+    old
+      .prepare(
+        "INSERT INTO orders (order_no, created_at, updated_at) VALUES ('B', 'x', 'x'), ('C', 'x', 'x')",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO order_lines (order_id, line_no, sku, qty) VALUES (1, 1, 'CAP', 1), (2, 1, 'CAP', 2), (3, 1, 'CAP', 1), (3, 2, 'MUG', 1)",
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO mismatches (session_id, seq, type, order_no, sku, packer, station_id, at)
+         VALUES ('S', 1, 'wrong-item', 'A', 'TEA', '张伟', 'B-1', '2026-11-29T01:00:00Z')`,
+      )
+      .run();
+    old.close();
+    const store = openStore(file);
+    const m = store.repos.mismatches;
+    expect(m.list({ limit: 5 }).rows).toMatchObject([{ seq: 1, order_no: 'A', sku: 'TEA' }]);
+    expect(store.db.prepare('SELECT order_no, single_sku FROM orders ORDER BY id').all()).toEqual([
+      { order_no: 'A', single_sku: 'CAP' },
+      { order_no: 'B', single_sku: null },
+      { order_no: 'C', single_sku: null },
+    ]);
+    const indexes = store.db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE tbl_name = 'mismatches' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual([
+      'mismatches_by_at',
+      'mismatches_by_packer',
+      'mismatches_by_sku',
+      'mismatches_by_station',
+      'mismatches_by_type',
+      'mismatches_counted',
+      'mismatches_resolved', // the index of resolved rows
+      'mismatches_resolved', // and the trigger that keeps the open counts (same name, as migration 90 left them)
+      'mismatches_unresolved',
+    ]);
+    // A scan that filled no order: no box, still in the log and its counts.
+    m.add({
+      session_id: 'no-order:1',
+      seq: 1,
+      type: 'no-order',
+      order_no: '',
+      sku: 'CAP',
+      code: '690',
+      expected: null,
+      actual: null,
+      packer: '张伟',
+      station_id: 'B-1',
+      at: '2026-11-29T02:00:00Z',
+    });
+    expect(m.list({ limit: 5, resolved: false }).total).toBe(2);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    store.close();
+  });
+});
+
 describe('migration 20 (shipments set aside)', () => {
   it('rebuilds shipments keeping every row and the handover items that point at them', () => {
     const file = join(dir, 'v10.db');
@@ -266,7 +331,7 @@ describe('migration 20 (shipments set aside)', () => {
     old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
     old.close();
     const store = openStore(file);
-    expect(store.schemaVersion).toBe(90);
+    expect(store.schemaVersion).toBe(100);
     expect(store.db.prepare('SELECT idempotency_key, waybill_no, attention FROM shipments').all()).toEqual([
       { idempotency_key: 'k-1', waybill_no: 'W1', attention: null },
     ]);

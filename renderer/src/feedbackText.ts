@@ -14,11 +14,13 @@ export function feedbackText(t: TFunction, language: string, f: Pick<Feedback, '
       k,
       typeof v === 'string' && k === 'reason'
         ? t(`reasons.${v}`, { defaultValue: v })
-        : typeof v === 'string' && k === 'carrier'
-          ? carrierName(t, v)
-          : typeof v === 'string' && ISO_TIME.test(v)
-            ? new Date(v).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })
-            : v,
+        : typeof v === 'string' && k === 'mode'
+          ? t(`packMode.${v}`)
+          : typeof v === 'string' && k === 'carrier'
+            ? carrierName(t, v)
+            : typeof v === 'string' && ISO_TIME.test(v)
+              ? new Date(v).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })
+              : v,
     ]),
   );
   return t(`feedback.${f.kind}`, params);

@@ -9,6 +9,7 @@ export const IDLE_STATE: StationState = {
   feedback: null,
   scanTest: { active: false, last: null },
   reasons: { override: ['a'], hold: ['b'], partial: ['c'] },
+  packing: { mode: 'order-first', wave: null },
   revision: 0,
   mismatches: 0,
   scaleConnected: true,

@@ -73,6 +73,10 @@ export const FEEDBACK_KINDS = [
   'order-claimed-elsewhere',
   'warehouse-offline',
   'box-intercepted',
+  'mode-set',
+  'wave-set',
+  'item-first-opened',
+  'no-single-order',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;

@@ -1,3 +1,4 @@
+import { PACK_MODES } from '../scan';
 import { z } from 'zod';
 import { BoxView, Feedback, Role } from './pack';
 
@@ -107,6 +108,11 @@ export const StationState = z.strictObject({
     hold: z.array(z.string()),
     partial: z.array(z.string()),
   }),
+  /**
+   * How a box starts at this bench: from the order (order-first), or from an item that chooses a single-item order
+   * (item-first); `wave` is the pick list or tote whose orders item scans fill, once one was scanned.
+   */
+  packing: z.strictObject({ mode: z.enum(PACK_MODES), wave: z.string().nullable() }),
   /** Bumped on every change, so a view can drop a stale push. */
   revision: z.number().int().nonnegative(),
   /**

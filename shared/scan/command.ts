@@ -1,15 +1,21 @@
 /**
  * Command barcodes a packer scans instead of touching the screen (printed from Settings): `PB:UNDO`, `PB:CONFIRM`,
- * `PB:HOLD:<reason>`, `PB:PARTIAL:<reason>`, `PB:LOGOUT`, `PB:CANCEL`.
+ * `PB:HOLD:<reason>`, `PB:PARTIAL:<reason>`, `PB:LOGOUT`, `PB:MODE:ITEM`, `PB:MODE:ORDER`.
  */
 export type ScanCommand =
   | { command: 'undo' }
   | { command: 'confirm' }
   | { command: 'logout' }
+  | { command: 'mode'; mode: PackMode }
   | { command: 'hold'; reason: string }
   | { command: 'partial'; reason: string };
 
 export const COMMAND_PREFIX = 'PB:';
+
+/** How a box starts: from the order's paper (order-first), or from an item that chooses a single-item order (item-first). */
+export const PACK_MODES = ['order-first', 'item-first'] as const;
+export type PackMode = (typeof PACK_MODES)[number];
+const MODE_WORDS: Record<string, PackMode> = { ITEM: 'item-first', ORDER: 'order-first' };
 
 export function parseCommand(code: string): ScanCommand | null {
   if (!code.toUpperCase().startsWith(COMMAND_PREFIX)) return null;
@@ -22,6 +28,10 @@ export function parseCommand(code: string): ScanCommand | null {
       return { command: 'confirm' };
     case 'LOGOUT':
       return { command: 'logout' };
+    case 'MODE': {
+      const mode = MODE_WORDS[reason.toUpperCase()];
+      return mode ? { command: 'mode', mode } : null;
+    }
     case 'HOLD':
       return reason ? { command: 'hold', reason } : null;
     case 'PARTIAL':
@@ -32,6 +42,8 @@ export function parseCommand(code: string): ScanCommand | null {
 }
 
 export const commandBarcode = (c: ScanCommand): string =>
-  'reason' in c
-    ? `${COMMAND_PREFIX}${c.command.toUpperCase()}:${c.reason}`
-    : `${COMMAND_PREFIX}${c.command.toUpperCase()}`;
+  c.command === 'mode'
+    ? `${COMMAND_PREFIX}MODE:${c.mode === 'item-first' ? 'ITEM' : 'ORDER'}`
+    : 'reason' in c
+      ? `${COMMAND_PREFIX}${c.command.toUpperCase()}:${c.reason}`
+      : `${COMMAND_PREFIX}${c.command.toUpperCase()}`;

@@ -122,6 +122,10 @@ describe('command barcodes and readings', () => {
     expect(parseCommand('pb:undo')).toEqual({ command: 'undo' });
     expect(parseCommand('PB:CONFIRM')).toEqual({ command: 'confirm' });
     expect(parseCommand('PB:LOGOUT')).toEqual({ command: 'logout' });
+    expect(parseCommand('PB:MODE:ITEM')).toEqual({ command: 'mode', mode: 'item-first' });
+    expect(parseCommand('pb:mode:order')).toEqual({ command: 'mode', mode: 'order-first' });
+    expect(parseCommand('PB:MODE:BOTH')).toBeNull();
+    expect(commandBarcode({ command: 'mode', mode: 'item-first' })).toBe('PB:MODE:ITEM');
     expect(parseCommand('PB:HOLD: damaged:box ')).toEqual({ command: 'hold', reason: 'damaged:box' });
     expect(parseCommand('PB:PARTIAL:short-stock')).toEqual({ command: 'partial', reason: 'short-stock' });
     for (const c of ['PB:HOLD', 'PB:HOLD: ', 'PB:PARTIAL:', 'PB:', 'PB:NOPE', 'XPB:UNDO', 'UNDO'])

@@ -72,5 +72,7 @@ export const MISMATCH_TYPES = [
   'label-mismatch',
   'packed-twice',
   'waybill-duplicate',
+  /** Item-first: an item scanned for which no single-item order waits (a mis-pick or an over-pick). */
+  'no-order',
 ] as const;
 export const isMismatch = (r: ScanResultKind): boolean => (MISMATCH_RESULTS as readonly string[]).includes(r);

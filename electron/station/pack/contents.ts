@@ -9,6 +9,32 @@ const dimsOf = (
 ): [number, number, number] | null =>
   p && p.length_mm && p.width_mm && p.height_mm ? [p.length_mm, p.width_mm, p.height_mm] : null;
 
+/** The codes a scan may be an item by: its GTIN written three ways for a GS1 scan, else the code as scanned. */
+export function itemCodes(reading: ScanReading): string[] {
+  if (reading.kind === 'command') return [];
+  if (reading.kind === 'gs1' && reading.gs1.gtin) {
+    const gtin = reading.gs1.gtin;
+    return [gtin, gtin.replace(/^0+/, ''), gtin.slice(1)];
+  }
+  return [reading.code];
+}
+
+/** The product a scan is, and how many units it counts for (a case pack counts its units); null when none. */
+export function itemOf(
+  ctx: Pick<PackContext, 'repos'>,
+  reading: ScanReading,
+): { sku: string; qty: number; name: string } | null {
+  const { products } = ctx.repos;
+  if (reading.kind === 'invalid' || reading.kind === 'command') return null;
+  for (const candidate of itemCodes(reading)) {
+    const hit = products.resolveBarcode(candidate);
+    if (hit) return hit;
+  }
+  // A SKU scanned off a shelf label counts as one unit; a GS1 scan names a GTIN, never a SKU.
+  const product = reading.kind === 'gs1' ? null : products.bySku(reading.code);
+  return product ? { sku: reading.code, qty: 1, name: product.name } : null;
+}
+
 /** Looks the scan up: barcode (or GS1 GTIN) → SKU; while a serial is awaited, an unknown code is that serial. */
 export function scanFacts(
   ctx: PackContext,
@@ -16,17 +42,11 @@ export function scanFacts(
   reading: ScanReading,
   nameOf: (sku: string) => string,
 ): ScanFacts {
-  const { products, sessions } = ctx.repos;
+  const { sessions } = ctx.repos;
   if (reading.kind === 'invalid') return { kind: 'unknown', code: reading.code, reason: reading.reason };
   if (reading.kind === 'command') return { kind: 'unknown', code: '' };
   const gs1 = reading.kind === 'gs1' ? reading.gs1 : null;
-  const lookups = gs1?.gtin ? [gs1.gtin, gs1.gtin.replace(/^0+/, ''), gs1.gtin.slice(1)] : [reading.code];
-  let hit: { sku: string; qty: number; name: string } | null = null;
-  for (const candidate of lookups) if ((hit = products.resolveBarcode(candidate))) break;
-  if (!hit && !gs1)
-    hit = products.bySku(reading.code)
-      ? { sku: reading.code, qty: 1, name: products.bySku(reading.code)!.name }
-      : null;
+  const hit = itemOf(ctx, reading);
   if (!hit && box.awaitingSerial) {
     const { sku } = box.awaitingSerial;
     return {

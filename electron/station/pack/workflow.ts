@@ -6,8 +6,9 @@ import { checkWeight, learnedCheck, skuSetKey, suggestBox, type PackageType } fr
 import type { Repos } from '../../store';
 import { draft, scanFeedback, type FeedbackDraft } from '../feedback';
 import { project } from './projections';
-import { insertsOf, requirementsOf, scanFacts } from './contents';
+import { insertsOf, itemOf, requirementsOf, scanFacts } from './contents';
 import type { PackContext } from './context';
+import { PackModes } from './modes';
 
 export type { PackContext };
 import { applyEvent, replay, shortLines, type BoxState, type Envelope, type PackEvent } from './box';
@@ -23,8 +24,11 @@ const localDate = (d: Date) =>
 export class PackWorkflow {
   private current: BoxState | null = null;
   private orderId = 0;
+  /** Order-first or item-first, and the wave item scans fill. */
+  readonly modes: PackModes;
 
   constructor(private readonly ctx: PackContext) {
+    this.modes = new PackModes(ctx);
     const open = ctx.repos.sessions.openAt(ctx.stationId);
     if (open) {
       try {
@@ -146,15 +150,20 @@ export class PackWorkflow {
     this.ctx.committed?.(sessionId, before, box, events);
   }
 
-  /** Any scan while a packer is logged in; its AIM identifier was read at the edge. */
-  scan(scan: { code: string; symbology: string | null }): FeedbackDraft {
-    const reading = readSplitScan(
+  /** A scan as the workflow reads it: a command, a GS1 element string, or a plain code. */
+  read(scan: { code: string; symbology: string | null }): ScanReading {
+    return readSplitScan(
       { data: scan.code, symbology: scan.symbology, gs1: isGs1Symbology(scan.symbology) },
       this.ctx.config.scan.gsSubstitute,
     );
+  }
+
+  /** Any scan while a packer is logged in; its AIM identifier was read at the edge. */
+  scan(scan: { code: string; symbology: string | null }): FeedbackDraft {
+    const reading = this.read(scan);
     if (reading.kind === 'command') return this.command(reading.command);
     const box = this.current;
-    if (!box) return this.open(reading.code);
+    if (!box) return this.modes.mode === 'item-first' ? this.startByItem(reading) : this.open(reading.code);
     const pkg = this.ctx.repos.packages.byCode(reading.code);
     if (pkg && !box.weightApproved) return this.setPackage(pkg.code);
     if (box.weightApproved || box.verification !== 'open') {
@@ -211,6 +220,35 @@ export class PackWorkflow {
       this.ctx.repos.products.bySku(sku)?.name ??
       sku
     );
+  }
+
+  /**
+   * Item-first, no box open: an order's code still opens it (a pick list or tote with single-item orders waiting
+   * names the wave instead); an item chooses the single-item order it fills and opens it with the item checked.
+   */
+  private startByItem(reading: Exclude<ScanReading, { kind: 'command' }>): FeedbackDraft {
+    const { orders } = this.ctx.repos;
+    const found = orders.findByCode(reading.code);
+    if (found) {
+      const wave = (found.via === 'tote' || found.via === 'pickList') && orders.waveHasSingles(reading.code);
+      return wave ? this.modes.setWave(reading.code) : this.open(reading.code);
+    }
+    const item = itemOf(this.ctx, reading);
+    if (!item) return draft('unknown', 'unknown-barcode', { code: reading.code });
+    // A case pack is several units: never the one unit a single-item order is.
+    const order =
+      item.qty === 1 ? orders.nextSingle(item.sku, this.modes.wave(), this.ctx.now().toISOString()) : null;
+    return order ? this.openWithItem(order.order_no, reading) : this.modes.noOrder(item, reading.code);
+  }
+
+  /** Item-first: the order chosen (in a warehouse, claimed) for an item opens with that item already checked in. */
+  openWithItem(orderNo: string, reading: ScanReading): FeedbackDraft {
+    const opened = this.open(orderNo);
+    const box = this.current;
+    if (!box || box.order.orderNo !== orderNo || reading.kind === 'command') return opened;
+    const checked = this.checkItem(box, reading);
+    if (checked.tone !== 'ok' && checked.tone !== 'done') return checked;
+    return draft(checked.tone, 'item-first-opened', { ...checked.params, orderNo });
   }
 
   /** Whether this bench already holds a box of the order a code names (open, or set aside here). */
@@ -291,6 +329,9 @@ export class PackWorkflow {
         return this.partial(c.reason);
       case 'logout':
         return draft('info', 'logout', {});
+      case 'mode':
+        // A box already open goes on as it started; the new mode starts the next one.
+        return this.modes.set(c.mode);
     }
   }
 

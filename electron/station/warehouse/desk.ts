@@ -3,7 +3,7 @@ import type { ScanEvent } from '../../devices/scanner';
 import type { Log } from '../../log';
 import type { Repos } from '../../store';
 import type { FeedbackDraft } from '../feedback';
-import type { PackWorkflow } from '../pack';
+import { itemCodes, type PackWorkflow } from '../pack';
 import { claimFeedback } from './claim';
 import type { WarehouseLink } from './link';
 
@@ -31,14 +31,8 @@ export class ClaimDesk {
   claim(scan: ScanEvent): FeedbackDraft {
     const b = this.b;
     if (this.claiming) return { tone: 'warn', kind: 'order-claiming', params: { code: scan.code } };
-    this.claiming = b.link
-      .claim(scan.code, b.packer())
-      .then((r) => {
-        const draft = claimFeedback(r, scan.code, {
-          open: (orderNo) => b.pack.open(orderNo),
-          heldHere: (code) => b.pack.resumableHere(code),
-          allowNew: b.allowNew,
-        });
+    this.claiming = this.answer(scan)
+      .then((draft) => {
         b.beep(scan.scanner, b.tell(draft, scan.code).tone);
         b.drain();
       })
@@ -48,6 +42,36 @@ export class ClaimDesk {
       })
       .finally(() => (this.claiming = null));
     return { tone: 'info', kind: 'order-claiming', params: { code: scan.code } };
+  }
+
+  private async answer(scan: ScanEvent): Promise<FeedbackDraft> {
+    const b = this.b;
+    const itemFirst = b.pack.modes.mode === 'item-first';
+    if (itemFirst && (await b.link.waveHasSingles(scan.code))) return b.pack.modes.setWave(scan.code);
+    const r = await b.link.claim(scan.code, b.packer());
+    // Item-first, a code that names no order is an item: it claims the single-item order it fills.
+    if (itemFirst && r.result === 'unknown') return this.claimByItem(scan);
+    return claimFeedback(r, scan.code, {
+      open: (orderNo) => b.pack.open(orderNo),
+      heldHere: (code) => b.pack.resumableHere(code),
+      allowNew: b.allowNew,
+    });
+  }
+
+  private async claimByItem(scan: ScanEvent): Promise<FeedbackDraft> {
+    const b = this.b;
+    const reading = b.pack.read(scan);
+    const r = await b.link.claimSingle(itemCodes(reading), b.packer(), b.pack.modes.wave());
+    switch (r.result) {
+      case 'claimed':
+        return b.pack.openWithItem(r.orderNo, reading);
+      case 'no-order':
+        return b.pack.modes.noOrder(r, scan.code);
+      case 'unknown':
+        return { tone: 'unknown', kind: 'unknown-barcode', params: { code: scan.code } };
+      case 'offline':
+        return { tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } };
+    }
   }
 
   /** Waits for a claim on its way (the bench is closing). */

@@ -6,7 +6,9 @@ import {
   type ClaimResult,
   type Intercept,
   type Repos,
+  type SingleClaim,
   type Warehouse,
+  type Wave,
 } from '../../store';
 import { background, type Log } from '../../log';
 import { deliver, retryDelayMs } from '../notices';
@@ -178,24 +180,40 @@ export class WarehouseLink {
 
   /** Claims the order a code names for this bench and caches its data here; `offline` when the warehouse is away. */
   async claim(code: string, packer: string | null): Promise<ClaimOutcome> {
-    const { warehouse, repos, bench } = this.deps;
-    if (this.status.newerSchema || this.status.olderSchema) return { result: 'offline' };
-    try {
+    const { warehouse, bench } = this.deps;
+    return this.claiming(async () => {
       const orderNo = (await warehouse.orderNoOf(code)) ?? code;
       const r = await warehouse.claim(orderNo, bench, packer);
-      if (r.result === 'claimed') {
-        const data = await warehouse.orderData(orderNo);
-        if (data) {
-          const serialSkus = data.products.filter((p) => p.serialRequired).map((p) => p.sku);
-          const taken = serialSkus.length > 0 ? await warehouse.takenSerials(serialSkus) : [];
-          const at = this.deps.now().toISOString();
-          repos.transaction(() => {
-            repos.catalog.writeProducts(data.products, at);
-            repos.catalog.writeOrders([data.order], at);
-            repos.sessions.addTakenSerials(taken);
-          });
-        }
-      }
+      if (r.result === 'claimed') await this.cache(orderNo);
+      return r;
+    });
+  }
+
+  /** Item-first: claims the earliest single-item order the item fills, and caches it here. */
+  async claimSingle(
+    codes: string[],
+    packer: string | null,
+    wave: Wave,
+  ): Promise<SingleClaim | { result: 'offline' }> {
+    const { warehouse, bench } = this.deps;
+    return this.claiming(async () => {
+      const r = await warehouse.claimSingle(codes, bench, packer, wave, this.deps.now().toISOString());
+      if (r.result === 'claimed') await this.cache(r.orderNo);
+      return r;
+    });
+  }
+
+  /** Item-first: whether a pick list or tote names a wave (false while the warehouse is away: it opens as before). */
+  async waveHasSingles(code: string): Promise<boolean> {
+    const r = await this.claiming(async () => ({ result: await this.deps.warehouse.waveHasSingles(code) }));
+    return r.result === true;
+  }
+
+  /** A call that claims: refused while the schemas differ, `offline` when the warehouse does not answer. */
+  private async claiming<T>(call: () => Promise<T>): Promise<T | { result: 'offline' }> {
+    if (this.status.newerSchema || this.status.olderSchema) return { result: 'offline' };
+    try {
+      const r = await call();
       this.reached(true);
       return r;
     } catch (err) {
@@ -203,6 +221,21 @@ export class WarehouseLink {
       this.reached(false);
       return { result: 'offline' };
     }
+  }
+
+  /** A claimed order's data (its products, the serials already taken) into this bench's cache, to pack it offline. */
+  private async cache(orderNo: string): Promise<void> {
+    const { warehouse, repos } = this.deps;
+    const data = await warehouse.orderData(orderNo);
+    if (!data) return;
+    const serialSkus = data.products.filter((p) => p.serialRequired).map((p) => p.sku);
+    const taken = serialSkus.length > 0 ? await warehouse.takenSerials(serialSkus) : [];
+    const at = this.deps.now().toISOString();
+    repos.transaction(() => {
+      repos.catalog.writeProducts(data.products, at);
+      repos.catalog.writeOrders([data.order], at);
+      repos.sessions.addTakenSerials(taken);
+    });
   }
 
   /** The lead's board: every bench of the warehouse, with its boxes in the last hour. */

@@ -7,6 +7,7 @@ import reviewIndexes060 from './060_review_indexes.sql?raw';
 import retention070 from './070_retention.sql?raw';
 import startIndexes080 from './080_start_indexes.sql?raw';
 import openCounts090 from './090_open_counts.sql?raw';
+import itemFirst100 from './100_item_first.sql?raw';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 70, name: 'retention', sql: retention070 },
   { version: 80, name: 'start indexes', sql: startIndexes080 },
   { version: 90, name: 'open counts', sql: openCounts090 },
+  { version: 100, name: 'item first', sql: itemFirst100 },
 ];

@@ -42,7 +42,13 @@ const ORDER_DEFAULTS: Record<string, string | number | null> = {
   order_value_cents: null,
   cod_cents: null,
   carrier_required: null,
+  ordered_at: null,
+  ship_by: null,
 };
+
+/** The SKU an order is one unit of, which item-first packing looks orders up by; null for any other order. */
+export const singleSkuOf = (lines: OrderImport['lines']): string | null =>
+  lines.length === 1 && lines[0]!.qty === 1 ? lines[0]!.sku : null;
 
 /**
  * Imports of orders and products: the checks an importer asks before writing, and one all-or-nothing write per file.
@@ -88,12 +94,13 @@ export class CatalogRepo {
   /** Upserts the orders and replaces their lines, in one transaction; counts new and updated orders. */
   writeOrders(orders: Iterable<OrderImport>, at: string): { imported: number; updated: number } {
     const insert = this.db.prepare(
-      `INSERT INTO orders (order_no, shop, platform, status, hold_reason, receiver_name, receiver_phone, province, city, district, address, note, waybill_no, tote, pick_list, order_value_cents, cod_cents, carrier_required, created_at, updated_at)
-       VALUES (@order_no, @shop, @platform, @status, @hold_reason, @receiver_name, @receiver_phone, @province, @city, @district, @address, @note, @waybill_no, @tote, @pick_list, @order_value_cents, @cod_cents, @carrier_required, @at, @at)
+      `INSERT INTO orders (order_no, shop, platform, status, hold_reason, receiver_name, receiver_phone, province, city, district, address, note, waybill_no, tote, pick_list, order_value_cents, cod_cents, carrier_required, ordered_at, ship_by, single_sku, created_at, updated_at)
+       VALUES (@order_no, @shop, @platform, @status, @hold_reason, @receiver_name, @receiver_phone, @province, @city, @district, @address, @note, @waybill_no, @tote, @pick_list, @order_value_cents, @cod_cents, @carrier_required, @ordered_at, @ship_by, @single_sku, @at, @at)
        ON CONFLICT(order_no) DO UPDATE SET shop = excluded.shop, platform = excluded.platform, status = excluded.status, hold_reason = excluded.hold_reason,
          receiver_name = excluded.receiver_name, receiver_phone = excluded.receiver_phone, province = excluded.province, city = excluded.city, district = excluded.district,
          address = excluded.address, note = excluded.note, waybill_no = excluded.waybill_no, tote = excluded.tote, pick_list = excluded.pick_list,
-         order_value_cents = excluded.order_value_cents, cod_cents = excluded.cod_cents, carrier_required = excluded.carrier_required, updated_at = excluded.updated_at
+         order_value_cents = excluded.order_value_cents, cod_cents = excluded.cod_cents, carrier_required = excluded.carrier_required,
+         ordered_at = excluded.ordered_at, ship_by = excluded.ship_by, single_sku = excluded.single_sku, updated_at = excluded.updated_at
        RETURNING id`,
     );
     const clearLines = this.db.prepare('DELETE FROM order_lines WHERE order_id = ?');
@@ -104,7 +111,14 @@ export class CatalogRepo {
     this.db.transaction(() => {
       for (const o of orders) {
         const was = this.orderState(o.orderNo);
-        const { id } = insert.get({ ...ORDER_DEFAULTS, ...o.header, order_no: o.orderNo, at }) as {
+        const row = {
+          ...ORDER_DEFAULTS,
+          ...o.header,
+          order_no: o.orderNo,
+          single_sku: singleSkuOf(o.lines),
+          at,
+        };
+        const { id } = insert.get(row) as {
           id: number;
         };
         clearLines.run(id);

@@ -24,6 +24,18 @@ export interface OrderRow {
   carrier_required: string | null;
   packed_at: string | null;
   packed_by: string | null;
+  ordered_at: string | null;
+  ship_by: string | null;
+  single_sku: string | null;
+}
+
+/** Which orders an item-first bench fills now: the configured wave filter, and the pick list or tote scanned. */
+export interface Wave {
+  shop?: string;
+  platform?: string;
+  carrier?: string;
+  /** A pick list or tote: only its orders. */
+  scope?: string | null;
 }
 
 export interface OrderLineRow {
@@ -64,6 +76,40 @@ export class OrdersRepo {
     this.setStatusStmt = db.prepare(
       'UPDATE orders SET status = ?, hold_reason = ?, updated_at = ? WHERE id = ?',
     );
+  }
+
+  /**
+   * The single-item order of this SKU an item fills: released (so not held, packed, or open at a bench), in the wave,
+   * the earliest order time first (none known counts as earliest), then the one whose ship-by is due, then import order.
+   */
+  nextSingle(sku: string, wave: Wave, now: string): OrderRow | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM orders WHERE single_sku = @sku AND status = 'released'
+           AND (@shop IS NULL OR shop = @shop) AND (@platform IS NULL OR platform = @platform)
+           AND (@carrier IS NULL OR carrier_required = @carrier)
+           AND (@scope IS NULL OR tote = @scope OR pick_list = @scope)
+         ORDER BY ordered_at, (ship_by IS NOT NULL AND ship_by <= @now) DESC, id LIMIT 1`,
+      )
+      .get({
+        sku,
+        shop: wave.shop ?? null,
+        platform: wave.platform ?? null,
+        carrier: wave.carrier ?? null,
+        scope: wave.scope ?? null,
+        now,
+      }) as OrderRow | undefined;
+    return row ?? null;
+  }
+
+  /** Whether a pick list or tote has single-item orders waiting: then, item-first, it names a wave. */
+  waveHasSingles(code: string): boolean {
+    return !!this.db
+      .prepare(
+        `SELECT 1 FROM orders WHERE (tote = ? OR pick_list = ?) AND single_sku IS NOT NULL AND status = 'released'
+         LIMIT 1`,
+      )
+      .get(code, code);
   }
 
   /** An order by anything printed for it: order no., pre-printed waybill no., tote id, pick-list barcode. */

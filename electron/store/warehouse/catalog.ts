@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { OrderImport, ProductImport } from '../repos';
+import { singleSkuOf, type OrderImport, type ProductImport } from '../repos';
 
 const ORDER_COLUMNS = [
   'shop',
@@ -19,6 +19,8 @@ const ORDER_COLUMNS = [
   'order_value_cents',
   'cod_cents',
   'carrier_required',
+  'ordered_at',
+  'ship_by',
 ] as const;
 
 /** The order number something printed for an order names: its number, a pre-printed waybill, a tote, a pick list. */
@@ -117,11 +119,12 @@ export async function writeOrders(
   try {
     for (const o of orders) {
       const values = cols.map((c) => o.header[c] ?? (c === 'status' ? 'released' : null));
+      const n = cols.length + 2;
       const r = await client.query<{ id: string; inserted: boolean }>(
-        `INSERT INTO orders (order_no, ${cols.join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')})
-         ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+        `INSERT INTO orders (order_no, ${cols.join(', ')}, single_sku) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}, $${n})
+         ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, single_sku = EXCLUDED.single_sku, updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
-        [o.orderNo, ...values],
+        [o.orderNo, ...values, singleSkuOf(o.lines)],
       );
       const { id, inserted } = r.rows[0]!;
       await client.query('DELETE FROM order_lines WHERE order_id = $1', [id]);

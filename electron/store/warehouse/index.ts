@@ -7,6 +7,7 @@ export {
   type BenchDevice,
 } from './warehouse';
 export type { Intercept } from './listen';
+export type { SingleClaim } from './singles';
 export type { Job } from './jobs';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';
 export type { WarehouseDock, DockShipment } from './dock';

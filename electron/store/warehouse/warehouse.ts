@@ -1,6 +1,7 @@
 import pg from 'pg';
-import type { EventUp, MismatchUp, OrderImport, ProductImport } from '../repos';
+import type { EventUp, MismatchUp, OrderImport, ProductImport, Wave } from '../repos';
 import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
+import { claimSingle, waveHasSingles } from './singles';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
 import { dockOf, type WarehouseDock } from './dock';
 import { finishJob, takeJob } from './jobs';
@@ -311,6 +312,15 @@ export class Warehouse {
 
   writeProducts(products: ProductImport[]) {
     return this.onOne((c) => writeProducts(c, products));
+  }
+
+  /** Item-first: claims the earliest single-item order the scanned item fills (see singles.ts). */
+  claimSingle(codes: string[], bench: string, packer: string | null, wave: Wave, now: string) {
+    return claimSingle(this.pool, codes, bench, packer, wave, now);
+  }
+
+  waveHasSingles(code: string) {
+    return waveHasSingles(this.pool, code);
   }
 
   orderNoOf(code: string) {

@@ -7,6 +7,7 @@ import rules060 from './060_rules.sql?raw';
 import mismatchDays070 from './070_mismatch_days.sql?raw';
 import benchDevices080 from './080_bench_devices.sql?raw';
 import handover090 from './090_handover.sql?raw';
+import itemFirst100 from './100_item_first.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -25,4 +26,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 70, name: 'mismatch days', sql: mismatchDays070 },
   { version: 80, name: 'bench devices', sql: benchDevices080 },
   { version: 90, name: 'handover', sql: handover090 },
+  { version: 100, name: 'item first', sql: itemFirst100 },
 ];

@@ -13,6 +13,7 @@ import { ShipmentPanel } from './ShipmentPanel';
 function headingOf(state: StationState): string {
   const w = state.box?.weight;
   const off = w?.verdict === 'over' || w?.verdict === 'under' || w?.verdict === 'unknown';
+  if (state.phase === 'idle' && state.packing.mode === 'item-first') return 'idleItemFirst';
   return state.phase === 'weighing' && off && !state.box?.weightApproved ? 'reweigh' : state.phase;
 }
 
@@ -37,6 +38,17 @@ export function PackPage({ view }: { view: StationView }) {
         <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
           {state ? t(`pack.phase.${headingOf(state)}`) : t('error.loading')}
         </p>
+        {state && (
+          <p className="pack-mode" data-testid="pack-mode" data-mode={state.packing.mode}>
+            {t('pack.modeHeading')}: <strong>{t(`packMode.${state.packing.mode}`)}</strong>
+            {state.packing.wave && (
+              <>
+                {' · '}
+                {t('pack.waveLabel')} <strong className="code">{state.packing.wave}</strong>
+              </>
+            )}
+          </p>
+        )}
         {packer}
       </div>
       <FeedbackBanner feedback={state?.feedback ?? null} />
