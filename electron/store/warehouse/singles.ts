@@ -7,8 +7,8 @@ export type SingleClaim =
   | { result: 'no-order'; sku: string; name: string }
   | { result: 'unknown' };
 
-/** Two benches raced for the same order after their snapshots: the loser tries the next one, a few times at most. */
-const RACES = 5;
+/** Benches raced for the same order after this one's snapshot: it tries again (a new snapshot sees their claims). */
+const RACES = 50;
 
 /**
  * Item-first in a warehouse: one statement picks the earliest single-item order of the scanned item's SKU that no bench

@@ -38,7 +38,7 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
     expect(await a.migrate()).toEqual({ from: 0, to: 100 });
     expect(await b.migrate()).toEqual({ from: 100, to: 100 });
     const r = await a.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(r.rows[0].n).toBe(9);
+    expect(r.rows[0].n).toBe(10);
   });
 
   it('refuses a schema newer than it knows, and says so', async () => {
@@ -74,6 +74,72 @@ describe.skipIf(missing)('the warehouse on PostgreSQL', () => {
       "SELECT count(*)::int AS n FROM claims c JOIN orders o ON o.id = c.order_id WHERE o.order_no LIKE 'RACE-%'",
     );
     expect(r.rows[0].n).toBe(1000);
+  });
+
+  it('item-first: two benches scanning one SKU at once, 2 × 50 scans, get 100 different orders, the earliest', async () => {
+    const CAP = '6902000000019';
+    await a.writeProducts([
+      {
+        sku: 'CAP-R',
+        name: '棒球帽',
+        unitWeightG: 120,
+        length: null,
+        width: null,
+        height: null,
+        image: null,
+        category: null,
+        serialRequired: false,
+        kitOwnBarcode: false,
+        barcodes: [
+          { code: CAP, qty: 1 },
+          { code: '6902000000026', qty: 6 },
+        ],
+        kit: [],
+      },
+    ]);
+    // 120 single-item orders, a second apart, written in a shuffled order (the order time decides, not the id).
+    const list = Array.from({ length: 120 }, (_, i) => ({
+      orderNo: `CAP-${String(i).padStart(3, '0')}`,
+      header: { shop: 'tmall', ordered_at: new Date(Date.UTC(2026, 10, 29, 0, 0, i)).toISOString() },
+      lines: [{ sku: 'CAP-R', name: '棒球帽', qty: 1 }],
+    }));
+    const shuffled = [...list].sort(
+      (x, y) => ((x.orderNo.charCodeAt(6) * 7) % 10) - ((y.orderNo.charCodeAt(6) * 7) % 10),
+    );
+    await a.writeOrders([
+      ...shuffled,
+      { orderNo: 'CAP-TWO', header: {}, lines: [{ sku: 'CAP-R', name: null, qty: 2 }] },
+    ]);
+    const now = '2026-11-30T00:00:00.000Z';
+    const runs = await Promise.all(
+      [a, b].map((w, k) =>
+        Promise.all(Array.from({ length: 50 }, () => w.claimSingle([CAP], `B-0${k + 1}`, 'p', {}, now))),
+      ),
+    );
+    const got = runs.flat().map((r) => (r.result === 'claimed' ? r.orderNo : r.result));
+    expect(new Set(got).size).toBe(100);
+    expect([...got].sort()).toEqual(list.slice(0, 100).map((o) => o.orderNo));
+    const claims = await a.pool.query(
+      "SELECT bench_id, count(*)::int AS n FROM claims c JOIN orders o ON o.id = c.order_id WHERE o.order_no LIKE 'CAP-%' GROUP BY 1 ORDER BY 1",
+    );
+    expect(claims.rows).toEqual([
+      { bench_id: 'B-01', n: 50 },
+      { bench_id: 'B-02', n: 50 },
+    ]);
+    // A case of six never fills a one-unit order; a code of nothing is unknown; a wave with none says so.
+    expect(await a.claimSingle(['6902000000026'], 'B-01', 'p', {}, now)).toEqual({
+      result: 'no-order',
+      sku: 'CAP-R',
+      name: '棒球帽',
+    });
+    expect(await a.claimSingle(['6909999999999'], 'B-01', 'p', {}, now)).toEqual({ result: 'unknown' });
+    expect(await a.claimSingle([CAP], 'B-01', 'p', { shop: 'jd' }, now)).toMatchObject({
+      result: 'no-order',
+    });
+    expect(await a.claimSingle([CAP], 'B-01', 'p', {}, now)).toMatchObject({
+      result: 'claimed',
+      orderNo: 'CAP-100',
+    });
   });
 
   it('the holder keeps its claim; a lead releases one left by a dead bench; held, packed and unknown orders say so', async () => {
