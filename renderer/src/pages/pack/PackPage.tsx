@@ -38,7 +38,8 @@ export function PackPage({ view }: { view: StationView }) {
         <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
           {state ? t(`pack.phase.${headingOf(state)}`) : t('error.loading')}
         </p>
-        {state && (
+        {/* What the next scan does depends on the mode only while no box is open; an open box goes on alike. */}
+        {state && !state.box && (
           <p className="pack-mode" data-testid="pack-mode" data-mode={state.packing.mode}>
             {t('pack.modeHeading')}: <strong>{t(`packMode.${state.packing.mode}`)}</strong>
             {state.packing.wave && (
