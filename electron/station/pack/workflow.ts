@@ -163,7 +163,7 @@ export class PackWorkflow {
     const reading = this.read(scan);
     if (reading.kind === 'command') return this.command(reading.command);
     const box = this.current;
-    if (!box) return this.modes.mode === 'item-first' ? this.startByItem(reading) : this.open(reading.code);
+    if (!box) return this.modes.mode === 'item-first' ? this.fillByItem(reading) : this.open(reading.code);
     const pkg = this.ctx.repos.packages.byCode(reading.code);
     if (pkg && !box.weightApproved) return this.setPackage(pkg.code);
     if (box.weightApproved || box.verification !== 'open') {
@@ -226,7 +226,8 @@ export class PackWorkflow {
    * Item-first, no box open: an order's code still opens it (a pick list or tote with single-item orders waiting
    * names the wave instead); an item chooses the single-item order it fills and opens it with the item checked.
    */
-  private startByItem(reading: Exclude<ScanReading, { kind: 'command' }>): FeedbackDraft {
+  fillByItem(reading: ScanReading): FeedbackDraft {
+    if (reading.kind === 'command') return this.command(reading.command);
     const { orders } = this.ctx.repos;
     const found = orders.findByCode(reading.code);
     if (found) {

@@ -70,7 +70,10 @@ export class ClaimDesk {
       case 'unknown':
         return { tone: 'unknown', kind: 'unknown-barcode', params: { code: scan.code } };
       case 'offline':
-        return { tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } };
+        // `offline: allow-new`: the orders this bench has cached, checked when the warehouse is back (as order-first).
+        return b.allowNew
+          ? b.pack.fillByItem(reading)
+          : { tone: 'wrong', kind: 'warehouse-offline', params: { code: scan.code } };
     }
   }
 
