@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for the three Electron parts. The `cli` entry of main is the plain-Node `packbench` command
-// (headless station, import, device tools); it shares the station code with the Electron main process.
+// (headless station, import, device tools); it shares the station code with the Electron main process, and both start
+// the `reportThread` entry as a worker.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // The lead's reports run in a worker thread of their own (electron/station/review/reports.ts finds it).
+          reportThread: resolve(__dirname, 'electron/station/review/thread.ts'),
         },
       },
     },

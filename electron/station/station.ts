@@ -52,7 +52,7 @@ import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
 import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
-import { localReview, warehouseReview, type Review } from './review';
+import { localReview, ReportThread, reportThreadFile, warehouseReview, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
@@ -106,6 +106,8 @@ export class Station implements Bench {
   private readonly retention: Retention;
   /** The reports' read-only connection, opened when the lead first asks. */
   private reader: Reader | null = null;
+  /** The report thread of a single bench (null in a warehouse, or with no built thread to start). */
+  private reports: ReportThread | null = null;
   private scanTest: StationState['scanTest'] = { active: false, last: null };
   private screen: Screen = { page: 'pack', dialog: null };
   private approval: StationState['approval'] = null;
@@ -226,11 +228,7 @@ export class Station implements Bench {
           );
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
-        : localReview(
-            this.repos,
-            () => (this.reader ??= openReader(options.loaded.databasePath)),
-            this.store.archives,
-          );
+        : localReview(this.repos, this.reportReads(options), this.store.archives);
       const warehouseLink = this.link;
       this.retention = new Retention({
         archives: this.store.archives,
@@ -284,6 +282,17 @@ export class Station implements Bench {
     log.info(
       `station ${this.stationId} open: db ${this.store.file} (schema ${this.store.schemaVersion}), config ${options.loaded.source.path ?? 'embedded default'}${resumed}`,
     );
+  }
+
+  /** The single bench's report reads: the report thread when it is built, else a read-only connection here. */
+  private reportReads(options: StationOptions): Parameters<typeof localReview>[1] {
+    const file = reportThreadFile();
+    if (!file) {
+      options.log.warn('no built report thread (npm run build): reports read on the station thread');
+      return { reader: () => (this.reader ??= openReader(options.loaded.databasePath)) };
+    }
+    this.reports = new ReportThread(file, options.loaded.databasePath, options.log);
+    return { thread: this.reports };
   }
 
   private start(): void {
@@ -560,6 +569,7 @@ export class Station implements Bench {
     for (let i = 0; i < 200 && this.shipping.busy; i++) await new Promise((r) => setTimeout(r, 50));
     await this.retention.stop();
     this.reader?.close();
+    await this.reports?.close();
     this.store.close();
     this.lock.release();
     this.options.log.info(`station ${this.stationId} closed`);

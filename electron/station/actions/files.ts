@@ -23,8 +23,11 @@ export async function exportMismatches(
   b: Bench,
   { format, ...filter }: Parameters<Bench['review']['rows']>[0] & { format: 'csv' | 'xlsx' },
 ) {
-  const rows = b.review.rows(filter);
-  const bytes = format === 'xlsx' ? await mismatchesXlsx(rows) : await mismatchesCsv(rows);
+  const bytes = b.review.exportFile
+    ? await b.review.exportFile(format, filter)
+    : format === 'xlsx'
+      ? await mismatchesXlsx(b.review.rows(filter))
+      : await mismatchesCsv(b.review.rows(filter));
   return {
     fileName: `mismatches-${b.now().toISOString().slice(0, 10)}.${format}`,
     contentBase64: bytes.toString('base64'),

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ReportThread } from './reports';
 import type {
   MismatchFilter,
   MismatchQuery,
@@ -24,6 +25,8 @@ export interface Review {
   stats(from?: string, to?: string): Promise<Stats>;
   resolve(id: number, resolution: string, by: string, at: string): Promise<boolean>;
   events(sessionId: string): Promise<StoredEvent[]>;
+  /** The whole export file, built off the station's thread, where the review has a thread of its own. */
+  exportFile?(format: 'csv' | 'xlsx', f: Filter): Promise<Buffer>;
 }
 
 const PAGE = 2000;
@@ -44,21 +47,43 @@ async function* pages(list: Review['list'], f: Filter): AsyncGenerator<MismatchR
 }
 
 /**
- * A single bench's review. Its reads go through `reader`, a read-only connection of their own (opened on first use),
- * so a report never holds the station's connection; resolving is a write and goes through the station's.
+ * A single bench's review. Its reads run in the report thread (a read-only connection of its own there), so a scan
+ * never waits behind a count, a chart or a year's export; resolving is a write and goes through the station's
+ * connection. Without a built report thread (the station run from its sources) they read a read-only connection here.
  */
-export function localReview(repos: Repos, reader: () => Reader, archives: Archives): Review {
+export function localReview(
+  repos: Repos,
+  reads: { thread: ReportThread } | { reader: () => Reader },
+  archives: Archives,
+): Review {
+  const events: Review['events'] = async (sessionId) => {
+    // A box closed before the retention period has its events in its month's archive.
+    const found = repos.sessions.events(sessionId);
+    return found.length ? found : archives.events(sessionId);
+  };
+  const resolve: Review['resolve'] = async (id, resolution, by, at) =>
+    repos.mismatches.resolve(id, resolution, by, at);
+  if ('thread' in reads) {
+    const { thread } = reads;
+    const list: Review['list'] = (f) => thread.call({ method: 'list', params: f });
+    return {
+      list,
+      rows: (f) => pages(list, f),
+      stats: (from, to) =>
+        thread.call({ method: 'stats', params: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }),
+      resolve,
+      events,
+      exportFile: (format, filter) => thread.call({ method: 'export', params: { format, filter } }),
+    };
+  }
+  const { reader } = reads;
   const list: Review['list'] = async (f) => reader().mismatches.list(f);
   return {
     list,
     rows: (f) => pages(list, f),
     stats: async (from, to) => reader().mismatches.stats(from, to),
-    resolve: async (id, resolution, by, at) => repos.mismatches.resolve(id, resolution, by, at),
-    // A box closed before the retention period has its events in its month's archive.
-    events: async (sessionId) => {
-      const events = repos.sessions.events(sessionId);
-      return events.length ? events : archives.events(sessionId);
-    },
+    resolve,
+    events,
   };
 }
 
@@ -72,3 +97,5 @@ export function warehouseReview(ask: <T>(fn: (w: Warehouse) => Promise<T>) => Pr
     events: (sessionId) => ask((w) => w.sessionEvents(sessionId)),
   };
 }
+
+export { ReportThread, reportThreadFile } from './reports';
