@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // One build for the three Electron parts. The `cli` entry of main is the plain-Node `packbench` command
 // (headless station, import, device tools); it shares the station code with the Electron main process, and both start
-// the `reportThread` entry as a worker.
+// the `reportThread` and `labelThread` entries as workers.
 export default defineConfig({
   main: {
     build: {
@@ -15,6 +15,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           // The lead's reports run in a worker thread of their own (electron/station/review/reports.ts finds it).
           reportThread: resolve(__dirname, 'electron/station/review/thread.ts'),
+          // Face sheets are drawn and encoded in a worker thread too (electron/labels/thread.ts).
+          labelThread: resolve(__dirname, 'electron/labels/thread.ts'),
         },
       },
     },

@@ -15,13 +15,13 @@ afterAll(() => {
 });
 
 /** The first label of a fresh process (fonts and glyph cache cold), with or without the station's warm-up. */
-function firstLabel(mode: 'cold' | 'warm'): { warm: number; first: number } {
+function firstLabel(mode: 'cold' | 'warm' | 'thread'): { warm: number; first: number; steady?: number[] } {
   const out = execFileSync(
     process.execPath,
     [join(root, 'node_modules/jiti/lib/jiti-cli.mjs'), join(root, 'bench/first-label.ts'), mode],
     { cwd: root, encoding: 'utf8' },
   );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { warm: number; first: number };
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { warm: number; first: number; steady?: number[] };
 }
 
 it('our print path side by side with a warm headless Chromium rendering the same label', async () => {
@@ -77,6 +77,23 @@ it('our print path side by side with a warm headless Chromium rendering the same
     summarize(
       'first label after the warm-up (new names, new glyphs)',
       warm.map((c) => c.first),
+    ),
+  );
+
+  // As the station prints: in the label thread (built by `npm run build`), the bytes coming back by message.
+  const threaded = [1, 2, 3].map(() => firstLabel('thread'));
+  figures.push(
+    summarize(
+      'label thread: warm-up at start',
+      threaded.map((c) => c.warm),
+    ),
+    summarize(
+      'label thread: first label after its warm-up, asked and answered',
+      threaded.map((c) => c.first),
+    ),
+    summarize(
+      'label thread: a label asked and answered (layout → dots → ZPL, message both ways)',
+      threaded.flatMap((c) => c.steady ?? []),
     ),
   );
 

@@ -7,6 +7,10 @@ import { LABEL_SIZES, type Dpi, type FaceSheet, type LabelSize } from './model';
 import { rasterToPng, type Raster } from './raster';
 import { SAMPLE_SHEET } from './sample';
 import { faceSheetDots } from './svg';
+import { builtThread, WorkerThread } from '../threads';
+import { resourcesDir } from '../resources';
+import type { Log } from '../log';
+import type { LabelCall } from './thread';
 
 export * from './model';
 export { SAMPLE_SHEET } from './sample';
@@ -34,6 +38,14 @@ export function warmLabels(size: LabelSize, dpi: Dpi): number {
   const started = performance.now();
   renderFaceSheet(SAMPLE_SHEET, size, dpi);
   return performance.now() - started;
+}
+
+export type LabelThread = WorkerThread<LabelCall>;
+
+/** The label thread (face sheets drawn and encoded off the station's thread); null when there is no built thread. */
+export function labelThread(log: Log): LabelThread | null {
+  const file = builtThread('labelThread');
+  return file ? new WorkerThread<LabelCall>('label', file, { resources: resourcesDir() }, log) : null;
 }
 
 /** The raster in a printer language (or PNG/PDF). Text from the order is only ever pixels here. */

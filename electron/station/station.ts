@@ -52,11 +52,18 @@ import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
 import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
-import { localReview, ReportThread, reportThreadFile, warehouseReview, type Review } from './review';
+import { localReview, reportThread, warehouseReview, type ReportThread, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
-import { warmLabels, type Dpi, type LabelSize, type ManifestSheet } from '../labels';
+import {
+  labelThread,
+  warmLabels,
+  type Dpi,
+  type LabelSize,
+  type LabelThread,
+  type ManifestSheet,
+} from '../labels';
 
 export interface StationOptions {
   loaded: LoadedConfig;
@@ -106,6 +113,8 @@ export class Station implements Bench {
   private readonly retention: Retention;
   /** The reports' read-only connection, opened when the lead first asks. */
   private reader: Reader | null = null;
+  /** Where face sheets are drawn and encoded (null with no built thread: on this thread). */
+  private labels: LabelThread | null = null;
   /** The report thread of a single bench (null in a warehouse, or with no built thread to start). */
   private reports: ReportThread | null = null;
   private scanTest: StationState['scanTest'] = { active: false, last: null };
@@ -167,6 +176,7 @@ export class Station implements Bench {
         config,
         pack: this.pack,
         carriers: createCarriers(config, this.repos.waybillPool, (m) => log.warn(m)),
+        labels: (this.labels = labelThread(log)),
         log,
         now: this.now,
         tell: (d) => this.tell(d, null),
@@ -286,13 +296,10 @@ export class Station implements Bench {
 
   /** The single bench's report reads: the report thread when it is built, else a read-only connection here. */
   private reportReads(options: StationOptions): Parameters<typeof localReview>[1] {
-    const file = reportThreadFile();
-    if (!file) {
-      options.log.warn('no built report thread (npm run build): reports read on the station thread');
-      return { reader: () => (this.reader ??= openReader(options.loaded.databasePath)) };
-    }
-    this.reports = new ReportThread(file, options.loaded.databasePath, options.log);
-    return { thread: this.reports };
+    this.reports = reportThread(options.loaded.databasePath, options.log);
+    if (this.reports) return { thread: this.reports };
+    options.log.warn('no built report thread (npm run build): reports read on the station thread');
+    return { reader: () => (this.reader ??= openReader(options.loaded.databasePath)) };
   }
 
   private start(): void {
@@ -316,8 +323,15 @@ export class Station implements Bench {
         () =>
           background(log, 'warming the label path', () => {
             if (this.closed) return;
-            const ms = warmLabels(label.size as LabelSize, label.dpi as Dpi);
-            log.info(`label path warm in ${ms.toFixed(0)} ms`);
+            const size = label.size as LabelSize;
+            const dpi = label.dpi as Dpi;
+            if (!this.labels) {
+              log.info(`label path warm in ${warmLabels(size, dpi).toFixed(0)} ms`);
+              return;
+            }
+            return this.labels
+              .call<number>({ method: 'warm', size, dpi })
+              .then((ms) => log.info(`label thread warm in ${ms.toFixed(0)} ms`));
           }),
         50,
       ).unref();
@@ -570,6 +584,7 @@ export class Station implements Bench {
     await this.retention.stop();
     this.reader?.close();
     await this.reports?.close();
+    await this.labels?.close();
     this.store.close();
     this.lock.release();
     this.options.log.info(`station ${this.stationId} closed`);

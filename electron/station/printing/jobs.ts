@@ -9,6 +9,7 @@ import {
   type Dpi,
   type LabelFormat,
   type LabelSize,
+  type LabelThread,
 } from '../../labels';
 import type { NewPrintJob, OrderRow, Repos } from '../../store';
 import { faceSheetFor } from './faceSheet';
@@ -17,6 +18,8 @@ interface JobContext {
   repos: Repos;
   config: Config;
   now: () => Date;
+  /** Where our own face sheets are drawn and encoded: the label thread, else here. */
+  labels?: LabelThread | null;
 }
 
 interface Booked {
@@ -41,34 +44,36 @@ export async function labelJob(
   const base = { printer: 'label', language, kind: 'label', session_id: sessionId, waybill_no: d.waybillNo };
   if (d.label?.format === 'zpl' && language === 'zpl') return { ...base, payload: d.label.data };
   if (d.label?.format === 'pdf' && language === 'pdf') return { ...base, payload: d.label.data };
-  const raster =
-    d.label?.format === 'png'
-      ? pngToRaster(d.label.data)
-      : d.label?.format === 'pdf'
-        ? await pdfToRaster(
-            d.label.data,
-            labelDots(printer.size as LabelSize, printer.dpi as Dpi).width,
-            labelDots(printer.size as LabelSize, printer.dpi as Dpi).height,
-          )
-        : renderFaceSheet(
-            faceSheetFor(
-              order,
-              ctx.repos.orders.linesOf(order.id),
-              {
-                carrier: d.carrier,
-                waybillNo: d.waybillNo,
-                markDestination: d.markDestination,
-                sortingCode: d.sortingCode,
-                codCents: order.cod_cents,
-              },
-              ctx.config,
-              weightG,
-              ctx.now(),
-            ),
-            printer.size as LabelSize,
-            printer.dpi as Dpi,
-          );
-  return { ...base, payload: await encodeLabel(raster, language as LabelFormat, printer.size as LabelSize) };
+  const size = printer.size as LabelSize;
+  const dpi = printer.dpi as Dpi;
+  const format = language as LabelFormat;
+  if (d.label?.format === 'png' || d.label?.format === 'pdf') {
+    const raster =
+      d.label.format === 'png'
+        ? pngToRaster(d.label.data)
+        : await pdfToRaster(d.label.data, labelDots(size, dpi).width, labelDots(size, dpi).height);
+    return { ...base, payload: await encodeLabel(raster, format, size) };
+  }
+  const sheet = faceSheetFor(
+    order,
+    ctx.repos.orders.linesOf(order.id),
+    {
+      carrier: d.carrier,
+      waybillNo: d.waybillNo,
+      markDestination: d.markDestination,
+      sortingCode: d.sortingCode,
+      codCents: order.cod_cents,
+    },
+    ctx.config,
+    weightG,
+    ctx.now(),
+  );
+  const here = () => encodeLabel(renderFaceSheet(sheet, size, dpi), format, size);
+  // A label thread that failed does not cost the box its label: it is drawn here, and the next one tries the thread.
+  const payload = ctx.labels
+    ? await ctx.labels.call<Buffer>({ method: 'faceSheet', sheet, size, dpi, format }).catch(here)
+    : await here();
+  return { ...base, payload };
 }
 
 /** The packing slip for the receipt printer, when the bench has one. */

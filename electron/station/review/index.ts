@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ReportThread } from './reports';
+import { builtThread, WorkerThread } from '../../threads';
+import type { Log } from '../../log';
+import type { ReportCall } from './thread';
 import type {
   MismatchFilter,
   MismatchQuery,
@@ -98,4 +100,9 @@ export function warehouseReview(ask: <T>(fn: (w: Warehouse) => Promise<T>) => Pr
   };
 }
 
-export { ReportThread, reportThreadFile } from './reports';
+/** The report thread of a single bench's database; null when there is no built thread to start. */
+export function reportThread(database: string, log: Log): ReportThread | null {
+  const file = builtThread('reportThread');
+  return file ? new WorkerThread<ReportCall>('report', file, { file: database }, log) : null;
+}
+export type ReportThread = WorkerThread<ReportCall>;

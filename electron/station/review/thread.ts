@@ -1,4 +1,5 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { serveThread } from '../../threads';
 import { mismatchesCsv, mismatchesXlsx } from '../../reports';
 import {
   openReader,
@@ -17,9 +18,6 @@ export type ReportCall =
   | { method: 'stats'; params: { from?: string; to?: string } }
   | { method: 'export'; params: { format: 'csv' | 'xlsx'; filter: MismatchQuery } }
   | { method: 'thread'; params: Record<string, never> };
-
-export type ReportRequest = ReportCall & { id: number };
-export type ReportReply = { id: number; result: unknown } | { id: number; error: string };
 
 const PAGE = 2000;
 
@@ -51,18 +49,6 @@ async function answer(reader: Reader, call: ReportCall): Promise<unknown> {
 }
 
 if (parentPort) {
-  const port = parentPort;
   const reader = openReader((workerData as { file: string }).file);
-  port.on('message', (req: ReportRequest) => {
-    answer(reader, req).then(
-      (result) => {
-        // A file's bytes move to the station's thread, not copied.
-        if (Buffer.isBuffer(result)) {
-          const bytes = new Uint8Array(result);
-          port.postMessage({ id: req.id, result: bytes }, [bytes.buffer]);
-        } else port.postMessage({ id: req.id, result });
-      },
-      (err: unknown) => port.postMessage({ id: req.id, error: (err as Error).message ?? String(err) }),
-    );
-  });
+  serveThread<ReportCall>(parentPort, (call) => answer(reader, call));
 }

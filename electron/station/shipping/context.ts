@@ -1,6 +1,7 @@
 import type { BookingOutcome, CarrierAdapter } from '../../carriers';
 import type { Config } from '../../config';
 import type { Log } from '../../log';
+import type { LabelThread } from '../../labels';
 import type { OrderRow, Repos } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import type { PackWorkflow } from '../pack';
@@ -10,6 +11,8 @@ export interface ShippingContext {
   config: Config;
   pack: PackWorkflow;
   carriers: Record<string, CarrierAdapter>;
+  /** Face sheets drawn and encoded off the station's thread (null: drawn here). */
+  labels: LabelThread | null;
   log: Log;
   now: () => Date;
   /** Tells the packer (and pushes the new state) when an asynchronous carrier answer arrives. */
