@@ -12,7 +12,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          cli: resolve(__dirname, 'electron/cli/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/entry.ts'),
           // The lead's reports run in a worker thread of their own (electron/station/review/reports.ts finds it).
           reportThread: resolve(__dirname, 'electron/station/review/thread.ts'),
           // Face sheets are drawn and encoded in a worker thread too (electron/labels/thread.ts).

@@ -139,6 +139,11 @@ const CASES: Record<string, () => Promise<void>> = {
     const bad = await cli(['db', 'backup', join(dir, 'x.db'), '--database', join(dir, 'garbage.db')], 1);
     expect(bad.stderr).toMatch(/garbage\.db is not a readable Packbench database/);
   },
+  'db adopt': async () => {
+    // Not an installed bench (Node runs it), so there is no per-machine folder to move a user's database into.
+    const r = await cli(['db', 'adopt', '--lead', '李主管', '--pin', '2468'], 1);
+    expect(r.stderr).toMatch(/nothing to move: this bench has no older database in a Windows user folder/);
+  },
   'db seed': async () => {
     // Its own database: a year of history would change what the other commands here read.
     const seedConfig = join(dir, 'seed.json');

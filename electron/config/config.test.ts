@@ -5,7 +5,9 @@ import { tempDir, writeJson } from '../testing';
 import {
   ConfigError,
   configCandidates,
+  dataDir,
   loadConfig,
+  perMachineInstall,
   machineConfigPath,
   maskSecrets,
   parseConfig,
@@ -291,6 +293,36 @@ describe('config lookup', () => {
     expect(loaded.databasePath).toBe(join(dir, 'ad', 'Packbench', 'packbench.db'));
     expect(loaded.config.demoData).toBe(true);
     expect(loaded.config.scale.kind).toBe('virtual');
+  });
+
+  describe('one database per machine for the installed app', () => {
+    const installed = (env: NodeJS.ProcessEnv, execPath = 'C:\\Program Files\\Packbench\\Packbench.exe') => ({
+      ...windows({ ProgramFiles: 'C:\\Program Files', ...env }),
+      execPath,
+    });
+    it('knows a per-machine install by Packbench.exe under Program Files; Node and a per-user install are not', () => {
+      expect(perMachineInstall(installed({}))).toBe(true);
+      expect(perMachineInstall(installed({}, 'c:\\program files\\packbench\\PACKBENCH.EXE'))).toBe(true);
+      expect(perMachineInstall(installed({}, 'C:\\Program Files\\nodejs\\node.exe'))).toBe(false);
+      expect(
+        perMachineInstall(installed({}, 'C:\\Users\\u\\AppData\\Local\\Programs\\Packbench\\Packbench.exe')),
+      ).toBe(false);
+      expect(perMachineInstall({ ...installed({}), platform: 'linux' })).toBe(false);
+    });
+    it('keeps the database in ProgramData for every Windows user, the user folder otherwise', () => {
+      const pd = join(dir, 'pd1');
+      const morning = installed({ ProgramData: pd, APPDATA: join(dir, 'morning') });
+      const evening = installed({ ProgramData: pd, APPDATA: join(dir, 'evening') });
+      expect(loadConfig(undefined, morning).databasePath).toBe(join(pd, 'Packbench', 'data', 'packbench.db'));
+      expect(loadConfig(undefined, evening).databasePath).toBe(loadConfig(undefined, morning).databasePath);
+      const node = { ...morning, execPath: '/usr/bin/node' };
+      expect(loadConfig(undefined, node).databasePath).toBe(
+        join(dir, 'morning', 'Packbench', 'packbench.db'),
+      );
+      expect(dataDir({ ...morning, env: { ...morning.env, PACKBENCH_HOME: join(dir, 'h') } })).toBe(
+        join(dir, 'h'),
+      );
+    });
   });
 
   it('finds the folders of each platform, and PACKBENCH_HOME wins everywhere', () => {

@@ -3,6 +3,7 @@ export {
   ConfigError,
   EMBEDDED_DEFAULT,
   configCandidates,
+  databaseToAdopt,
   loadConfig,
   manifestDirOf,
   warehouseConnectionOf,
@@ -12,7 +13,9 @@ export {
 } from './load';
 export {
   currentEnvironment,
+  dataDir,
   machineConfigPath,
+  perMachineInstall,
   userConfigPath,
   userDataDir,
   type Environment,

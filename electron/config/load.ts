@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { describeIssues, type ConfigSource } from '../../shared/contract';
 import { ConfigSchema, type Config } from './schema';
-import { machineConfigPath, userConfigPath, userDataDir, type Environment } from './paths';
+import { dataDir, machineConfigPath, userConfigPath, userDataDir, type Environment } from './paths';
 
 /** The embedded default: demo data, and the demo flyer (品牌宣传页) in every box of the 旗舰店 shop. */
 export const EMBEDDED_DEFAULT = {
@@ -105,8 +105,23 @@ export function loadConfig(flagPath: string | undefined, e: Environment): Loaded
 
 function databasePathFor(config: Config, baseDir: string, e: Environment): string {
   const p = config.database.path;
-  if (!p) return join(userDataDir(e), 'packbench.db');
-  return isAbsolute(p) ? p : resolve(baseDir, p);
+  if (p) return isAbsolute(p) ? p : resolve(baseDir, p);
+  // Never split silently: a per-machine install that finds only a Windows user's older database says so and stops.
+  const adopt = databaseToAdopt(e);
+  if (adopt)
+    throw new ConfigError(null, [
+      `database: this bench's database is still in a Windows user's folder (${adopt.from}); an installed bench keeps ` +
+        `one database for every user in ${dirname(adopt.to)}. A lead moves it there with ` +
+        `"packbench db adopt --lead NAME --pin PIN" (then start the bench again).`,
+    ]);
+  return join(dataDir(e), 'packbench.db');
+}
+
+/** The default database of a per-machine install, and a Windows user's older one it has not taken over yet. */
+export function databaseToAdopt(e: Environment): { from: string; to: string } | null {
+  const to = join(dataDir(e), 'packbench.db');
+  const from = join(userDataDir(e), 'packbench.db');
+  return to !== from && !existsSync(to) && existsSync(from) ? { from, to } : null;
 }
 
 /** How a bench reaches the warehouse's PostgreSQL: its URL, with the password and CA read where the config says. */

@@ -11,6 +11,8 @@ import { hardenSession } from './security';
 import { appPage, createBenchWindow } from './window';
 import { startUpdates } from './updates';
 import { createMainWedge } from './wedge';
+import { cliArguments } from './cli';
+import { LONG_RUNNING, runCli } from '../cli';
 
 /** `--config FILE` or `--config=FILE` on the app's command line (IT shortcuts); else the usual lookup. */
 function configFlag(argv: string[]): string | undefined {
@@ -20,87 +22,100 @@ function configFlag(argv: string[]): string | undefined {
 }
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-log.initialize();
-log.errorHandler.startCatching();
+const cli = cliArguments(process.argv);
 
-// One bench, one app: a second launch focuses the first window.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.enableSandbox();
-  let station: Station | null = null;
-  let win: BrowserWindow | null = null;
-
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+if (cli) {
+  // IT's commands on a bench without Node: the same code as `npx packbench`, no window, no single-instance lock (a
+  // backup runs beside the running bench), the command's exit code. A server or an emulator runs until stopped.
+  void runCli([process.execPath, 'packbench', ...cli], join(outDir, 'renderer')).then(() => {
+    if (!(LONG_RUNNING as readonly string[]).includes(cli.find((a) => !a.startsWith('-')) ?? ''))
+      app.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
+} else startBench();
 
-  app.whenReady().then(async () => {
-    try {
-      station = new Station({
-        loaded: loadConfig(configFlag(process.argv), currentEnvironment()),
-        version: VERSION,
-        log,
-        purpose: 'the Packbench desktop app',
-      });
-    } catch (err) {
-      const { dialog } = await import('electron');
-      const text = err instanceof ConfigError ? err.problems.join('\n') : (err as Error).message;
-      log.error('station did not start', text);
-      dialog.showErrorBox('Packbench cannot start', text);
-      app.exit(1);
-      return;
-    }
-    hardenSession();
-    const page = appPage(outDir);
-    const s = station;
-    ipcMain.handle(
-      IPC_CALL,
-      makeHandler((m, p) => s.call(m, p), page.isOurUrl, log),
-    );
-    ipcMain.handle(
-      IPC_UPLOAD,
-      makeUploadHandler((bytes) => s.uploads.save(bytes), page.isOurUrl, log),
-    );
-    win = createBenchWindow(outDir, page, log);
-    // Scans are read in main as well, so they work wherever focus is (and never type into a field).
-    const { scan } = s.options.loaded.config;
-    const wedge = createMainWedge(
-      {
-        onScan: (code) => void s.call('scan.submit', { code, scanner: 'wedge' }),
-        insertText: (text) => void win?.webContents.insertText(text),
-        now: () => performance.now(),
-        setTimer: (fn, ms) => {
-          const t = setTimeout(fn, ms);
-          return () => clearTimeout(t);
-        },
-      },
-      {
-        avgMsPerChar: scan.avgMsPerChar,
-        maxGapMs: scan.maxGapMs,
-        minLength: scan.minLength,
-        ...(scan.prefix ? { prefix: scan.prefix } : {}),
-      },
-    );
-    win.webContents.on('before-input-event', (event, input) => {
-      if (wedge(input)) event.preventDefault();
+function startBench(): void {
+  log.initialize();
+  log.errorHandler.startCatching();
+
+  // One bench, one app: a second launch focuses the first window.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.enableSandbox();
+    let station: Station | null = null;
+    let win: BrowserWindow | null = null;
+
+    app.on('second-instance', () => {
+      if (win) {
+        if (win.isMinimized()) win.restore();
+        win.focus();
+      }
     });
-    for (const event of Object.keys(eventTable) as EventName[]) {
-      s.on(event, (payload) => win?.webContents.send(IPC_EVENT, event, payload));
-    }
-    startUpdates(s.info().version, log);
-  });
 
-  app.on('window-all-closed', () => app.quit());
-  // Close devices and the database before the process goes.
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closing || !station) return;
-    event.preventDefault();
-    closing = true;
-    void station.close().finally(() => app.quit());
-  });
+    app.whenReady().then(async () => {
+      try {
+        station = new Station({
+          loaded: loadConfig(configFlag(process.argv), currentEnvironment()),
+          version: VERSION,
+          log,
+          purpose: 'the Packbench desktop app',
+        });
+      } catch (err) {
+        const { dialog } = await import('electron');
+        const text = err instanceof ConfigError ? err.problems.join('\n') : (err as Error).message;
+        log.error('station did not start', text);
+        dialog.showErrorBox('Packbench cannot start', text);
+        app.exit(1);
+        return;
+      }
+      hardenSession();
+      const page = appPage(outDir);
+      const s = station;
+      ipcMain.handle(
+        IPC_CALL,
+        makeHandler((m, p) => s.call(m, p), page.isOurUrl, log),
+      );
+      ipcMain.handle(
+        IPC_UPLOAD,
+        makeUploadHandler((bytes) => s.uploads.save(bytes), page.isOurUrl, log),
+      );
+      win = createBenchWindow(outDir, page, log);
+      // Scans are read in main as well, so they work wherever focus is (and never type into a field).
+      const { scan } = s.options.loaded.config;
+      const wedge = createMainWedge(
+        {
+          onScan: (code) => void s.call('scan.submit', { code, scanner: 'wedge' }),
+          insertText: (text) => void win?.webContents.insertText(text),
+          now: () => performance.now(),
+          setTimer: (fn, ms) => {
+            const t = setTimeout(fn, ms);
+            return () => clearTimeout(t);
+          },
+        },
+        {
+          avgMsPerChar: scan.avgMsPerChar,
+          maxGapMs: scan.maxGapMs,
+          minLength: scan.minLength,
+          ...(scan.prefix ? { prefix: scan.prefix } : {}),
+        },
+      );
+      win.webContents.on('before-input-event', (event, input) => {
+        if (wedge(input)) event.preventDefault();
+      });
+      for (const event of Object.keys(eventTable) as EventName[]) {
+        s.on(event, (payload) => win?.webContents.send(IPC_EVENT, event, payload));
+      }
+      startUpdates(s.info().version, log);
+    });
+
+    app.on('window-all-closed', () => app.quit());
+    // Close devices and the database before the process goes.
+    let closing = false;
+    app.on('before-quit', (event) => {
+      if (closing || !station) return;
+      event.preventDefault();
+      closing = true;
+      void station.close().finally(() => app.quit());
+    });
+  }
 }
