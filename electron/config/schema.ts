@@ -200,6 +200,8 @@ export const ConfigSchema = z
           .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'station id: 1–32 letters, digits, - or _' }),
         name: z.string().min(1).optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
+        /** Appliance mode (desktop app): full screen, started at login, restarted after a crash; leaving needs an admin. */
+        kiosk: z.boolean().default(false),
       })
       .prefault({ id: 'BENCH-01' }),
     database: z.strictObject({ path: z.string().min(1).optional() }).prefault({}),

@@ -216,6 +216,22 @@ describe('the Electron main process, against a stand-in electron module', () => 
     expect(updater.feeds).toEqual([{ provider: 'generic', url: 'http://updates.invalid/packbench/' }]);
   });
 
+  it('a box open keeps the window from closing until it is set aside or an admin closes the app', async () => {
+    const close = () => {
+      let prevented = false;
+      win.emit('close', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(close()).toBe(false);
+    await call('scan.submit', { code: 'U1001' });
+    await call('scan.submit', { code: 'SO202611290002' });
+    expect(close()).toBe(true);
+    const state = (await call('station.getState')).result as { feedback: { kind: string } };
+    expect(state.feedback.kind).toBe('quit-needs-admin');
+    await call('box.hold', { reason: 'other' });
+    expect(close()).toBe(false);
+  });
+
   it('closes the station before quitting: devices, then the database, and its lock is released', async () => {
     let prevented = false;
     fake.current.app.emit('before-quit', { preventDefault: () => (prevented = true) });

@@ -17,11 +17,22 @@ export function appPage(outDir: string): AppPage {
   return { url, isOurUrl: (u) => u.split(/[?#]/)[0] === base };
 }
 
-/** The bench window with Electron's security checklist applied. */
-export function createBenchWindow(outDir: string, page: AppPage, log: Log): BrowserWindow {
+/**
+ * The bench window with Electron's security checklist applied. It fits the usual 1366×768 bench screen with the task
+ * bar (the layout works down to 1024×768); a kiosk bench runs full screen with no way out but an admin's.
+ */
+export function createBenchWindow(
+  outDir: string,
+  page: AppPage,
+  log: Log,
+  opts: { kiosk: boolean } = { kiosk: false },
+): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
-    height: 860,
+    height: 720,
+    minWidth: 1024,
+    minHeight: 700,
+    ...(opts.kiosk ? { kiosk: true, fullscreen: true, closable: true } : {}),
     show: false,
     title: 'Packbench',
     autoHideMenuBar: true,

@@ -58,6 +58,7 @@ export function createHandlers(b: Bench): Handlers {
     'settings.update': (p) => act.updateRule(b, p),
     'user.login': (p) => b.login('badge' in p ? people.byBadge(p.badge) : people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => done(() => b.logout()),
+    'app.quit': ({ admin, pin }) => done(() => b.quitByAdmin(admin, pin)),
     'user.list': () => repos.users.list().map(({ name, role }) => ({ name, role })),
     'import.file': (p) => act.importUpload(b, p),
   };

@@ -72,6 +72,8 @@ export interface StationOptions {
   now?: () => Date;
   /** Who holds the database while this station runs (named to a second process that is refused). */
   purpose?: string;
+  /** The desktop app closes when an admin asks from the screen (`app.quit`); a headless station has none. */
+  quit?: () => void;
 }
 
 /**
@@ -349,6 +351,8 @@ export class Station implements Bench {
       scale: { protocol: this.scale.protocol, canZero: this.scale.canZero, canTare: this.scale.canTare },
       carriers: this.shipping.carrierNames,
       warehouse: this.link !== null,
+      desktop: this.options.quit !== undefined,
+      kiosk: config.station.kiosk,
       wedge: {
         avgMsPerChar: config.scan.avgMsPerChar,
         maxGapMs: config.scan.maxGapMs,
@@ -545,6 +549,25 @@ export class Station implements Bench {
     this.people.set({ name: user.name, role: user.role });
     this.tell({ tone: 'ok', kind: 'login', params: { name: user.name } }, null);
     return this.people.packer!;
+  }
+
+  /** A kiosk bench, or one with a box open, is closed only by an admin (`app.quit`): the window stays. */
+  needsAdminToQuit(): boolean {
+    return this.config.station.kiosk || (this.pack.box !== null && !this.pack.box.closed);
+  }
+
+  /** Someone tried to close the window: the packer is told how it is closed. */
+  quitBlocked(): void {
+    this.tell({ tone: 'warn', kind: 'quit-needs-admin', params: {} }, null);
+  }
+
+  /** An admin (name or badge, PIN) closes the desktop app from its screen. */
+  quitByAdmin(admin: string, pin: string): void {
+    const user = this.people.lead(admin, pin);
+    if (user.role !== 'admin') throw refuse('quit-admin');
+    if (!this.options.quit) throw refuse('quit-not-desktop');
+    this.options.log.info(`app closed from the screen by ${user.name}`);
+    this.options.quit();
   }
 
   logout(): void {

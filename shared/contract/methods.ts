@@ -264,6 +264,8 @@ export const methods = {
     result: z.strictObject({ name: z.string(), role: Role }),
   },
   'user.logout': { params: NoParams, result: Ok },
+  /** The desktop app closes: an admin's name or badge and PIN (a kiosk bench, or one with a box open, needs them). */
+  'app.quit': { params: z.strictObject({ admin: z.string().min(1).max(64), pin: Pin }), result: Ok },
   'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },
   'box.undo': { params: NoParams, result: Feedback },
   'insert.confirm': {

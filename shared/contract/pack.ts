@@ -77,6 +77,7 @@ export const FEEDBACK_KINDS = [
   'wave-set',
   'item-first-opened',
   'no-single-order',
+  'quit-needs-admin',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;

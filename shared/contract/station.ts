@@ -48,6 +48,9 @@ export const StationInfo = z.strictObject({
   carriers: z.array(z.string()),
   /** Warehouse mode: the benches share one PostgreSQL (the Benches page shows them). */
   warehouse: z.boolean(),
+  /** The desktop app (it can be quit from its screen); `kiosk`: full screen, leaving it needs an admin. */
+  desktop: z.boolean(),
+  kiosk: z.boolean(),
   /** Keyboard-wedge settings the page's scan detector uses. */
   wedge: z.strictObject({
     avgMsPerChar: z.number(),

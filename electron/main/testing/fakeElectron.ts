@@ -76,7 +76,12 @@ export function createFakeElectron() {
     enableSandbox: () => void (app.sandboxEnabled = true),
     whenReady: () => whenReady,
     getVersion: () => '0.0.0',
+    relaunches: 0,
+    relaunch: () => void app.relaunches++,
+    userData: '',
+    getPath: (name: string) => (name === 'userData' ? app.userData : ''),
   });
+  const crashReports: unknown[] = [];
   const handlers = new Map<string, Listener>();
   const sessionHooks = {
     permissionRequest: null as Listener | null,
@@ -98,8 +103,9 @@ export function createFakeElectron() {
     },
     shell: { openExternal: async (url: string) => void opened.push(url) },
     dialog: { showErrorBox: (title: string, text: string) => void errorBoxes.push([title, text]) },
+    crashReporter: { start: (options: unknown) => void crashReports.push(options) },
   };
-  return { module, ready, handlers, sessionHooks, opened, errorBoxes, app };
+  return { module, ready, handlers, sessionHooks, opened, errorBoxes, app, crashReports };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
@@ -110,7 +116,14 @@ export const fake: { current: FakeElectron } = { current: createFakeElectron() }
 /** electron-log's main-process surface as the app uses it (it needs Electron itself otherwise). */
 export const fakeLog = {
   initialize: () => undefined,
-  errorHandler: { startCatching: () => undefined },
+  /** What the app asked of electron-log's error handler (its onError is what a crash would call). */
+  errorHandler: {
+    options: null as null | { showDialog?: boolean; onError?: (e: { error: Error }) => void },
+    startCatching(options: { showDialog?: boolean; onError?: (e: { error: Error }) => void }) {
+      fakeLog.errorHandler.options = options;
+    },
+  },
+  transports: { file: { maxSize: 0 } },
   info: () => undefined,
   warn: () => undefined,
   error: () => undefined,

@@ -39,4 +39,5 @@ export interface Bench {
   reason(kind: 'hold' | 'partial' | 'override', code: string): string;
   login(user: UserRow | null): { name: string; role: UserRow['role'] };
   logout(): void;
+  quitByAdmin(admin: string, pin: string): void;
 }

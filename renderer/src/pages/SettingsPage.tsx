@@ -6,6 +6,7 @@ import type { StationView } from '../useStation';
 import { CommandSheet } from './CommandSheet';
 import { RulesEditor } from './RulesEditor';
 import { carrierName } from '../words';
+import { LeadDialog } from '../components/LeadDialog';
 
 type Settings = Awaited<ReturnType<typeof client.call<'settings.get'>>>;
 
@@ -90,6 +91,29 @@ export function SettingsPage({ view }: { view: StationView }) {
       )}
       <p className="pending">{t('settings.editHint')}</p>
       {settings && <CommandSheet reasons={settings.reasons} />}
+      {info?.desktop && <CloseApp />}
+    </section>
+  );
+}
+
+/** The desktop app closes here, by an admin: a kiosk bench has no other way out, and a box open keeps the window. */
+function CloseApp() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="close-app-heading">
+      <h2 id="close-app-heading">{t('settings.closeAppHeading')}</h2>
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('settings.closeApp')}
+      </button>
+      {open && (
+        <LeadDialog
+          title={t('settings.closeApp')}
+          submitLabel={t('settings.closeAppSubmit')}
+          onSubmit={(admin, pin) => client.call('app.quit', { admin, pin })}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </section>
   );
 }
