@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { SerialPort } from 'serialport';
-import { CODECS, SCALE_PROTOCOLS, ScaleEmulator, SerialScale, type ScaleProtocol } from '../devices/scale';
+import {
+  detectScaleProtocol,
+  SCALE_PROTOCOLS,
+  ScaleEmulator,
+  SerialScale,
+  type ScaleProtocol,
+} from '../devices/scale';
 import { fail } from './fail';
 import { oneOf, wholeNumber } from './args';
 
@@ -82,49 +87,22 @@ export function registerScale(program: Command, sim: Command): void {
     .option('--json', 'JSON output')
     .action(async (o: { port: string; listenMs: string; json?: boolean }) => {
       const listenMs = wholeNumber('--listen-ms', o.listenMs, 100, 60_000);
-      const results: { protocol: string; frames: number; noise: number }[] = [];
-      for (const name of SCALE_PROTOCOLS) {
-        const codec = CODECS[name];
-        const port = new SerialPort({
-          path: o.port,
-          baudRate: codec.serial.baud,
-          parity: codec.serial.parity,
-          dataBits: codec.serial.dataBits,
-          lock: false,
-          autoOpen: false,
-        });
-        const opened = await new Promise<Error | null>((r) => port.open(r));
-        if (opened) fail(`cannot open ${o.port}: ${opened.message}`);
-        const decoder = codec.decoder('kg');
-        let frames = 0;
-        port.on('data', (d: Buffer) => (frames += decoder.push(d).filter((f) => f.type !== 'ack').length));
-        if (codec.poll) {
-          // A line protocol's poll starts with a line end, so bytes an earlier probe left in the scale's buffer
-          // (Toledo 8217's bare "W") do not spoil it; asked three times, since a demand scale may miss one.
-          const line = codec.poll.at(-1) === 0x0a;
-          const poll = Buffer.concat([Buffer.from(line ? '\r\n' : ''), Buffer.from(codec.poll)]);
-          for (let i = 0; i < 3; i++) {
-            port.write(poll);
-            await new Promise((r) => setTimeout(r, listenMs / 3));
-          }
-        } else await new Promise((r) => setTimeout(r, listenMs));
-        await new Promise((r) => port.close(r));
-        results.push({ protocol: name, frames, noise: decoder.noise });
+      let found;
+      try {
+        found = await detectScaleProtocol(o.port, listenMs);
+      } catch (err) {
+        fail((err as Error).message);
       }
-      // The protocol that reads the stream cleanly wins: most frames per byte of noise, then most frames.
-      const ranked = results
-        .filter((r) => r.frames > 0)
-        .sort((a, b) => a.noise / a.frames - b.noise / b.frames || b.frames - a.frames);
-      const best = ranked[0] ?? null;
-      if (o.json) console.log(JSON.stringify({ ranked, use: best?.protocol ?? null }, null, 2));
+      const { results, ranked, use } = found;
+      if (o.json) console.log(JSON.stringify({ ranked, use }, null, 2));
       else {
         for (const r of results)
           console.log(
             `${r.protocol.padEnd(18)} ${r.frames > 0 ? `answers: ${r.frames} frame(s), ${r.noise} byte(s) of noise` : '-'}`,
           );
-        if (best)
+        if (use)
           console.log(
-            `use: "protocol": "${best.protocol}"` +
+            `use: "protocol": "${use}"` +
               (ranked.length > 1
                 ? ` (also decoded, less cleanly: ${ranked
                     .slice(1)
@@ -133,7 +111,7 @@ export function registerScale(program: Command, sim: Command): void {
                 : ''),
           );
       }
-      if (!best) fail('no protocol answered: check the cable, the baud rate and that the scale sends');
+      if (!use) fail('no protocol answered: check the cable, the baud rate and that the scale sends');
     });
 
   sim

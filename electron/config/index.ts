@@ -22,3 +22,4 @@ export {
 } from './paths';
 export { maskSecrets } from './mask';
 export { RULE_KEYS, parseRule, applyRules, type RuleKey } from './rules';
+export { writeDeviceChange, type DeviceChange } from './edit';

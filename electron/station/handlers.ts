@@ -59,6 +59,11 @@ export function createHandlers(b: Bench): Handlers {
     'user.login': (p) => b.login('badge' in p ? people.byBadge(p.badge) : people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => done(() => b.logout()),
     'app.quit': ({ admin, pin }) => done(() => b.quitByAdmin(admin, pin)),
+    'setup.inventory': () => act.inventory(b),
+    'setup.detectScale': (p) => act.detectScale(p),
+    'setup.readScale': (p) => act.readScale(p),
+    'setup.testPrint': (p) => act.testPrint(b, p),
+    'setup.save': (p) => act.saveDevices(b, p),
     'user.list': () => repos.users.list().map(({ name, role }) => ({ name, role })),
     'import.file': (p) => act.importUpload(b, p),
   };

@@ -83,6 +83,11 @@ export interface StationOptions {
  */
 export class Station implements Bench {
   readonly config: Config;
+
+  /** The config file the bench started from (null: the embedded default): the set-up on screen edits it. */
+  get configSource(): { path: string | null } {
+    return { path: this.options.loaded.source.path };
+  }
   readonly store: Store;
   readonly repos: Repos;
   readonly devices: DeviceRegistry;

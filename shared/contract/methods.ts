@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCALE_PROTOCOLS } from '../devices';
 import { StationInfo, StationState, DeviceStatus, ScaleReadingView, Screen } from './station';
 import {
   Feedback,
@@ -19,6 +20,12 @@ export const MESSAGE_MAX_BYTES = 1024 * 1024;
 /** Inline file content: leaves room for the JSON around it within one message. */
 export const INLINE_FILE_BASE64_MAX = 1_000_000;
 const Pin = z.string().regex(/^\d{4,8}$/, { message: 'PIN: 4–8 digits' });
+const SetupPort = z.string().min(1).max(200);
+const SetupPrinterUri = z
+  .string()
+  .regex(/^(tcp|serial|file|spooler):/, { message: 'a printer URI: tcp:, serial:, file: or spooler:' })
+  .max(300);
+const SetupLanguage = z.enum(['zpl', 'tspl', 'epl', 'escpos', 'pdf']);
 
 /** Every method the view may call, `domain.verb`, with the schema of its params and of its result. */
 export const methods = {
@@ -264,6 +271,65 @@ export const methods = {
     result: z.strictObject({ name: z.string(), role: Role }),
   },
   'user.logout': { params: NoParams, result: Ok },
+  /** What the machine has, for setting the bench's devices up on screen; and the config file the set-up edits. */
+  'setup.inventory': {
+    params: NoParams,
+    result: z.strictObject({
+      serialPorts: z.array(
+        z.strictObject({
+          path: z.string(),
+          manufacturer: z.string().nullable(),
+          vendorId: z.string().nullable(),
+          productId: z.string().nullable(),
+          serialNumber: z.string().nullable(),
+        }),
+      ),
+      usb: z.array(
+        z.strictObject({
+          vendorId: z.number().int(),
+          productId: z.number().int(),
+          name: z.string().nullable(),
+          manufacturer: z.string().nullable(),
+          hid: z.boolean(),
+        }),
+      ),
+      printers: z.array(
+        z.strictObject({ name: z.string(), driver: z.string().nullable(), port: z.string().nullable() }),
+      ),
+      configFile: z.string(),
+    }),
+  },
+  'setup.detectScale': {
+    params: z.strictObject({ port: SetupPort }),
+    result: z.strictObject({
+      use: z.enum(SCALE_PROTOCOLS).nullable(),
+      ranked: z.array(
+        z.strictObject({
+          protocol: z.enum(SCALE_PROTOCOLS),
+          frames: z.number().int(),
+          noise: z.number().int(),
+        }),
+      ),
+    }),
+  },
+  'setup.readScale': {
+    params: z.strictObject({ port: SetupPort, protocol: z.enum(SCALE_PROTOCOLS) }),
+    result: z.strictObject({ grams: z.number(), stable: z.boolean().nullable() }).nullable(),
+  },
+  'setup.testPrint': {
+    params: z.strictObject({ uri: SetupPrinterUri, language: SetupLanguage }),
+    result: Ok,
+  },
+  /** An admin writes the chosen devices into the config file (checked, the old one kept); used from the next start. */
+  'setup.save': {
+    params: z.strictObject({
+      admin: z.string().min(1).max(64),
+      pin: Pin,
+      scale: z.strictObject({ port: SetupPort, protocol: z.enum(SCALE_PROTOCOLS) }).optional(),
+      labelPrinter: z.strictObject({ uri: SetupPrinterUri, language: SetupLanguage }).optional(),
+    }),
+    result: z.strictObject({ file: z.string(), backup: z.string().nullable() }),
+  },
   /** The desktop app closes: an admin's name or badge and PIN (a kiosk bench, or one with a box open, needs them). */
   'app.quit': { params: z.strictObject({ admin: z.string().min(1).max(64), pin: Pin }), result: Ok },
   'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },

@@ -40,6 +40,7 @@ export const REFUSALS = {
   'bench-alive': 'bench {bench} was seen in the last minute: its packer releases its boxes',
   'rules-in-config': "a single bench's rules are in its config file: edit it, then restart",
   'rule-invalid': '{detail}',
+  'printer-test-failed': 'the test label did not reach {printer}: {detail}',
   'quit-admin': 'leaving Packbench here needs an admin and PIN',
   'quit-not-desktop': 'only the desktop app is closed from its screen',
 } as const;

@@ -11,6 +11,7 @@ export { SerialScale, type SerialScaleOptions } from './serialScale';
 export { VirtualScale } from './virtualScale';
 export { HidScale } from './hidScale';
 export { ScaleEmulator, type EmulatorOptions } from './emulator';
+export { detectScaleProtocol, readScaleOnce, type ProtocolAnswer } from './detect';
 
 /** The bench's scale from its config. */
 export function createScale(config: Config, on: ScaleEvents): ScaleDevice {

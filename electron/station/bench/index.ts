@@ -17,6 +17,8 @@ import type { WarehouseLink } from '../warehouse';
  */
 export interface Bench {
   readonly config: Config;
+  /** The config file the bench started from (null: the embedded default). */
+  readonly configSource: { path: string | null };
   readonly repos: Repos;
   readonly scale: ScaleDevice;
   readonly pack: PackWorkflow;

@@ -8,6 +8,7 @@ import retention070 from './070_retention.sql?raw';
 import startIndexes080 from './080_start_indexes.sql?raw';
 import openCounts090 from './090_open_counts.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
+import audit110 from './110_audit.sql?raw';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 80, name: 'start indexes', sql: startIndexes080 },
   { version: 90, name: 'open counts', sql: openCounts090 },
   { version: 100, name: 'item first', sql: itemFirst100 },
+  { version: 110, name: 'audit', sql: audit110 },
 ];

@@ -12,6 +12,7 @@ import { OutboxRepo } from './outbox';
 import { HandoversRepo } from './handovers';
 import { WaybillPoolRepo } from './waybillPool';
 import { CatalogRepo } from './catalog';
+import { AuditRepo } from './audit';
 import { ReplicationRepo } from './replication';
 
 export * from './orders';
@@ -27,6 +28,7 @@ export * from './outbox';
 export * from './handovers';
 export * from './waybillPool';
 export * from './catalog';
+export * from './audit';
 export * from './replication';
 
 export interface Repos {
@@ -43,6 +45,7 @@ export interface Repos {
   handovers: HandoversRepo;
   waybillPool: WaybillPoolRepo;
   catalog: CatalogRepo;
+  audit: AuditRepo;
   replication: ReplicationRepo;
   /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
   transaction<T>(fn: () => T): T;
@@ -64,6 +67,7 @@ export const createRepos = (db: Database): Repos => ({
   handovers: new HandoversRepo(db),
   waybillPool: new WaybillPoolRepo(db),
   catalog: new CatalogRepo(db),
+  audit: new AuditRepo(db),
   replication: new ReplicationRepo(db),
   transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   isOpen: () => db.open,

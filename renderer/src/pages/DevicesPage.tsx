@@ -3,6 +3,7 @@ import type { StationView } from '../useStation';
 import { ScanTestPanel } from './ScanTestPanel';
 import { client } from '../client';
 import { ScaleControls } from './ScaleControls';
+import { DeviceSetup } from './DeviceSetup';
 import { deviceDetail, deviceName } from '../words';
 
 export function DevicesPage({ view }: { view: StationView }) {
@@ -44,6 +45,7 @@ export function DevicesPage({ view }: { view: StationView }) {
       </table>
       <ScaleControls view={view} />
       <ScanTestPanel state={view.state} />
+      <DeviceSetup />
       <p className="pending">{t('devices.pending')}</p>
     </section>
   );
