@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchRig, screenshot, wedgeScan } from './rig';
 import { checkScreen, enteredData, type ScreenProblem } from './screens';
+import { SCALE_PROTOCOLS } from '../shared/devices';
 import { expect, repoRoot, startStation, stopStation, test, type RunningStation } from './station';
 
 // Every page and phase of a bench, walked as a packer and a lead would, at the sizes bench screens have, in both
@@ -160,7 +161,19 @@ for (const [lang, width, height] of [
       station = await startStation(config);
       // The zh-CN screens at 1366×768 are the README's; the others are kept with the run's results.
       const shots = lang === 'zh-CN' ? (width === 1366 ? '-zh' : `-zh-${width}`) : `-${lang}`;
-      const data = enteredData(config, [...DEMO, join(station.dir, 'config.json')]);
+      // The values IT types into a config, shown as they are typed: scale protocols, printer languages, URI schemes.
+      const configValues = [
+        ...SCALE_PROTOCOLS,
+        'ZPL',
+        'TSPL',
+        'EPL',
+        'ESCPOS',
+        'PDF',
+        'tcp://',
+        'serial:',
+        'spooler:',
+      ];
+      const data = enteredData(config, [...DEMO, ...configValues, join(station.dir, 'config.json')]);
       const problems = await walk(page, station, rig, lang, data, shots);
       expect(problems.map((p) => `${p.step}: ${p.problem}`)).toEqual([]);
     });
