@@ -58,3 +58,24 @@ test('finds the scale on a port, shows its weight, prints a test label and an ad
   expect(written.printers.label).toEqual({ uri: `tcp://127.0.0.1:${rig.printer.port}`, language: 'zpl' });
   expect(written.station.id).toBe('E2E-BENCH');
 });
+
+test('the move of an older database is offered on screen (a running bench answers that it has its own)', async ({
+  page,
+}) => {
+  station = await startStation({
+    ...rig.config(),
+    scale: { kind: 'virtual' },
+    station: { id: 'E2E-ADOPT', locale: 'en' },
+  });
+  await page.goto(`${station.url}#/adopt`);
+  // No station yet on that screen: it speaks the PC's language (this browser's: English).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    "This bench's database is still in a Windows user's folder",
+  );
+  await page.getByLabel('Shift lead').fill('L2001');
+  for (const d of '2468') await page.getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: 'Move it' }).click();
+  await expect(page.getByTestId('adopt-message')).toHaveText(
+    'This bench already has its database: nothing to move',
+  );
+});

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import {
-  currentEnvironment,
-  databaseToAdopt,
-  loadConfig,
-  warehouseConnectionOf,
-  type Environment,
-} from '../config';
-import { backupFile, CorruptDatabaseError, openStore, pinMatches } from '../store';
+import { resolve } from 'node:path';
+import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
+import { adoptDatabase, AdoptError, backupFile, CorruptDatabaseError } from '../store';
 import { CliError } from './fail';
 import { archiveOld, confirmedEvents, seedHistory } from '../station';
 import { silentLog } from '../log';
@@ -40,9 +33,20 @@ export function registerDb(program: Command): void {
     )
     .requiredOption('--lead <name>', "the shift lead's name or badge")
     .requiredOption('--pin <pin>', "the lead's PIN")
-    .action(async (opts: { lead: string; pin: string }) =>
-      console.log(await adoptDatabase(currentEnvironment(), opts.lead, opts.pin)),
-    );
+    .action(async (opts: { lead: string; pin: string }) => {
+      try {
+        const r = await adoptDatabase(currentEnvironment(), opts.lead, opts.pin);
+        console.log(`moved ${r.from} -> ${r.to} (${r.pages} pages); the old file is kept as ${r.kept}`);
+      } catch (err) {
+        if (err instanceof AdoptError)
+          throw new CliError(
+            err.reason === 'nothing'
+              ? 'nothing to move: this bench has no older database in a Windows user folder'
+              : 'a shift lead (name or badge) with the right PIN is needed to move the database',
+          );
+        throw err;
+      }
+    });
   db.command('seed')
     .description(
       'fill the database with realistic history (boxes, events, mismatches, handovers) for benches and demos',
@@ -112,28 +116,4 @@ export function registerDb(program: Command): void {
         { lock: 'packbench db archive' },
       );
     });
-}
-
-/**
- * A per-machine install takes over a Windows user's older database: checked with a lead of that database, copied with
- * SQLite's online backup into the machine's data folder, and the older file kept under a name no bench opens.
- */
-export async function adoptDatabase(e: Environment, lead: string, pin: string): Promise<string> {
-  const adopt = databaseToAdopt(e);
-  if (!adopt)
-    throw new CliError('nothing to move: this bench has no older database in a Windows user folder');
-  const older = openStore(adopt.from);
-  try {
-    const user = older.repos.users.byName(lead) ?? older.repos.users.byBadge(lead);
-    if (!user || (user.role !== 'lead' && user.role !== 'admin') || !pinMatches(pin, user.pin_hash))
-      throw new CliError('a shift lead (name or badge) with the right PIN is needed to move the database');
-  } finally {
-    older.close();
-  }
-  mkdirSync(dirname(adopt.to), { recursive: true });
-  const { pages } = await backupFile(adopt.from, adopt.to);
-  const kept = `${adopt.from}.moved-${new Date().toISOString().slice(0, 10)}`;
-  for (const suffix of ['', '-wal', '-shm'])
-    if (existsSync(adopt.from + suffix)) renameSync(adopt.from + suffix, kept + suffix);
-  return `moved ${adopt.from} -> ${adopt.to} (${pages} pages); the old file is kept as ${kept}`;
 }

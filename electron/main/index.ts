@@ -3,7 +3,7 @@ import log from 'electron-log/main';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL, IPC_EVENT, IPC_UPLOAD, events as eventTable, type EventName } from '../../shared/contract';
-import { loadConfig, currentEnvironment, ConfigError } from '../config';
+import { loadConfig, currentEnvironment, ConfigError, databaseToAdopt } from '../config';
 import { Station } from '../station';
 import { VERSION } from '../version';
 import { makeHandler, makeUploadHandler } from './handle';
@@ -13,6 +13,7 @@ import { startUpdates } from './updates';
 import { createMainWedge } from './wedge';
 import { cliArguments, configFlag } from './cli';
 import { countCrash, kioskOf } from './kiosk';
+import { offerAdoption } from './adopt';
 import { LONG_RUNNING, runCli } from '../cli';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +77,12 @@ function startBench(): void {
         },
       });
     } catch (err) {
+      // An installed bench's first start with only a user's older database: the window offers the move instead.
+      if (err instanceof ConfigError && databaseToAdopt(currentEnvironment())) {
+        log.warn('only an older per-user database was found: offering to move it', err.problems.join('; '));
+        win = offerAdoption(outDir, log);
+        return;
+      }
       const { dialog } = await import('electron');
       const text = err instanceof ConfigError ? err.problems.join('\n') : (err as Error).message;
       log.error('station did not start', text);

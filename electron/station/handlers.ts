@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/contract';
+import { refuse, type Handlers } from '../../shared/contract';
 import * as act from './actions';
 import type { Bench } from './bench';
 import { mismatchView, orderView, printJobView, settingsView, timelineEntry } from './views';
@@ -59,6 +59,10 @@ export function createHandlers(b: Bench): Handlers {
     'user.login': (p) => b.login('badge' in p ? people.byBadge(p.badge) : people.byNameAndPin(p.name, p.pin)),
     'user.logout': () => done(() => b.logout()),
     'app.quit': ({ admin, pin }) => done(() => b.quitByAdmin(admin, pin)),
+    // A running bench has its database; the move is answered by the desktop app before a station starts.
+    'database.adopt': () => {
+      throw refuse('adopt-not-needed');
+    },
     'setup.inventory': () => act.inventory(b),
     'setup.detectScale': (p) => act.detectScale(p),
     'setup.readScale': (p) => act.readScale(p),

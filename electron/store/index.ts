@@ -13,3 +13,4 @@ export * from './repos';
 export { lockDatabase, DatabaseLockedError, type DatabaseLock, type LockHolder } from './lock';
 export * from './warehouse';
 export { Archives, type ArchiveRun } from './archive';
+export { adoptDatabase, AdoptError } from './adopt';

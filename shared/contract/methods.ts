@@ -330,6 +330,14 @@ export const methods = {
     }),
     result: z.strictObject({ file: z.string(), backup: z.string().nullable() }),
   },
+  /**
+   * An installed bench's first start found only a Windows user's older database: a shift lead of that database moves it
+   * into the machine's data folder from the screen, and the app starts again on it. Only then; never at a running bench.
+   */
+  'database.adopt': {
+    params: z.strictObject({ lead: z.string().min(1).max(64), pin: Pin }),
+    result: z.strictObject({ from: z.string(), to: z.string() }),
+  },
   /** The desktop app closes: an admin's name or badge and PIN (a kiosk bench, or one with a box open, needs them). */
   'app.quit': { params: z.strictObject({ admin: z.string().min(1).max(64), pin: Pin }), result: Ok },
   'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },

@@ -41,6 +41,8 @@ export const REFUSALS = {
   'rules-in-config': "a single bench's rules are in its config file: edit it, then restart",
   'rule-invalid': '{detail}',
   'printer-test-failed': 'the test label did not reach {printer}: {detail}',
+  'adopt-not-needed': 'this bench already has its database: nothing to move',
+  'adopt-lead': 'a shift lead of the older database, with the right PIN, is needed to move it',
   'quit-admin': 'leaving Packbench here needs an admin and PIN',
   'quit-not-desktop': 'only the desktop app is closed from its screen',
 } as const;
