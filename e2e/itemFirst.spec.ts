@@ -1,22 +1,12 @@
 import type { Page } from '@playwright/test';
-import { BenchRig, nextAction, screenshot, wedgeScan } from './rig';
-import { expect, startStation, stopStation, test, type RunningStation } from './station';
+import { nextAction, rigPerTest, screenshot, wedgeScan } from './rig';
+import { expect, test } from './station';
 
 // Item-first packing (单件扫描) through the screens, with the real scale over a PTY and the TCP capture printer.
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 768 } });
 
-let rig: BenchRig;
-let station: RunningStation | null = null;
-test.beforeEach(async () => {
-  rig = new BenchRig();
-  await rig.start();
-});
-test.afterEach(async () => {
-  if (station) await stopStation(station);
-  station = null;
-  await rig.stop();
-});
+const bench = rigPerTest(test);
 
 const SKUS = [
   { sku: 'CAP-E', name: '棒球帽', code: '6904000000017' },
@@ -55,7 +45,7 @@ async function importFile(page: Page, label: string, name: string, text: string,
 test('one item scan per order: the single-item orders fill oldest first; held, two-unit and two-line ones are skipped; none left is refused in red', async ({
   page,
 }) => {
-  station = await startStation(rig.config({ pack: { mode: 'item-first' } }));
+  const station = await bench.start(bench.rig.config({ pack: { mode: 'item-first' } }));
   await page.goto(`${station.url}#/orders`);
   const { csv, expected } = ordersFile();
   await importFile(page, 'Import products (CSV or XLSX)', 'products.csv', PRODUCTS, 3);
@@ -75,14 +65,14 @@ test('one item scan per order: the single-item orders fill oldest first; held, t
   await expect(nextAction(page)).toHaveText('Put the box on the scale');
   await screenshot(page, 'pack-item-first');
   await wedgeScan(page, 'BAG-S'); // 15 g: 120 + 15 = 135 g expected
-  rig.weigh(137, 200);
+  bench.rig.weigh(137, 200);
   await expect(nextAction(page)).toHaveText('Stick the label on and scan it');
   await expect(page.getByTestId('label-status')).toHaveText('printed');
-  expect(rig.printer.jobs).toHaveLength(1);
+  expect(bench.rig.printer.jobs).toHaveLength(1);
   const waybill = (await page.getByTestId('waybill').textContent())!.split(' ')[0]!;
   await wedgeScan(page, waybill);
   await expect(page.getByRole('alert')).toContainText(`Box closed: ${first}`);
-  rig.weigh(0);
+  bench.rig.weigh(0);
   await expect(nextAction(page)).toHaveText('Scan an item');
 
   // The other 19, one scan each (each box set aside by its command barcode to keep the test short), SKUs mixed.
@@ -115,7 +105,7 @@ test('one item scan per order: the single-item orders fill oldest first; held, t
 test('the command sheet prints the mode barcodes; scanning one switches the bench and the page says so', async ({
   page,
 }) => {
-  station = await startStation(rig.config());
+  const station = await bench.start(bench.rig.config());
   await page.goto(`${station.url}#/settings`);
   await expect(page.getByRole('img', { name: 'PB:MODE:ITEM' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'PB:MODE:ORDER' })).toBeVisible();

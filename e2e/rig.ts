@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { CapturePrinter } from '../electron/devices/printer';
-import { repoRoot } from './station';
+import { repoRoot, startStation, stopStation, type RunningStation } from './station';
 
 /** The whole bench with real parts: a socat PTY scale emulator, a TCP capture printer, a folder for everything. */
 export class BenchRig {
@@ -122,4 +122,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) });
   }
+}
+
+/**
+ * A fresh rig for each test of a file, and the station a test starts on it; both stopped after the test. Use from a
+ * spec's top level: `const bench = rigPerTest(test)`, then `bench.rig` and `await bench.start(config)`.
+ */
+export function rigPerTest(t: {
+  beforeEach: (fn: () => Promise<void>) => void;
+  afterEach: (fn: () => Promise<void>) => void;
+}): { readonly rig: BenchRig; start(config: unknown): Promise<RunningStation> } {
+  let rig: BenchRig | null = null;
+  let station: RunningStation | null = null;
+  t.beforeEach(async () => {
+    rig = new BenchRig();
+    await rig.start();
+  });
+  t.afterEach(async () => {
+    if (station) await stopStation(station);
+    station = null;
+    await rig?.stop();
+  });
+  return {
+    get rig() {
+      return rig!;
+    },
+    start: async (config) => (station = await startStation(config)),
+  };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { IPC_CALL } from '../../shared/contract';
 import { openStore } from '../store';
 import { tempDir, waitFor } from '../testing';
-import { fake, FakeBrowserWindow } from './testing/fakeElectron';
+import { callFromWindow, fake, FakeBrowserWindow } from './testing/fakeElectron';
 
 // The installed bench's first start on Windows (per-machine install) with only a user's older database: the window
 // offers the move to a shift lead instead of starting a second database. Against the stand-in for Electron; the
@@ -44,12 +44,7 @@ afterAll(() => {
   cleanup();
 });
 
-const call = (method: string, params?: unknown) =>
-  fake.current.handlers.get(IPC_CALL)!(
-    { senderFrame: win.webContents.mainFrame, sender: { mainFrame: win.webContents.mainFrame } },
-    method,
-    params,
-  ) as Promise<{ ok: boolean; result?: Record<string, unknown>; error?: { message: string } }>;
+const call = (method: string, params?: unknown) => callFromWindow(win)(method, params);
 
 it('offers the move on screen, to a shift lead of that database, then starts again on the moved database', async () => {
   expect(win.loaded).toMatch(/renderer\/index\.html#\/adopt$/);

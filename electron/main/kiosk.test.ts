@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { IPC_CALL } from '../../shared/contract';
 import { tempDir, waitFor, writeJson } from '../testing';
-import { fake, fakeLog, FakeBrowserWindow } from './testing/fakeElectron';
+import { callFromWindow, fake, fakeLog, FakeBrowserWindow } from './testing/fakeElectron';
 
 // The bench as an appliance (`station.kiosk`), against the recording stand-in for Electron.
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fake.current.module);
@@ -35,12 +35,7 @@ afterAll(() => {
   cleanup();
 });
 
-const call = (method: string, params?: unknown) =>
-  fake.current.handlers.get(IPC_CALL)!(
-    { senderFrame: win.webContents.mainFrame, sender: { mainFrame: win.webContents.mainFrame } },
-    method,
-    params,
-  ) as Promise<{ ok: boolean; result?: Record<string, unknown>; error?: { message: string } }>;
+const call = (method: string, params?: unknown) => callFromWindow(win)(method, params);
 
 /** What closing the window or quitting the app does now: prevented or not. */
 const attempt = (target: { emit: (e: string, ...a: unknown[]) => unknown }, event: string) => {

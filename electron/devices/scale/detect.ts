@@ -1,6 +1,22 @@
 import { SerialPort } from 'serialport';
 import { CODECS, SCALE_PROTOCOLS, type ScaleProtocol } from './codecs';
 
+/** The port opened with a protocol's own line settings (beside a bench that may hold it: no lock). */
+async function openWith(path: string, protocol: ScaleProtocol): Promise<SerialPort> {
+  const { serial } = CODECS[protocol];
+  const port = new SerialPort({
+    path,
+    baudRate: serial.baud,
+    parity: serial.parity,
+    dataBits: serial.dataBits,
+    lock: false,
+    autoOpen: false,
+  });
+  const opened = await new Promise<Error | null>((r) => port.open(r));
+  if (opened) throw new Error(`cannot open ${path}: ${opened.message}`);
+  return port;
+}
+
 export interface ProtocolAnswer {
   protocol: ScaleProtocol;
   frames: number;
@@ -19,16 +35,7 @@ export async function detectScaleProtocol(
   const results: ProtocolAnswer[] = [];
   for (const name of SCALE_PROTOCOLS) {
     const codec = CODECS[name];
-    const port = new SerialPort({
-      path,
-      baudRate: codec.serial.baud,
-      parity: codec.serial.parity,
-      dataBits: codec.serial.dataBits,
-      lock: false,
-      autoOpen: false,
-    });
-    const opened = await new Promise<Error | null>((r) => port.open(r));
-    if (opened) throw new Error(`cannot open ${path}: ${opened.message}`);
+    const port = await openWith(path, name);
     const decoder = codec.decoder('kg');
     let frames = 0;
     port.on('data', (d: Buffer) => (frames += decoder.push(d).filter((f) => f.type !== 'ack').length));
@@ -61,16 +68,7 @@ export async function readScaleOnce(
   ms: number,
 ): Promise<{ grams: number; stable: boolean | null } | null> {
   const codec = CODECS[protocol];
-  const port = new SerialPort({
-    path,
-    baudRate: codec.serial.baud,
-    parity: codec.serial.parity,
-    dataBits: codec.serial.dataBits,
-    lock: false,
-    autoOpen: false,
-  });
-  const opened = await new Promise<Error | null>((r) => port.open(r));
-  if (opened) throw new Error(`cannot open ${path}: ${opened.message}`);
+  const port = await openWith(path, protocol);
   const decoder = codec.decoder('kg');
   let last: { grams: number; stable: boolean | null } | null = null;
   port.on('data', (d: Buffer) => {

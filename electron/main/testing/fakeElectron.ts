@@ -1,3 +1,4 @@
+import { IPC_CALL } from '../../../shared/contract';
 /**
  * A thin stand-in for the `electron` module, for unit tests of the main process where the Electron binary cannot be
  * downloaded. It records what the main process asks of Electron (windows, handlers, session hooks) and lets a test
@@ -128,3 +129,11 @@ export const fakeLog = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/** A contract call as the bench window's page makes it: through the IPC handler, from the window's own frame. */
+export const callFromWindow = (win: FakeBrowserWindow) => (method: string, params?: unknown) =>
+  fake.current.handlers.get(IPC_CALL)!(
+    { senderFrame: win.webContents.mainFrame, sender: { mainFrame: win.webContents.mainFrame } },
+    method,
+    params,
+  ) as Promise<{ ok: boolean; result?: Record<string, unknown>; error?: { message: string } }>;
