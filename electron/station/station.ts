@@ -452,7 +452,7 @@ export class Station implements Bench {
         if (this.claims && !this.pack.box && !scan.code.toUpperCase().startsWith('PB:'))
           return this.claims.claim(scan);
         const result = this.pack.scan(scan);
-        if (result.kind === 'logout') this.people.set(null);
+        if (result.kind === 'logout') this.signOut();
         return result;
       }
     }
@@ -576,8 +576,14 @@ export class Station implements Bench {
   }
 
   logout(): void {
-    this.people.set(null);
+    this.signOut();
     this.changed();
+  }
+
+  /** The packer leaves: the next one starts without the item-first wave (their pick list is not this one's). */
+  private signOut(): void {
+    this.people.set(null);
+    this.pack.modes.endWave();
   }
 
   reason(kind: 'hold' | 'partial' | 'override', code: string): string {

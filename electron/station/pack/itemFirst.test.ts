@@ -103,6 +103,14 @@ describe('item-first packing (单件扫描)', () => {
     expect(station.scan(MUG)).toMatchObject({ kind: 'over-scan' });
   });
 
+  it('takes a GS1 scan of the item by its GTIN, as verification does', () => {
+    // ]C1 = GS1-128; AI 01 is the GTIN-14 of the cap's EAN-13, AI 10 its batch.
+    expect(station.scan(`]C101${'0' + CAP}10LOT7`)).toMatchObject({
+      kind: 'item-first-opened',
+      params: { orderNo: 'S-2' },
+    });
+  });
+
   it('still opens an order scanned by its number; a case pack never fills a one-unit order', () => {
     expect(station.scan('M-1')).toMatchObject({ kind: 'box-opened', params: { orderNo: 'M-1' } });
     station.scan('PB:HOLD:other');
@@ -115,6 +123,11 @@ describe('item-first packing (单件扫描)', () => {
     expect(station.state().packing).toEqual({ mode: 'item-first', wave: 'PL-9' });
     expect(fill(MUG)).toBe('W-1'); // W-2 is earlier, but not in the wave
     expect(station.scan(MUG)).toMatchObject({ kind: 'no-single-order' });
+    // The next packer starts without this one's wave.
+    station.scan('PB:LOGOUT');
+    station.scan('U1002');
+    expect(station.state().packing.wave).toBeNull();
+    expect(fill(MUG)).toBe('W-2');
   });
 
   it('the configured wave filter limits the shop', async () => {

@@ -44,6 +44,10 @@ export class PackModes {
     return draft('info', 'wave-set', { code });
   }
 
+  endWave(): void {
+    this.scope = null;
+  }
+
   /** Which orders an item fills now. */
   wave(): Wave {
     return { ...this.ctx.config.pack.itemFirst.filter, scope: this.scope };
