@@ -43,6 +43,16 @@ export interface ShipmentDetails {
   label: LabelDocument | null;
   /** Carrier's own id of the label/shipment (for void), when it has one. */
   carrierRef?: string | null;
+  /**
+   * A booking of several parcels (一单多包): each parcel's own number and label, in the request's order. The first
+   * parcel carries `waybillNo` (SF's 母单); absent for one parcel.
+   */
+  parcels?: ParcelDetails[];
+}
+
+export interface ParcelDetails {
+  waybillNo: string;
+  label: LabelDocument | null;
 }
 
 export type BookingOutcome =
@@ -66,7 +76,13 @@ export interface CarrierAdapter {
   book(req: ShipmentRequest): Promise<BookingOutcome>;
   /** Find out what happened to a booking whose outcome was unknown: query by key, or resend the same key. */
   recover(req: ShipmentRequest): Promise<BookingOutcome>;
-  cancel(waybillNo: string, req: ShipmentRequest | null, carrierRef?: string | null): Promise<CancelOutcome>;
+  /** `parcels`: every parcel's own number, for a booking of several parcels (the first is `waybillNo`). */
+  cancel(
+    waybillNo: string,
+    req: ShipmentRequest | null,
+    carrierRef?: string | null,
+    parcels?: readonly string[],
+  ): Promise<CancelOutcome>;
   track(waybillNo: string): Promise<TrackResult>;
   /** A harmless call that proves the credentials and the endpoint (for IT). */
   test(): Promise<string>;

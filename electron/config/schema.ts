@@ -162,6 +162,8 @@ const Carriers = z
         customerName: z.string().optional(),
         customerPwd: Secret.optional(),
         monthCode: z.string().optional(),
+        /** 子母件 through KDNiao (one booking, sub-waybills); default: the carriers known to support it. */
+        subWaybills: z.boolean().optional(),
       })
       .optional(),
     sf: z

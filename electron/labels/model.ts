@@ -17,6 +17,8 @@ export interface FaceSheet {
   qr: string;
   printedAt: Date;
   stationId: string;
+  /** One carton of an order in several: "1/2", and the master number when this carton has its own. */
+  piece?: { no: number; of: number; master: string | null };
 }
 
 export interface Party {

@@ -13,6 +13,8 @@ export interface SlipContent {
   weightG: number | null;
   printedAt: Date;
   stationId: string;
+  /** One carton of an order in several: the slip lists what is in this carton. */
+  carton?: { no: number; of: number };
 }
 
 /**
@@ -34,7 +36,7 @@ export function packingSlip(s: SlipContent, width = 48): Buffer {
   p.println(t(s.shop ?? 'Packbench'));
   p.setTextNormal();
   p.bold(false);
-  p.println(`装箱单 Packing slip`);
+  p.println(s.carton ? `装箱单 Packing slip  第${s.carton.no}/${s.carton.of}箱` : `装箱单 Packing slip`);
   p.drawLine();
   p.alignLeft();
   p.println(`订单 Order: ${t(s.orderNo)}`);

@@ -131,6 +131,8 @@ function drawFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi, pen: Pen): v
     pen.rect(W - pad - bw, d(2), bw, d(7.5));
     text(W - pad - d(1.5), d(7.8), d(4), label, true, 'end', '#fff');
   }
+  // One carton of several: its number large in the middle, where the courier counts the pieces.
+  if (sheet.piece) text(Math.round(W / 2), d(8.5), d(6.5), `${sheet.piece.no}/${sheet.piece.of}`, true, 'middle');
   rule(d(11));
   // 2. 大头笔 and sorting code
   text(pad, d(24), d(11), sheet.markDestination ?? '', true);
@@ -182,5 +184,6 @@ function drawFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi, pen: Pen): v
   rule(foot - d(5), 2);
   const stamp = sheet.printedAt.toISOString().replace('T', ' ').slice(0, 16);
   text(pad, foot, d(2.8), `${sheet.stationId}  ${stamp}`);
-  text(W - pad, foot, d(2.8), sheet.waybillNo, false, 'end');
+  const master = sheet.piece?.master;
+  text(W - pad, foot, d(2.8), master ? `母单 ${master}` : sheet.waybillNo, master ? true : false, 'end');
 }

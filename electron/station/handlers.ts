@@ -26,6 +26,7 @@ export function createHandlers(b: Bench): Handlers {
     'box.rebook': (p) => act.rebookBox(b, p),
     'box.enterWaybill': (p) => act.enterWaybill(b, p),
     'box.undo': () => b.act(() => b.pack.undo()),
+    'box.newCarton': () => b.act(() => b.pack.newCarton()),
     'box.hold': ({ reason }) => b.act(() => b.pack.hold(b.reason('hold', reason))),
     'box.partial': ({ reason }) => b.act(() => b.pack.partial(b.reason('partial', reason))),
     'insert.confirm': (p) => b.act(() => b.pack.confirmInsert(p?.insertId)),

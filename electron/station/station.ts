@@ -38,7 +38,7 @@ import type { FeedbackDraft } from './feedback';
 import { createHandlers } from './handlers';
 import { Handovers, WarehouseHandovers, type Dock } from './handover';
 import { Outbox } from './notices';
-import { boxView, PackWorkflow, phaseOf } from './pack';
+import { boxView, PackWorkflow, phaseOf, waitsForWeight } from './pack';
 import { People } from './people';
 import {
   createPrintQueue,
@@ -480,7 +480,7 @@ export class Station implements Bench {
       at: r.at.toISOString(),
     });
     const box = this.pack.box;
-    if (!box || !this.people.packer || box.verification === 'open' || box.weightApproved) return;
+    if (!box || !this.people.packer || !waitsForWeight(box)) return;
     const weight = this.watch.take();
     if (!weight) return;
     this.scale.consume(weight.placement);

@@ -342,6 +342,8 @@ export const methods = {
   'app.quit': { params: z.strictObject({ admin: z.string().min(1).max(64), pin: Pin }), result: Ok },
   'user.list': { params: NoParams, result: z.array(z.strictObject({ name: z.string(), role: Role })) },
   'box.undo': { params: NoParams, result: Feedback },
+  /** The button for PB:NEWBOX: the open carton is sealed for its weighing, and the order goes on in the next. */
+  'box.newCarton': { params: NoParams, result: Feedback },
   'insert.confirm': {
     params: z.strictObject({ insertId: z.string().min(1).optional() }).optional(),
     result: Feedback,

@@ -78,6 +78,13 @@ export const FEEDBACK_KINDS = [
   'item-first-opened',
   'no-single-order',
   'quit-needs-admin',
+  'carton-sealed',
+  'carton-empty',
+  'carton-all-in',
+  'carton-waiting-weight',
+  'carton-weight-ok',
+  'carton-label-ok',
+  'label-twice',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
@@ -142,6 +149,25 @@ export const BoxView = z.strictObject({
     unusual: z.boolean(),
   }),
   weightApproved: z.boolean(),
+  /**
+   * An order in several cartons (一单多包): every carton so far, the open one last; empty while the order is in one
+   * carton. `state`: being packed, sealed and waiting for its weight, or weighed.
+   */
+  cartons: z.array(
+    z.strictObject({
+      no: z.number().int().positive(),
+      state: z.enum(['packing', 'weighing', 'weighed']),
+      items: z.array(z.strictObject({ sku: z.string(), name: z.string(), qty: z.number().int() })),
+      packageName: z.string().nullable(),
+      grams: z.number().int().nullable(),
+      waybillNo: z.string().nullable(),
+      labelScanned: z.boolean(),
+    }),
+  ),
+  /** The carton being packed or weighed now (1 for an order in one carton). */
+  carton: z.number().int().positive(),
+  /** PB:NEWBOX would start another carton now (the open one has items, and some are still to come). */
+  canNewCarton: z.boolean(),
   shipment: z
     .strictObject({
       carrier: z.string(),

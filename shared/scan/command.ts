@@ -1,11 +1,13 @@
 /**
  * Command barcodes a packer scans instead of touching the screen (printed from Settings): `PB:UNDO`, `PB:CONFIRM`,
- * `PB:HOLD:<reason>`, `PB:PARTIAL:<reason>`, `PB:LOGOUT`, `PB:MODE:ITEM`, `PB:MODE:ORDER`.
+ * `PB:HOLD:<reason>`, `PB:PARTIAL:<reason>`, `PB:LOGOUT`, `PB:MODE:ITEM`, `PB:MODE:ORDER`, `PB:NEWBOX` (the order goes on in
+ * another carton).
  */
 export type ScanCommand =
   | { command: 'undo' }
   | { command: 'confirm' }
   | { command: 'logout' }
+  | { command: 'newbox' }
   | { command: 'mode'; mode: PackMode }
   | { command: 'hold'; reason: string }
   | { command: 'partial'; reason: string };
@@ -28,6 +30,8 @@ export function parseCommand(code: string): ScanCommand | null {
       return { command: 'confirm' };
     case 'LOGOUT':
       return { command: 'logout' };
+    case 'NEWBOX':
+      return { command: 'newbox' };
     case 'MODE': {
       const mode = MODE_WORDS[reason.toUpperCase()];
       return mode ? { command: 'mode', mode } : null;

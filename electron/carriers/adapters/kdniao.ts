@@ -16,13 +16,20 @@ export interface KdniaoConfig {
   customerName?: string;
   customerPwd?: string;
   monthCode?: string;
+  subWaybills?: boolean;
 }
+
+/** Carriers that take one KDNiao booking for several parcels and answer with sub-waybills (子母件). */
+export const KDNIAO_SUB_WAYBILL_CARRIERS: readonly string[] = ['SF', 'JD', 'DBL', 'KYSY'];
 
 interface KdniaoReply {
   Success: boolean;
   ResultCode: string;
   Reason?: string;
   PrintTemplate?: string;
+  /** 子母件: the sub-waybills, after the master in `Order.LogisticCode` (a comma list, or an array). */
+  SubOrders?: string | string[];
+  SubCount?: number;
   Order?: {
     OrderCode: string;
     LogisticCode: string;
@@ -80,7 +87,41 @@ export class KdniaoAdapter implements CarrierAdapter {
     };
   }
 
+  /** Whether this account's carrier takes several parcels in one booking with sub-waybills. */
+  get subWaybills(): boolean {
+    return this.c.subWaybills ?? KDNIAO_SUB_WAYBILL_CARRIERS.includes(this.c.shipperCode);
+  }
+
+  /**
+   * Several parcels: one booking with a package count and sub-waybills where the carrier supports them; else one
+   * booking per parcel, keyed by the booking's key and the parcel's number (`<key>-C1`, `<key>-C2`, …), so asking
+   * again answers 106 with each parcel's own number. A parcel refused after others were booked cancels those.
+   */
   async book(req: ShipmentRequest): Promise<BookingOutcome> {
+    if (req.parcels.length <= 1 || this.subWaybills) return this.bookOne(req);
+    const booked: { req: ShipmentRequest; waybillNo: string }[] = [];
+    let first: Extract<BookingOutcome, { kind: 'booked' }> | null = null;
+    for (const [i, parcel] of req.parcels.entries()) {
+      const one = { ...req, parcels: [parcel], idempotencyKey: `${req.idempotencyKey}-C${i + 1}` };
+      const outcome = await this.bookOne(one);
+      if (outcome.kind === 'unknown') return outcome;
+      if (outcome.kind === 'rejected') {
+        for (const b of booked) await this.cancel(b.waybillNo, b.req).catch(() => undefined);
+        return { ...outcome, message: `parcel ${i + 1} of ${req.parcels.length}: ${outcome.message}` };
+      }
+      first ??= outcome;
+      booked.push({ req: one, waybillNo: outcome.details.waybillNo });
+    }
+    return {
+      kind: 'booked',
+      details: {
+        ...first!.details,
+        parcels: booked.map((b) => ({ waybillNo: b.waybillNo, label: null })),
+      },
+    };
+  }
+
+  private async bookOne(req: ShipmentRequest): Promise<BookingOutcome> {
     const weightKg = req.parcels.reduce((g, p) => g + p.weightG, 0) / 1000;
     const data = {
       OrderCode: req.idempotencyKey,
@@ -108,6 +149,16 @@ export class KdniaoAdapter implements CarrierAdapter {
     try {
       const r = await this.call('1007', data);
       if ((r.ResultCode === '100' || r.ResultCode === '106') && r.Order?.LogisticCode) {
+        const subs = (Array.isArray(r.SubOrders) ? r.SubOrders : (r.SubOrders ?? '').split(','))
+          .map((n) => n.trim())
+          .filter(Boolean);
+        const cartons = req.parcels.length;
+        if (cartons > 1 && subs.length < cartons - 1)
+          return {
+            kind: 'rejected',
+            code: r.ResultCode,
+            message: `KDNiao returned ${subs.length} sub-waybills for ${cartons} parcels`,
+          };
         return {
           kind: 'booked',
           details: {
@@ -117,6 +168,14 @@ export class KdniaoAdapter implements CarrierAdapter {
             markDestination: r.Order.MarkDestination ?? null,
             sortingCode: r.Order.SortingCode ?? null,
             label: r.PrintTemplate ? { format: 'html', data: Buffer.from(r.PrintTemplate, 'utf8') } : null,
+            ...(cartons > 1
+              ? {
+                  parcels: [r.Order.LogisticCode, ...subs.slice(0, cartons - 1)].map((waybillNo) => ({
+                    waybillNo,
+                    label: null,
+                  })),
+                }
+              : {}),
           },
         };
       }
@@ -132,7 +191,20 @@ export class KdniaoAdapter implements CarrierAdapter {
     return this.book(req);
   }
 
-  async cancel(waybillNo: string, req: ShipmentRequest | null) {
+  async cancel(
+    waybillNo: string,
+    req: ShipmentRequest | null,
+    _ref?: string | null,
+    parcels?: readonly string[],
+  ): Promise<{ ok: boolean; message: string }> {
+    // Booked one parcel at a time: each parcel's booking is cancelled under its own key.
+    if (req && parcels && parcels.length > 1 && !this.subWaybills) {
+      const results = [];
+      for (const [i, expNo] of parcels.entries())
+        results.push(await this.cancel(expNo, { ...req, idempotencyKey: `${req.idempotencyKey}-C${i + 1}` }));
+      const failed = results.find((r) => !r.ok);
+      return failed ?? { ok: true, message: `${parcels.length} parcels cancelled` };
+    }
     const r = await this.call('1147', {
       ShipperCode: this.c.shipperCode,
       OrderCode: req?.idempotencyKey ?? '',

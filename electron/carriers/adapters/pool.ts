@@ -16,14 +16,22 @@ export class PoolAdapter implements CarrierAdapter {
     private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
+  /**
+   * One number per parcel: the first parcel's is bound to the booking's key, the next ones to `key/2`, `key/3`, …, so
+   * asking again gives every parcel the number it had. A pool too short for every parcel books none of them.
+   */
   async book(req: ShipmentRequest): Promise<BookingOutcome> {
-    const waybill = this.allocate(req.idempotencyKey);
-    if (!waybill)
-      return {
-        kind: 'rejected',
-        code: 'pool-empty',
-        message: `no free ${this.carrierName} waybill numbers left: import the carrier's next file`,
-      };
+    const keys = req.parcels.map((_, i) => (i === 0 ? req.idempotencyKey : `${req.idempotencyKey}/${i + 1}`));
+    const bound = keys.filter((k) => this.pool.boundTo(this.carrierName, k) !== undefined).length;
+    const empty: BookingOutcome = {
+      kind: 'rejected',
+      code: 'pool-empty',
+      message: `no free ${this.carrierName} waybill numbers left for ${keys.length} parcel(s): import the carrier's next file`,
+    };
+    if (this.free() < keys.length - bound) return empty;
+    const numbers = keys.map((k) => this.allocate(k));
+    const waybill = numbers[0];
+    if (!waybill || numbers.some((n) => !n)) return empty;
     const left = this.free();
     if (left < this.lowStockWarning)
       this.warn(`only ${left} ${this.carrierName} waybill numbers left in the pool`);
@@ -37,6 +45,9 @@ export class PoolAdapter implements CarrierAdapter {
         markDestination: `${r.city.replace(/市$/, '')} ${r.district}`.trim(),
         sortingCode: null,
         label: null,
+        ...(numbers.length > 1
+          ? { parcels: numbers.map((n) => ({ waybillNo: n!, label: null })) }
+          : {}),
       },
     };
   }

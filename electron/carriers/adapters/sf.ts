@@ -84,11 +84,24 @@ export class SfAdapter implements CarrierAdapter {
     return parseJson<SfInner>({ ...reply, text: outer.apiResultData ?? '' }, host);
   }
 
-  private booked(inner: SfInner): BookingOutcome {
+  /**
+   * 子母件: for `parcelQty` N the answer lists the master (waybillType 1, on the first parcel) and N − 1 children
+   * (waybillType 2, one per further parcel), in order.
+   */
+  private booked(inner: SfInner, req: ShipmentRequest): BookingOutcome {
     const m = inner.msgData!;
-    const waybill = m.waybillNoInfoList?.find((w) => w.waybillType === 1) ?? m.waybillNoInfoList?.[0];
+    const list = m.waybillNoInfoList ?? [];
+    const waybill = list.find((w) => w.waybillType === 1) ?? list[0];
     if (!waybill)
       return { kind: 'rejected', code: inner.errorCode, message: 'no waybill number in the answer' };
+    const children = list.filter((w) => w.waybillType === 2).map((w) => w.waybillNo);
+    const cartons = req.parcels.length;
+    if (cartons > 1 && children.length < cartons - 1)
+      return {
+        kind: 'rejected',
+        code: inner.errorCode,
+        message: `SF returned ${children.length} child waybills for ${cartons} parcels`,
+      };
     const route = m.routeLabelInfo?.[0]?.routeLabelData;
     return {
       kind: 'booked',
@@ -99,6 +112,14 @@ export class SfAdapter implements CarrierAdapter {
         markDestination: route?.destRouteLabel ?? null,
         sortingCode: route?.codingMapping ?? route?.destTeamCode ?? null,
         label: null,
+        ...(cartons > 1
+          ? {
+              parcels: [waybill.waybillNo, ...children.slice(0, cartons - 1)].map((waybillNo) => ({
+                waybillNo,
+                label: null,
+              })),
+            }
+          : {}),
       },
     };
   }
@@ -110,6 +131,7 @@ export class SfAdapter implements CarrierAdapter {
         orderId: req.idempotencyKey,
         contactInfoList: [contact(1, req.shipper), contact(2, req.recipient)],
         cargoDetails: req.parcels.flatMap((p) => p.items.map((i) => ({ name: i.name, count: i.qty }))),
+        // 子母件: one master and a child per further parcel, returned together.
         ...(this.c.monthlyCard ? { monthlyCard: this.c.monthlyCard } : {}),
         payMethod: 1,
         expressTypeId: 1,
@@ -121,7 +143,7 @@ export class SfAdapter implements CarrierAdapter {
         isReturnRoutelabel: 1,
         remark: req.reference,
       });
-      if (inner.success) return this.booked(inner);
+      if (inner.success) return this.booked(inner, req);
       // 8016: this orderId was already booked (by a call whose answer we lost): the search has it.
       if (inner.errorCode === '8016') return this.search(req);
       return { kind: 'rejected', code: inner.errorCode, message: inner.errorMsg ?? 'refused' };
@@ -137,7 +159,7 @@ export class SfAdapter implements CarrierAdapter {
       searchType: 1,
       language: 'zh-CN',
     });
-    if (inner.success) return this.booked(inner);
+    if (inner.success) return this.booked(inner, req);
     return { kind: 'rejected', code: inner.errorCode, message: inner.errorMsg ?? 'not found' };
   }
 

@@ -3,6 +3,7 @@ import {
   CarrierHttpError,
   type BookingOutcome,
   type CarrierAdapter,
+  type LabelDocument,
   type ShipmentRequest,
   type TrackResult,
 } from '../model';
@@ -19,6 +20,8 @@ interface SeLabel {
   tracking_number: string;
   shipment_id?: string;
   label_download?: { zpl?: string; href?: string };
+  /** A multi-package label: each package's own tracking number and label, in the request's order. */
+  packages?: { tracking_number?: string; label_download?: { zpl?: string; href?: string } }[];
 }
 
 const address = (a: ShipmentRequest['shipper']) => ({
@@ -57,8 +60,8 @@ export class ShipEngineAdapter implements CarrierAdapter {
     }
   }
 
-  private async fromLabel(label: SeLabel): Promise<BookingOutcome> {
-    const url = label.label_download?.zpl ?? label.label_download?.href;
+  private async download(link: SeLabel['label_download']): Promise<LabelDocument | null> {
+    const url = link?.zpl ?? link?.href;
     const zpl = url
       ? await request(url, {
           method: 'GET',
@@ -66,6 +69,24 @@ export class ShipEngineAdapter implements CarrierAdapter {
           timeoutMs: this.timeoutMs,
         })
       : null;
+    return zpl && zpl.status === 200 ? { format: 'zpl', data: zpl.bytes } : null;
+  }
+
+  /** The label answer; several packages: each one's own number and label (the first carries the master number). */
+  private async fromLabel(label: SeLabel, parcels = 1): Promise<BookingOutcome> {
+    const packages = parcels > 1 ? (label.packages ?? []) : [];
+    if (parcels > 1 && packages.filter((p) => p.tracking_number).length < parcels)
+      return {
+        kind: 'rejected',
+        code: 'packages',
+        message: `ShipEngine returned ${packages.length} packages for ${parcels} parcels`,
+      };
+    const own = await Promise.all(
+      packages.slice(0, parcels).map(async (p) => ({
+        waybillNo: p.tracking_number!,
+        label: await this.download(p.label_download),
+      })),
+    );
     return {
       kind: 'booked',
       details: {
@@ -74,8 +95,9 @@ export class ShipEngineAdapter implements CarrierAdapter {
         waybillNo: label.tracking_number,
         markDestination: null,
         sortingCode: null,
-        label: zpl && zpl.status === 200 ? { format: 'zpl', data: zpl.bytes } : null,
+        label: own[0]?.label ?? (await this.download(label.label_download)),
         carrierRef: label.label_id,
+        ...(own.length > 1 ? { parcels: own } : {}),
       },
     };
   }
@@ -108,7 +130,7 @@ export class ShipEngineAdapter implements CarrierAdapter {
       });
       const host = new URL(this.c.baseUrl).host;
       const body = parseJson<SeLabel & { errors?: { error_code: string; message: string }[] }>(reply, host);
-      if (reply.status === 200 || reply.status === 201) return this.fromLabel(body);
+      if (reply.status === 200 || reply.status === 201) return this.fromLabel(body, req.parcels.length);
       const error = body.errors?.[0];
       // The external id was used: a booking exists already — look it up rather than booking twice.
       if (error && /external_shipment_id|duplicate/i.test(`${error.error_code} ${error.message}`))
@@ -139,7 +161,7 @@ export class ShipEngineAdapter implements CarrierAdapter {
         host,
       );
       const label = labels.labels.find((l) => l.tracking_number);
-      return label ? this.fromLabel(label) : this.book(req);
+      return label ? this.fromLabel(label, req.parcels.length) : this.book(req);
     } catch (err) {
       if (err instanceof CarrierHttpError) return { kind: 'unknown', reason: err.message };
       throw err;

@@ -2,7 +2,7 @@ import { kdniaoDataSign } from '..';
 import { answer, form, startFake, type FakeServer } from './server';
 
 export interface KdniaoFake extends FakeServer {
-  orders: Map<string, { LogisticCode: string; cancelled: boolean }>;
+  orders: Map<string, { LogisticCode: string; SubOrders: string[]; cancelled: boolean }>;
   /** Every booking made, in order (a repeat of an OrderCode that got 106 is not one). */
   bookings: { OrderCode: string; LogisticCode: string }[];
   /** Like a sandbox restarted: the OrderCodes are forgotten and its numbers start again from the first. */
@@ -15,7 +15,9 @@ export interface KdniaoFake extends FakeServer {
 
 /** KDNiao's EOrderService as a local server: checks DataSign, keeps OrderCodes, answers 106 for a repeat. */
 export async function startKdniaoFake(eBusinessId: string, appKey: string): Promise<KdniaoFake> {
-  const orders = new Map<string, { LogisticCode: string; cancelled: boolean }>();
+  const orders = new Map<string, { LogisticCode: string; SubOrders: string[]; cancelled: boolean }>();
+  /** Carriers that answer a package count with sub-waybills (子母件), as KDNiao does for them. */
+  const SUB_WAYBILLS = ['SF', 'JD', 'DBL', 'KYSY'];
   let next = 1;
   const fake = (await startFake((_req, body, res, f) => {
     const p = form(body);
@@ -40,12 +42,24 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
           ResultCode: '101',
           Reason: '缺少必要参数 missing parameter',
         });
+      const quantity = Number(data.Quantity ?? 1);
+      if (!Number.isInteger(quantity) || quantity < 1)
+        return answer(res, f, 200, { Success: false, ResultCode: '102', Reason: 'Quantity 包裹数' });
+      if (quantity > 1 && !SUB_WAYBILLS.includes(String(data.ShipperCode)))
+        return answer(res, f, 200, {
+          Success: false,
+          ResultCode: '102',
+          Reason: `${String(data.ShipperCode)} 不支持子母件 no sub-waybills for this carrier`,
+        });
       const existing = orders.get(code);
       if (existing)
         return answer(res, f, 200, {
           Success: false,
           ResultCode: '106',
           Reason: '该订单号已下单成功',
+          ...(existing.SubOrders.length
+            ? { SubCount: existing.SubOrders.length, SubOrders: existing.SubOrders.join(',') }
+            : {}),
           Order: {
             OrderCode: code,
             LogisticCode: existing.LogisticCode,
@@ -54,13 +68,15 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
           },
         });
       const LogisticCode = `7310${String(next++).padStart(8, '0')}`;
-      orders.set(code, { LogisticCode, cancelled: false }); // committed before any answer leaves
+      const SubOrders = Array.from({ length: quantity - 1 }, () => `7310${String(next++).padStart(8, '0')}`);
+      orders.set(code, { LogisticCode, SubOrders, cancelled: false }); // committed before any answer leaves
       fake.bookings.push({ OrderCode: code, LogisticCode });
       return answer(res, f, 200, {
         Success: true,
         ResultCode: '100',
         Reason: '',
         UniquerRequestNumber: `U${next}`,
+        ...(SubOrders.length ? { SubCount: SubOrders.length, SubOrders: SubOrders.join(',') } : {}),
         Order: { OrderCode: code, LogisticCode, MarkDestination: '成都转 武侯', SortingCode: '510-23' },
         PrintTemplate: '<html>面单</html>',
       });

@@ -2,7 +2,8 @@ import { sfMsgDigest } from '..';
 import { answer, form, startFake, type FakeServer } from './server';
 
 export interface SfFake extends FakeServer {
-  orders: Map<string, { waybillNo: string; cancelled: boolean }>;
+  /** Per orderId: the master waybill, the children of a 子母件 (`parcelQty` > 1), and whether it was cancelled. */
+  orders: Map<string, { waybillNo: string; children: string[]; cancelled: boolean }>;
 }
 
 const PDF =
@@ -10,7 +11,7 @@ const PDF =
 
 /** 丰桥 /std/service as a local server: checks msgDigest (A1006 if wrong), 8016 for a repeated orderId, search, cancel, cloud print. */
 export async function startSfFake(partnerId: string, checkWord: string): Promise<SfFake> {
-  const orders = new Map<string, { waybillNo: string; cancelled: boolean }>();
+  const orders = new Map<string, { waybillNo: string; children: string[]; cancelled: boolean }>();
   let next = 1;
   const ok = (msgData: object) => ({
     apiResultCode: 'A1000',
@@ -24,11 +25,14 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
     apiResponseID: 'R1',
     apiResultData: JSON.stringify({ success: false, errorCode, errorMsg, msgData: null }),
   });
-  const order = (orderId: string, waybillNo: string) => ({
+  const order = (orderId: string, waybillNo: string, children: string[]) => ({
     orderId,
     originCode: '571',
     destCode: '028',
-    waybillNoInfoList: [{ waybillType: 1, waybillNo }],
+    waybillNoInfoList: [
+      { waybillType: 1, waybillNo },
+      ...children.map((c) => ({ waybillType: 2, waybillNo: c })),
+    ],
     routeLabelInfo: [{ routeLabelData: { destRouteLabel: '028WH-武侯', codingMapping: 'E12' } }],
   });
   const fake = (await startFake((req, body, res, f) => {
@@ -47,9 +51,14 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
     switch (p.serviceCode) {
       case 'EXP_RECE_CREATE_ORDER': {
         if (orders.has(orderId)) return answer(res, f, 200, fail('8016', '重复下单 duplicate orderId'));
+        const qty = msg.parcelQty ?? 1;
+        if (!Number.isInteger(qty) || (qty as number) < 1 || (qty as number) > 300)
+          return answer(res, f, 200, fail('8024', 'parcelQty 包裹数 1-300'));
         const waybillNo = `SF${String(1400000000000 + next++)}`;
-        orders.set(orderId, { waybillNo, cancelled: false });
-        return answer(res, f, 200, ok(order(orderId, waybillNo)));
+        // 子母件: one master, and a child waybill for every further parcel.
+        const children = Array.from({ length: (qty as number) - 1 }, () => `SF${String(1400000000000 + next++)}`);
+        orders.set(orderId, { waybillNo, children, cancelled: false });
+        return answer(res, f, 200, ok(order(orderId, waybillNo, children)));
       }
       case 'EXP_RECE_SEARCH_ORDER_RESP': {
         const o = orders.get(orderId);
@@ -57,7 +66,7 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
           res,
           f,
           200,
-          o ? ok(order(orderId, o.waybillNo)) : fail('8018', '未获取到订单信息 no such order'),
+          o ? ok(order(orderId, o.waybillNo, o.children)) : fail('8018', '未获取到订单信息 no such order'),
         );
       }
       case 'EXP_RECE_UPDATE_ORDER': {

@@ -80,8 +80,25 @@ export async function startShipEngineFake(
 ): Promise<ShipEngineFake> {
   const labels = new Map<
     string,
-    { label_id: string; shipment_id: string; tracking_number: string; voided: boolean }
+    {
+      label_id: string;
+      shipment_id: string;
+      tracking_number: string;
+      voided: boolean;
+      /** Each package's own tracking number (a multi-package label: the first is the master). */
+      packages: string[];
+    }
   >();
+  const download = (tracking: string) => ({ zpl: `${fake.url}/download/${tracking}.zpl` });
+  const withPackages = (l: { tracking_number: string; packages: string[] }) => ({
+    ...l,
+    label_download: download(l.tracking_number),
+    packages: l.packages.map((t, i) => ({
+      package_id: i + 1,
+      tracking_number: t,
+      label_download: download(t),
+    })),
+  });
   let next = 1;
   const fake = (await startFake((req, body, res, f) => {
     const url = new URL(req.url ?? '/', f.url);
@@ -101,8 +118,9 @@ export async function startShipEngineFake(
       const problem = labelRequestProblem(body, expect);
       if (problem)
         return answer(res, f, 400, { errors: [{ error_code: 'invalid_field_value', message: problem }] });
-      const ext = (JSON.parse(body) as { shipment: { external_shipment_id: string } }).shipment
-        .external_shipment_id;
+      const shipment = (JSON.parse(body) as { shipment: { external_shipment_id: string; packages: unknown[] } })
+        .shipment;
+      const ext = shipment.external_shipment_id;
       if (labels.has(ext))
         return answer(res, f, 400, {
           errors: [
@@ -110,18 +128,16 @@ export async function startShipEngineFake(
           ],
         });
       const n = next++;
+      const tracking = `1Z999AA1${String(n).padStart(10, '0')}`;
       const label = {
         label_id: `se-${n}`,
         shipment_id: `shp-${n}`,
-        tracking_number: `1Z999AA1${String(n).padStart(10, '0')}`,
+        tracking_number: tracking,
         voided: false,
+        packages: shipment.packages.map((_, i) => (i === 0 ? tracking : `${tracking}-${i + 1}`)),
       };
       labels.set(ext, label);
-      return answer(res, f, 200, {
-        ...label,
-        status: 'completed',
-        label_download: { zpl: `${f.url}/download/${label.tracking_number}.zpl` },
-      });
+      return answer(res, f, 200, { ...withPackages(label), status: 'completed' });
     }
     const byExt = /^\/v1\/shipments\/external_shipment_id\/(.+)$/.exec(url.pathname);
     if (req.method === 'GET' && byExt) {
@@ -135,7 +151,7 @@ export async function startShipEngineFake(
       return answer(res, f, 200, {
         labels: [...labels.values()]
           .filter((l) => l.shipment_id === sid)
-          .map((l) => ({ ...l, label_download: { zpl: `${f.url}/download/${l.tracking_number}.zpl` } })),
+          .map(withPackages),
       });
     }
     const voidMatch = /^\/v1\/labels\/(.+)\/void$/.exec(url.pathname);

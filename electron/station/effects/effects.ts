@@ -1,4 +1,4 @@
-import type { BoxState, PackEvent } from '../pack';
+import { waitsForWeight as waiting, type BoxState, type PackEvent } from '../pack';
 
 /**
  * What must happen in the world after events are on disk. The workflow only says so; the effect runner does it,
@@ -16,10 +16,10 @@ export type Effect =
 
 /** The weighing a box waits for: a new key whenever what is in the box changes. */
 const weighKey = (b: BoxState) =>
-  `${b.sessionId}/${b.verification}/${b.okScans.length}/${b.insertsConfirmed.length}`;
+  `${b.sessionId}/${b.verification}/${b.okScans.length}/${b.insertsConfirmed.length}/${b.cartons.length}`;
 
 const waitsForWeight = (b: BoxState | null): b is BoxState =>
-  !!b && b.status === 'open' && !b.closed && b.verification !== 'open' && !b.weightApproved;
+  !!b && b.status === 'open' && !b.closed && waiting(b);
 
 const dueForBooking = (b: BoxState | null): b is BoxState =>
   !!b && b.status === 'open' && !b.closed && b.weightApproved && !b.shipment;

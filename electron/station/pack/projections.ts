@@ -120,6 +120,8 @@ export function project(repos: Repos, env: Envelope, orderId: number, orderNo: s
       return;
     }
     case 'box.package':
+    case 'carton.sealed':
+    case 'label.scanned':
     case 'box.booking':
     case 'box.booked':
     case 'box.bookingFailed':

@@ -1,5 +1,5 @@
 import type { BoxView, StationState } from '../../../shared/contract';
-import type { BoxState } from './box';
+import { cartonNo, openCartonContents, type BoxState } from './box';
 
 /** The box as the packer's screen shows it. */
 export interface WeightPreview {
@@ -54,6 +54,7 @@ export function boxView(box: BoxState, weight: WeightPreview): BoxView {
       unusual: box.weighing?.learned?.warn ?? false,
     },
     weightApproved: box.weightApproved,
+    ...cartonsView(box),
     shipment: box.shipment
       ? {
           carrier: box.shipment.carrier,
@@ -69,10 +70,47 @@ export function boxView(box: BoxState, weight: WeightPreview): BoxView {
   };
 }
 
+function cartonsView(box: BoxState): Pick<BoxView, 'cartons' | 'carton' | 'canNewCarton'> {
+  const items = (contents: Record<string, number>) =>
+    box.requirements
+      .filter((r) => (contents[r.key] ?? 0) > 0)
+      .map((r) => ({ sku: r.sku, name: r.name, qty: contents[r.key]! }));
+  const open = openCartonContents(box);
+  const numbers = box.shipment?.parcels ?? [];
+  const several = box.cartons.length > 0 || box.sealed;
+  const cartons: BoxView['cartons'] = several
+    ? [
+        ...box.cartons.map((c) => ({
+          no: c.no,
+          state: 'weighed' as const,
+          items: items(c.contents),
+          packageName: c.package?.name ?? null,
+          grams: c.weighing.grams,
+        })),
+        {
+          no: cartonNo(box),
+          state: box.weightApproved ? ('weighed' as const) : box.sealed || box.verification !== 'open' ? ('weighing' as const) : ('packing' as const),
+          items: items(open),
+          packageName: box.package?.name ?? null,
+          grams: box.weighing?.grams ?? null,
+        },
+      ].map((c) => ({
+        ...c,
+        waybillNo: numbers.find((n) => n.carton === c.no)?.waybillNo ?? null,
+        labelScanned: box.labelsScanned.includes(c.no) || box.closed,
+      }))
+    : [];
+  return {
+    cartons,
+    carton: cartonNo(box),
+    canNewCarton: box.verification === 'open' && !box.sealed && Object.keys(open).length > 0,
+  };
+}
+
 export function phaseOf(packer: unknown, box: BoxState | null): StationState['phase'] {
   if (!packer) return 'login';
   if (!box) return 'idle';
-  if (box.verification === 'open') return 'verifying';
+  if (box.verification === 'open' && !box.sealed) return 'verifying';
   if (!box.weightApproved) return 'weighing';
   return box.shipment?.status === 'booked' ? 'labelling' : 'booking';
 }

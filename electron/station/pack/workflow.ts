@@ -11,7 +11,17 @@ import type { PackContext } from './context';
 import { PackModes } from './modes';
 
 export type { PackContext };
-import { applyEvent, replay, shortLines, type BoxState, type Envelope, type PackEvent } from './box';
+import {
+  applyEvent,
+  cartonNo,
+  openCartonContents,
+  openCartonInserts,
+  replay,
+  shortLines,
+  type BoxState,
+  type Envelope,
+  type PackEvent,
+} from './box';
 
 /** YYYY-MM-DD in the bench's own time zone: an expiry date is a local date. */
 const localDate = (d: Date) =>
@@ -166,6 +176,8 @@ export class PackWorkflow {
     if (!box) return this.modes.mode === 'item-first' ? this.fillByItem(reading) : this.open(reading.code);
     const pkg = this.ctx.repos.packages.byCode(reading.code);
     if (pkg && !box.weightApproved) return this.setPackage(pkg.code);
+    // A sealed carton is on its way to the scale: nothing more goes into it, and the next carton is not open yet.
+    if (box.sealed) return draft('warn', 'carton-waiting-weight', { carton: cartonNo(box) });
     if (box.weightApproved || box.verification !== 'open') {
       // An item scanned into a complete box is an over-scan (or a wrong item) at any step, and logged as one.
       const isItem = scanFacts(this.ctx, box, reading, (sku) => this.nameOf(sku)).kind === 'product';
@@ -330,16 +342,36 @@ export class PackWorkflow {
         return this.partial(c.reason);
       case 'logout':
         return draft('info', 'logout', {});
+      case 'newbox':
+        return this.newCarton();
       case 'mode':
         // A box already open goes on as it started; the new mode starts the next one.
         return this.modes.set(c.mode);
     }
   }
 
+  /**
+   * PB:NEWBOX: the open carton's contents are what is in it now; it goes on the scale as its own placement, and the
+   * order goes on in the next carton. A carton with nothing in it is not a carton; with every item in, there is
+   * nothing left for another.
+   */
+  newCarton(): FeedbackDraft {
+    const box = this.current;
+    if (!box) return draft('warn', 'no-box', {});
+    const carton = cartonNo(box);
+    if (box.sealed) return draft('warn', 'carton-waiting-weight', { carton });
+    if (box.verification !== 'open') return draft('warn', 'carton-all-in', { carton });
+    if (Object.keys(openCartonContents(box)).length === 0) return draft('warn', 'carton-empty', { carton });
+    this.commit(box.sessionId, this.orderId, box.order.orderNo, [{ type: 'carton.sealed', carton }]);
+    return draft('info', 'carton-sealed', { carton, next: carton + 1 });
+  }
+
   undo(): FeedbackDraft {
     const box = this.current;
     const last = box?.okScans.at(-1);
-    if (!box || !last) return draft('warn', 'nothing-to-undo', {});
+    // Undo reaches into the open carton only: a sealed or weighed carton keeps what it was weighed with.
+    if (!box || !last || box.sealed || last.seq <= box.cartonFromSeq)
+      return draft('warn', 'nothing-to-undo', {});
     if (box.verification === 'overridden' || box.verification === 'partial')
       return draft('warn', 'nothing-to-undo', {});
     this.commit(box.sessionId, this.orderId, box.order.orderNo, [
@@ -361,6 +393,7 @@ export class PackWorkflow {
       (i) => !box.insertsConfirmed.includes(i.id) && (insertId === undefined || i.id === insertId),
     );
     if (!insert) return draft('warn', 'no-insert', {});
+    if (box.sealed) return draft('warn', 'carton-waiting-weight', { carton: cartonNo(box) });
     this.commit(box.sessionId, this.orderId, box.order.orderNo, [
       { type: 'insert.confirmed', insertId: insert.id, via: 'confirm' },
     ]);
@@ -380,7 +413,7 @@ export class PackWorkflow {
   partial(reason: string): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    if (box.verification !== 'open')
+    if (box.verification !== 'open' || box.sealed)
       return draft('warn', 'box-waiting-weight', { orderNo: box.order.orderNo });
     if (box.okScans.length === 0) return draft('warn', 'partial-empty', {});
     const short = shortLines(box);
@@ -396,7 +429,7 @@ export class PackWorkflow {
   override(lead: string, reasonCode: string, comment: string | null): FeedbackDraft {
     const box = this.current;
     if (!box) return draft('warn', 'no-box', {});
-    if (box.verification === 'open') {
+    if (box.verification === 'open' && !box.sealed) {
       this.commit(box.sessionId, this.orderId, box.order.orderNo, [
         {
           type: 'override.approved',
@@ -428,24 +461,28 @@ export class PackWorkflow {
     return draft('info', 'package-set', { name: pkg.name, tare: pkg.tareG });
   }
 
-  /** The smallest box type that fits what is in the box. */
+  /** The smallest box type that fits what is in the (open) carton. */
   suggestedPackage(box: BoxState): PackageType | null {
-    const items = box.requirements.map((r) => ({ dims: r.dimsMm ?? null, qty: box.counted[r.key] ?? 0 }));
+    const inCarton = openCartonContents(box);
+    const items = box.requirements.map((r) => ({ dims: r.dimsMm ?? null, qty: inCarton[r.key] ?? 0 }));
     return suggestBox(items, this.ctx.repos.packages.list());
   }
 
-  /** What the box should weigh now: its items, the chosen (else suggested) box's tare and the inserts. */
+  /**
+   * What the open carton should weigh now: its items, the chosen (else suggested) box's tare and its inserts. An order
+   * in one carton: the whole box.
+   */
   expectedWeight(box: BoxState, actualG = 0) {
     const pkg = box.package ?? this.suggestedPackage(box);
+    const inCarton = openCartonContents(box);
     const lines = box.requirements.map((r) => ({
       sku: r.sku,
-      qty: box.counted[r.key] ?? 0,
+      qty: inCarton[r.key] ?? 0,
       unitWeightG: r.unitWeightG,
       category: r.category ?? null,
     }));
-    const insertsG = box.inserts
-      .filter((i) => box.insertsConfirmed.includes(i.id))
-      .reduce((g, i) => g + i.weightG, 0);
+    const inserts = openCartonInserts(box);
+    const insertsG = box.inserts.filter((i) => inserts.includes(i.id)).reduce((g, i) => g + i.weightG, 0);
     const { weight } = this.ctx.config;
     return {
       pkg,
@@ -454,10 +491,10 @@ export class PackWorkflow {
     };
   }
 
-  /** A stable weight of a fresh placement, while the box waits for one. */
+  /** A stable weight of a fresh placement, while the box (or its sealed carton) waits for one. */
   weigh(grams: number, placement: number): FeedbackDraft {
     const box = this.current;
-    if (!box || box.verification === 'open' || box.weightApproved) return draft('warn', 'no-box', {});
+    if (!box || !waitsForWeight(box)) return draft('warn', 'no-box', {});
     const { pkg, lines, check } = this.expectedWeight(box, grams);
     const skuSet = skuSetKey(lines);
     const learned =
@@ -475,8 +512,14 @@ export class PackWorkflow {
     if (check.verdict === 'under') return draft('wrong', 'weight-under', params);
     if (learned?.warn)
       return draft('warn', 'weight-unusual', { ...params, usual: learned.meanG, n: learned.n });
+    // A sealed carton in tolerance is done: the packer goes on with the next one.
+    if (box.sealed) return draft('ok', 'carton-weight-ok', { ...params, carton: cartonNo(box), next: cartonNo(box) + 1 });
     return draft('done', 'weight-ok', params);
   }
 }
+
+/** The box (or its sealed carton) waits for a weighing: all verified, or a carton sealed, and no weight approved yet. */
+export const waitsForWeight = (box: BoxState): boolean =>
+  !box.weightApproved && (box.sealed || box.verification !== 'open');
 
 export type { Feedback };

@@ -3,6 +3,14 @@ import type { Config } from '../../config';
 import type { FaceSheet } from '../../labels';
 import type { OrderLineRow, OrderRow } from '../../store';
 
+/** One carton of an order in several: its number, the master number, and what is in it. */
+export interface CartonOnLabel {
+  no: number;
+  of: number;
+  master: string;
+  items: { name: string; qty: number }[];
+}
+
 export interface ShipmentForLabel {
   carrier: string;
   waybillNo: string;
@@ -31,6 +39,7 @@ export function faceSheetFor(
   config: Config,
   weightG: number | null,
   now: Date,
+  carton?: CartonOnLabel,
 ): FaceSheet {
   const s = config.shipper;
   return {
@@ -49,12 +58,23 @@ export function faceSheetFor(
       address: [s.province, s.city, s.district, s.address].filter(Boolean).join(' '),
     },
     orderNo: order.order_no,
-    items: lines.map((l) => `${l.name ?? l.sku} ×${l.qty}`).join('; '),
+    items: (carton?.items ?? lines.map((l) => ({ name: l.name ?? l.sku, qty: l.qty })))
+      .map((l) => `${l.name} ×${l.qty}`)
+      .join('; '),
     weightG,
     codCents: shipment.codCents ?? null,
     insuredCents: shipment.insuredCents ?? null,
     qr: shipment.waybillNo,
     printedAt: now,
     stationId: config.station.id,
+    ...(carton
+      ? {
+          piece: {
+            no: carton.no,
+            of: carton.of,
+            master: carton.master === shipment.waybillNo ? null : carton.master,
+          },
+        }
+      : {}),
   };
 }

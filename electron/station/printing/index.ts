@@ -1,5 +1,5 @@
 export { faceSheetFor, type ShipmentForLabel } from './faceSheet';
-export { labelJob, slipJob } from './jobs';
+export { labelJob, slipJob, type CartonOnLabel } from './jobs';
 export {
   printManifest,
   printTest,

@@ -12,7 +12,9 @@ import {
   type LabelThread,
 } from '../../labels';
 import type { NewPrintJob, OrderRow, Repos } from '../../store';
-import { faceSheetFor } from './faceSheet';
+import { faceSheetFor, type CartonOnLabel } from './faceSheet';
+
+export type { CartonOnLabel };
 
 interface JobContext {
   repos: Repos;
@@ -37,6 +39,7 @@ export async function labelJob(
   order: OrderRow,
   d: Booked,
   weightG: number | null,
+  carton?: CartonOnLabel,
 ): Promise<NewPrintJob | null> {
   const printer = ctx.config.printers.label;
   if (!printer) return null;
@@ -67,6 +70,7 @@ export async function labelJob(
     ctx.config,
     weightG,
     ctx.now(),
+    carton,
   );
   const here = () => encodeLabel(renderFaceSheet(sheet, size, dpi), format, size);
   // A label thread that failed does not cost the box its label: it is drawn here, and the next one tries the thread.
@@ -83,9 +87,11 @@ export function slipJob(
   order: OrderRow,
   d: { carrier: string; waybillNo: string },
   weightG: number | null,
+  carton?: CartonOnLabel,
 ): NewPrintJob | null {
   if (!ctx.config.printers.slip) return null;
-  const lines = ctx.repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty }));
+  const lines =
+    carton?.items ?? ctx.repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty }));
   const payload = packingSlip({
     shop: order.shop,
     orderNo: order.order_no,
@@ -97,6 +103,7 @@ export function slipJob(
     weightG,
     printedAt: ctx.now(),
     stationId: ctx.config.station.id,
+    ...(carton ? { carton: { no: carton.no, of: carton.of } } : {}),
   });
   return {
     printer: 'slip',

@@ -1,8 +1,8 @@
-import type { ShipmentDetails } from '../../carriers';
+import type { ShipmentDetails, ShipmentRequest } from '../../carriers';
 import type { NewPrintJob, OrderRow, ShipmentRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
 import type { BoxState } from '../pack';
-import { labelJob, slipJob } from '../printing';
+import { labelJob, slipJob, type CartonOnLabel } from '../printing';
 import type { Booker, ShippingContext } from './context';
 import { recordShipmentOutcome } from './requests';
 
@@ -14,17 +14,38 @@ export async function recordBooked(
   const { shipments, printJobs } = ctx.repos;
   const d = outcome.details;
   let labelJobId: number | null = null;
-  const slip = slipJob(ctx, sessionId, order, d, weightG);
-  let job: NewPrintJob | null = null;
-  try {
-    job = await labelJob(ctx, sessionId, order, d, weightG);
-  } catch (err) {
-    ctx.log.error(`label for ${d.waybillNo} could not be made`, err);
-  }
+  // One order in several cartons: a face sheet (and a slip) per carton, each with its own number and contents, as
+  // the booking asked for them.
+  const asked = (JSON.parse(shipments.byId(shipmentId)?.request ?? '{}') as Partial<ShipmentRequest>).parcels;
+  const cartons = d.parcels && d.parcels.length > 1 ? d.parcels : null;
+  const pieces = cartons
+    ? cartons.map((p, i) => ({
+        details: { ...d, waybillNo: p.waybillNo, label: p.label },
+        weightG: asked?.[i]?.weightG ?? null,
+        carton: {
+          no: i + 1,
+          of: cartons.length,
+          master: d.waybillNo,
+          items: asked?.[i]?.items.map(({ name, qty }) => ({ name, qty })) ?? [],
+        } satisfies CartonOnLabel,
+      }))
+    : [{ details: d, weightG, carton: undefined }];
+  const slips = pieces.map((p) => slipJob(ctx, sessionId, order, p.details, p.weightG, p.carton));
+  const jobs: NewPrintJob[] = [];
+  for (const p of pieces)
+    try {
+      const job = await labelJob(ctx, sessionId, order, p.details, p.weightG, p.carton);
+      if (job) jobs.push(job);
+    } catch (err) {
+      ctx.log.error(`label for ${p.details.waybillNo} could not be made`, err);
+    }
   ctx.repos.transaction(() => {
     recordShipmentOutcome(shipments, shipmentId, outcome, at);
-    if (job) labelJobId = printJobs.add(job, at);
-    if (slip) printJobs.add(slip, at);
+    for (const job of jobs) {
+      const id = printJobs.add(job, at);
+      labelJobId ??= id;
+    }
+    for (const slip of slips) if (slip) printJobs.add(slip, at);
     ctx.pack.record(sessionId, order.id, order.order_no, [
       {
         type: 'box.booked',
@@ -34,6 +55,9 @@ export async function recordBooked(
         markDestination: d.markDestination,
         sortingCode: d.sortingCode,
         labelJobId,
+        ...(cartons
+          ? { parcels: pieces.map((p) => ({ carton: p.carton!.no, waybillNo: p.details.waybillNo, weightG: p.weightG })) }
+          : {}),
       },
     ]);
   });

@@ -12,6 +12,14 @@ export function checkBookedDetails(d: ShipmentDetails): void {
     throw new InvalidCarrierAnswer(
       `the carrier answered "booked" with an unusable waybill number ${JSON.stringify(d.waybillNo)}`,
     );
+  const cartons = (d.parcels ?? []).map((p) => p.waybillNo);
+  const bad = cartons.find((n) => typeof n !== 'string' || !WAYBILL.test(n));
+  if (bad !== undefined)
+    throw new InvalidCarrierAnswer(
+      `the carrier answered "booked" with an unusable carton waybill number ${JSON.stringify(bad)}`,
+    );
+  if (new Set(cartons).size !== cartons.length)
+    throw new InvalidCarrierAnswer(`the carrier answered "booked" with one number for two cartons (${cartons.join(', ')})`);
 }
 
 /** Why a carrier's answer could not be recorded, in words a lead reads. */

@@ -8,7 +8,8 @@ import {
 import { background } from '../../log';
 import type { OrderRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
-import type { BoxState } from '../pack';
+import { openCartonContents, type BoxState } from '../pack';
+import type { Parcel } from '../../carriers';
 import { adoptOrRefuse, recordBooked } from './answers';
 import { checkBookedDetails, whyNotRecorded } from './attention';
 import { scanLabel } from './closing';
@@ -17,6 +18,10 @@ import { enterWaybill, rebook } from './rebooking';
 import { recordShipmentOutcome, shipmentRequest } from './requests';
 
 export type { ShippingContext };
+
+/** What the order weighs on the scale: every carton's weighing (one carton: the box's). */
+const totalWeight = (box: BoxState) =>
+  box.cartons.reduce((g, c) => g + c.weighing.grams, box.weighing?.grams ?? 0);
 
 /**
  * Booking, labels and closing. The shipment row and its idempotency key are written before a carrier is called;
@@ -63,7 +68,7 @@ export class Shipping implements Booker {
       shop: order.shop,
       codCents: order.cod_cents,
       required: order.carrier_required,
-      weightG: box.weighing?.grams ?? 0,
+      weightG: totalWeight(box),
       dimsMm: dims,
       available: Object.keys(this.ctx.carriers),
       rules: config.carriers.rules as Record<string, CarrierRule>,
@@ -113,7 +118,7 @@ export class Shipping implements Booker {
         carrier,
         key,
         request,
-        weightG: box.weighing?.grams ?? null,
+        weightG: box.weighing ? totalWeight(box) : null,
         priceCents: price,
         choice: reasons,
         at,
@@ -270,7 +275,8 @@ export class Shipping implements Booker {
   }
 
   request(box: BoxState, order: OrderRow, key: string, carrier: string): ShipmentRequest {
-    const dimsMm = box.package ? (this.ctx.repos.packages.byCode(box.package.code)?.inner ?? null) : null;
+    const dimsOf = (code: string | undefined) =>
+      code ? (this.ctx.repos.packages.byCode(code)?.inner ?? null) : null;
     return shipmentRequest({
       order,
       lines: this.ctx.repos.orders.linesOf(order.id),
@@ -278,8 +284,32 @@ export class Shipping implements Booker {
       key,
       carrier,
       weightG: box.weighing?.grams ?? 0,
-      dimsMm,
+      dimsMm: dimsOf(box.package?.code),
+      ...(box.cartons.length > 0 ? { parcels: this.parcels(box, dimsOf) } : {}),
     });
+  }
+
+  /** One parcel per carton of an order in several: its own weight, box size and contents. */
+  private parcels(
+    box: BoxState,
+    dimsOf: (code: string | undefined) => [number, number, number] | null,
+  ): Parcel[] {
+    const itemsOf = (contents: Record<string, number>) =>
+      box.requirements
+        .filter((r) => (contents[r.key] ?? 0) > 0)
+        .map((r) => ({ name: r.name, qty: contents[r.key]!, weightG: r.unitWeightG ?? null }));
+    return [
+      ...box.cartons.map((c) => ({
+        weightG: c.weighing.grams,
+        dimsMm: dimsOf(c.package?.code),
+        items: itemsOf(c.contents),
+      })),
+      {
+        weightG: box.weighing?.grams ?? 0,
+        dimsMm: dimsOf(box.package?.code),
+        items: itemsOf(openCartonContents(box)),
+      },
+    ];
   }
 
   /** The packer scans the printed label: the right waybill closes the box; another code is a swapped label. */

@@ -53,6 +53,7 @@ export async function rebook(
         live,
         JSON.parse(row.request) as ShipmentRequest,
         ref,
+        current.parcels.map((p) => p.waybillNo),
       );
       if (!cancelled.ok)
         throw refuse('cancel-failed', { carrier: current.carrier, waybill: live, detail: cancelled.message });
@@ -94,7 +95,9 @@ export async function enterWaybill(
 ): Promise<FeedbackDraft> {
   const box = ctx.pack.box;
   const current = box?.shipment;
-  if (!box || !current || current.status !== 'attention') throw refuse('waybill-by-hand');
+  // An order in several cartons has a number per carton: one typed number cannot label them all (book it again).
+  if (!box || !current || current.status !== 'attention' || box.cartons.length > 0)
+    throw refuse('waybill-by-hand');
   const number = waybillNo.trim();
   try {
     checkBookedDetails({

@@ -1,4 +1,4 @@
-import type { BookingOutcome, ShipmentRequest } from '../../carriers';
+import type { BookingOutcome, Parcel, ShipmentRequest } from '../../carriers';
 import type { Config } from '../../config';
 import type { OrderLineRow, OrderRow, Repos } from '../../store';
 
@@ -25,6 +25,14 @@ export function recordShipmentOutcome(
       },
       at,
     );
+    // One order in several cartons: each carton's own number, found again by the dock and a reprint.
+    if (d.parcels && d.parcels.length > 1) {
+      const asked = (JSON.parse(shipments.byId(id)?.request ?? '{}') as Partial<ShipmentRequest>).parcels ?? [];
+      shipments.addParcels(
+        id,
+        d.parcels.map((p, i) => ({ carton: i + 1, waybillNo: p.waybillNo, weightG: asked[i]?.weightG ?? null })),
+      );
+    }
   } else if (outcome.kind === 'rejected')
     shipments.result(id, { status: 'rejected', error: `${outcome.code}: ${outcome.message}` }, at);
   else shipments.result(id, { status: 'unknown', error: outcome.reason }, at);
@@ -39,6 +47,8 @@ export function shipmentRequest(r: {
   carrier: string;
   weightG: number;
   dimsMm: [number, number, number] | null;
+  /** An order in several cartons: one parcel per carton, with its own weight, size and items. */
+  parcels?: Parcel[];
 }): ShipmentRequest {
   const { order, shipper: s } = r;
   return {
@@ -61,7 +71,7 @@ export function shipmentRequest(r: {
       district: order.district ?? '',
       address: order.address ?? '',
     },
-    parcels: [
+    parcels: r.parcels ?? [
       {
         weightG: r.weightG,
         dimsMm: r.dimsMm,

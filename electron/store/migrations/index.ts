@@ -9,6 +9,7 @@ import startIndexes080 from './080_start_indexes.sql?raw';
 import openCounts090 from './090_open_counts.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
 import audit110 from './110_audit.sql?raw';
+import cartons120 from './120_cartons.sql?raw';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'open counts', sql: openCounts090 },
   { version: 100, name: 'item first', sql: itemFirst100 },
   { version: 110, name: 'audit', sql: audit110 },
+  { version: 120, name: 'cartons', sql: cartons120 },
 ];

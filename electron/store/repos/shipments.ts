@@ -181,14 +181,33 @@ export class ShipmentsRepo {
       .all() as ShipmentRow[];
   }
 
+  /** The booked shipment a waybill names: its own (master) number, or one of its cartons'. */
   byWaybill(waybillNo: string): ShipmentRow | null {
     return (
       (this.db
         .prepare(
-          "SELECT * FROM shipments WHERE waybill_no = ? AND status = 'booked' ORDER BY id DESC LIMIT 1",
+          `SELECT * FROM shipments WHERE status = 'booked' AND (waybill_no = @n OR id IN (
+             SELECT shipment_id FROM shipment_parcels WHERE waybill_no = @n)) ORDER BY id DESC LIMIT 1`,
         )
-        .get(waybillNo) as ShipmentRow | undefined) ?? null
+        .get({ n: waybillNo }) as ShipmentRow | undefined) ?? null
     );
+  }
+
+  /** Each carton's own number of a booking of several cartons (written with the booking's answer). */
+  addParcels(shipmentId: number, parcels: { carton: number; waybillNo: string; weightG: number | null }[]): void {
+    const add = this.db.prepare(
+      `INSERT INTO shipment_parcels (shipment_id, carton, waybill_no, weight_g) VALUES (?, ?, ?, ?)
+       ON CONFLICT (shipment_id, carton) DO UPDATE SET waybill_no = excluded.waybill_no, weight_g = excluded.weight_g`,
+    );
+    for (const p of parcels) add.run(shipmentId, p.carton, p.waybillNo, p.weightG);
+  }
+
+  parcelsOf(shipmentId: number): { carton: number; waybillNo: string; weightG: number | null }[] {
+    return this.db
+      .prepare(
+        'SELECT carton, waybill_no AS waybillNo, weight_g AS weightG FROM shipment_parcels WHERE shipment_id = ? ORDER BY carton',
+      )
+      .all(shipmentId) as { carton: number; waybillNo: string; weightG: number | null }[];
   }
 
   /** The order's latest booked shipment (its face sheet's waybill). */

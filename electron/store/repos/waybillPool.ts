@@ -9,11 +9,7 @@ export class WaybillPoolRepo {
 
   /** The number bound to this key: the one it already has, else the lowest free one. */
   allocate(carrier: string, key: string, at: string): string | undefined {
-    const existing = () =>
-      this.db
-        .prepare('SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND used_by = ?')
-        .pluck()
-        .get(carrier, key) as string | undefined;
+    const existing = () => this.boundTo(carrier, key);
     try {
       const taken = this.db
         .prepare(
@@ -29,6 +25,14 @@ export class WaybillPoolRepo {
       if (/UNIQUE constraint failed: waybill_pool/.test((err as Error).message)) return existing();
       throw err;
     }
+  }
+
+  /** The number a key already holds, if any. */
+  boundTo(carrier: string, key: string): string | undefined {
+    return this.db
+      .prepare('SELECT waybill_no FROM waybill_pool WHERE carrier = ? AND used_by = ?')
+      .pluck()
+      .get(carrier, key) as string | undefined;
   }
 
   isUsed(carrier: string, waybillNo: string): boolean {

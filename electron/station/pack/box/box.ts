@@ -5,7 +5,7 @@ import {
   type Requirement,
   type ScanResult,
 } from '../../../../shared/verify';
-import type { BoxOrder, BoxPackage, Envelope, ShortLine } from './events';
+import type { BoxOrder, BoxPackage, Envelope, ParcelNumber, ShortLine } from './events';
 import type { LearnedCheck, WeightCheck } from '../../../../shared/weight';
 
 export interface BoxShipment {
@@ -19,6 +19,19 @@ export interface BoxShipment {
   reasons: string[];
   failure: string | null;
   labelJobId: number | null;
+  /** Each carton's own number when the order went in several cartons (empty for one carton). */
+  parcels: ParcelNumber[];
+}
+
+/** A carton of an order in several cartons that is packed, sealed and weighed: it waits for the booking. */
+export interface CartonDone {
+  no: number;
+  /** Units per requirement key in this carton. */
+  contents: Record<string, number>;
+  /** Inserts confirmed while this carton was open. */
+  inserts: string[];
+  package: BoxPackage | null;
+  weighing: { grams: number; placement: number; check: WeightCheck };
 }
 
 export interface OkScan {
@@ -64,6 +77,14 @@ export interface BoxState {
   /** Booking attempts so far: the next idempotency key is `<session>-<attempts + 1>`. */
   bookingAttempts: number;
   closed: boolean;
+  /** Cartons before the open one, packed and weighed (empty while the order is in one carton). */
+  cartons: CartonDone[];
+  /** The open carton was sealed (PB:NEWBOX): its contents are fixed and it waits for its weight. */
+  sealed: boolean;
+  /** The open carton began after this event: undo reaches no further back. */
+  cartonFromSeq: number;
+  /** Cartons whose printed label was scanned (an order in several cartons closes with the last). */
+  labelsScanned: number[];
   lastSeq: number;
   openedAt: string;
   packer: string | null;
@@ -105,6 +126,10 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       shipment: null,
       bookingAttempts: 0,
       closed: false,
+      cartons: [],
+      sealed: false,
+      cartonFromSeq: env.seq,
+      labelsScanned: [],
       lastSeq: env.seq,
       openedAt: env.at,
       packer: env.packer,
@@ -143,17 +168,22 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
     case 'insert.confirmed':
       return withVerification({ ...next, insertsConfirmed: [...box.insertsConfirmed, e.insertId] });
     case 'override.approved':
-      if (e.scope === 'weight') return { ...next, weightApproved: true };
+      if (e.scope === 'weight') return nextCarton({ ...next, weightApproved: true }, env.seq);
       return { ...next, verification: 'overridden', short: e.short, awaitingSerial: null };
     case 'box.package':
       return { ...next, package: e.package };
     case 'box.weighed':
-      return {
-        ...next,
-        package: e.package,
-        weighing: { grams: e.grams, placement: e.placement, check: e.check, learned: e.learned },
-        weightApproved: e.check.verdict === 'ok',
-      };
+      return nextCarton(
+        {
+          ...next,
+          package: e.package,
+          weighing: { grams: e.grams, placement: e.placement, check: e.check, learned: e.learned },
+          weightApproved: e.check.verdict === 'ok',
+        },
+        env.seq,
+      );
+    case 'carton.sealed':
+      return { ...next, sealed: true, awaitingSerial: null };
     case 'box.partial':
       return { ...next, verification: 'partial', short: e.short, awaitingSerial: null };
     case 'box.booking':
@@ -171,6 +201,7 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
           reasons: e.reasons,
           failure: null,
           labelJobId: null,
+          parcels: [],
         },
       };
     case 'box.booked':
@@ -185,6 +216,7 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
               sortingCode: e.sortingCode,
               failure: null,
               labelJobId: e.labelJobId,
+              parcels: e.parcels ?? [],
             },
           }
         : next;
@@ -211,11 +243,64 @@ export function applyEvent(box: BoxState | null, env: Envelope): BoxState | null
       return box.shipment?.id === e.shipmentId ? { ...next, shipment: null } : next;
     case 'label.mismatch':
       return next;
+    case 'label.scanned':
+      return { ...next, labelsScanned: [...box.labelsScanned, e.carton] };
     case 'box.closed':
       return { ...next, closed: true };
     case 'box.held':
       return { ...next, status: 'held', holdReason: e.reason };
   }
+}
+
+/** Units per requirement key in the cartons already done. */
+export function packedBefore(box: Pick<BoxState, 'cartons'>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const c of box.cartons) for (const [k, n] of Object.entries(c.contents)) sum[k] = (sum[k] ?? 0) + n;
+  return sum;
+}
+
+/** Units per requirement key in the open carton: what was counted less what the cartons before took. */
+export function openCartonContents(box: Pick<BoxState, 'cartons' | 'counted'>): Record<string, number> {
+  const before = packedBefore(box);
+  const here: Record<string, number> = {};
+  for (const [k, n] of Object.entries(box.counted)) {
+    const left = n - (before[k] ?? 0);
+    if (left > 0) here[k] = left;
+  }
+  return here;
+}
+
+/** Inserts confirmed while the open carton was open. */
+export function openCartonInserts(box: Pick<BoxState, 'cartons' | 'insertsConfirmed'>): string[] {
+  const before = new Set(box.cartons.flatMap((c) => c.inserts));
+  return box.insertsConfirmed.filter((i) => !before.has(i));
+}
+
+/** The carton being packed or weighed now (1 while the order is in one carton). */
+export const cartonNo = (box: Pick<BoxState, 'cartons'>): number => box.cartons.length + 1;
+
+/**
+ * A sealed carton whose weight is approved is done: it joins the cartons before, and the next one opens empty (its
+ * own box type, its own weighing). The last carton is never sealed: its weight goes on to the booking.
+ */
+function nextCarton(box: BoxState, seq: number): BoxState {
+  if (!box.sealed || !box.weightApproved || !box.weighing) return box;
+  const done: CartonDone = {
+    no: cartonNo(box),
+    contents: openCartonContents(box),
+    inserts: openCartonInserts(box),
+    package: box.package,
+    weighing: { grams: box.weighing.grams, placement: box.weighing.placement, check: box.weighing.check },
+  };
+  return {
+    ...box,
+    cartons: [...box.cartons, done],
+    sealed: false,
+    package: null,
+    weighing: null,
+    weightApproved: false,
+    cartonFromSeq: seq,
+  };
 }
 
 export function replay(events: readonly Envelope[]): BoxState | null {

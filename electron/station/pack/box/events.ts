@@ -42,6 +42,8 @@ export type PackEvent =
       scope?: 'verification' | 'weight';
     }
   | { type: 'box.package'; package: BoxPackage }
+  /** PB:NEWBOX: what is in the open carton is its contents now; it goes on the scale, the next carton follows. */
+  | { type: 'carton.sealed'; carton: number }
   | {
       type: 'box.weighed';
       grams: number;
@@ -69,6 +71,8 @@ export type PackEvent =
       markDestination: string | null;
       sortingCode: string | null;
       labelJobId: number | null;
+      /** One order in several cartons: each carton's own number (carton 1 carries the master number). */
+      parcels?: ParcelNumber[];
     }
   | { type: 'box.bookingFailed'; shipmentId: number; carrier: string; code: string; message: string }
   | { type: 'box.bookingUnknown'; shipmentId: number; carrier: string; reason: string }
@@ -91,6 +95,8 @@ export type PackEvent =
       reason: string;
     }
   | { type: 'label.mismatch'; expected: string; actual: string }
+  /** One carton's printed label scanned (an order in several cartons closes when every carton's is). */
+  | { type: 'label.scanned'; carton: number; waybillNo: string }
   | { type: 'box.closed'; waybillNo: string; weightG: number | null; partial: boolean }
   | { type: 'box.partial'; reason: string; short: ShortLine[] }
   | { type: 'box.held'; reason: string };
@@ -99,6 +105,13 @@ export interface BoxPackage {
   code: string;
   name: string;
   tareG: number;
+}
+
+/** A carton's own waybill number in a booking of several cartons. */
+export interface ParcelNumber {
+  carton: number;
+  waybillNo: string;
+  weightG: number | null;
 }
 
 export interface ShortLine {
@@ -118,6 +131,7 @@ export const PACK_EVENT_TYPES = [
   'insert.confirmed',
   'override.approved',
   'box.package',
+  'carton.sealed',
   'box.weighed',
   'box.booking',
   'box.booked',
@@ -127,6 +141,7 @@ export const PACK_EVENT_TYPES = [
   'box.waybillEntered',
   'box.bookingCancelled',
   'label.mismatch',
+  'label.scanned',
   'box.closed',
   'box.partial',
   'box.held',

@@ -1,2 +1,14 @@
 export * from './events';
-export { applyEvent, replay, shortLines, type BoxState, type OkScan, type LastScan } from './box';
+export {
+  applyEvent,
+  cartonNo,
+  openCartonContents,
+  openCartonInserts,
+  packedBefore,
+  replay,
+  shortLines,
+  type BoxState,
+  type CartonDone,
+  type OkScan,
+  type LastScan,
+} from './box';
