@@ -67,8 +67,13 @@ const req = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => ({
     company: 'ACME',
   },
   parcels: [
-    { weightG: 1200, items: [{ name: '茶', qty: 2, weightG: 250 }] },
-    { weightG: 300, items: [{ name: '杯', qty: 1 }] },
+    {
+      weightG: 1500,
+      items: [
+        { name: '茶', qty: 2, weightG: 250 },
+        { name: '杯', qty: 1 },
+      ],
+    },
   ],
   options: { codCents: 1230 },
   reference: 'SO-1',
@@ -124,7 +129,7 @@ describe('KDNiao', () => {
         { GoodsName: '杯', Goodsquantity: 1 },
       ],
       Weight: 1.5,
-      Quantity: 2,
+      Quantity: 1,
       AddService: [{ Name: 'COD', Value: '12.30' }],
       Remark: 'SO-1',
       IsReturnPrintTemplate: 1,
@@ -264,7 +269,7 @@ describe('SF 丰桥', () => {
       monthlyCard: '7551234567',
       payMethod: 1,
       expressTypeId: 1,
-      parcelQty: 2,
+      parcelQty: 1,
       totalWeight: 1.5,
       extraInfoList: [{ attrName: 'COD', attrVal: '12.30' }],
       isReturnRoutelabel: 1,

@@ -132,7 +132,8 @@ function drawFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi, pen: Pen): v
     text(W - pad - d(1.5), d(7.8), d(4), label, true, 'end', '#fff');
   }
   // One carton of several: its number large in the middle, where the courier counts the pieces.
-  if (sheet.piece) text(Math.round(W / 2), d(8.5), d(6.5), `${sheet.piece.no}/${sheet.piece.of}`, true, 'middle');
+  if (sheet.piece)
+    text(Math.round(W / 2), d(8.5), d(6.5), `${sheet.piece.no}/${sheet.piece.of}`, true, 'middle');
   rule(d(11));
   // 2. 大头笔 and sorting code
   text(pad, d(24), d(11), sheet.markDestination ?? '', true);

@@ -26,7 +26,7 @@ export class PoolAdapter implements CarrierAdapter {
     const empty: BookingOutcome = {
       kind: 'rejected',
       code: 'pool-empty',
-      message: `no free ${this.carrierName} waybill numbers left for ${keys.length} parcel(s): import the carrier's next file`,
+      message: `no free ${this.carrierName} waybill numbers left${keys.length > 1 ? ` for ${keys.length} parcels` : ''}: import the carrier's next file`,
     };
     if (this.free() < keys.length - bound) return empty;
     const numbers = keys.map((k) => this.allocate(k));
@@ -45,9 +45,7 @@ export class PoolAdapter implements CarrierAdapter {
         markDestination: `${r.city.replace(/市$/, '')} ${r.district}`.trim(),
         sortingCode: null,
         label: null,
-        ...(numbers.length > 1
-          ? { parcels: numbers.map((n) => ({ waybillNo: n!, label: null })) }
-          : {}),
+        ...(numbers.length > 1 ? { parcels: numbers.map((n) => ({ waybillNo: n!, label: null })) } : {}),
       },
     };
   }

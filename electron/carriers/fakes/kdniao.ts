@@ -36,7 +36,8 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
     const data = JSON.parse(p.RequestData) as Record<string, unknown>;
     if (p.RequestType === '1007') {
       const code = String(data.OrderCode ?? '');
-      if (!code || !data.ShipperCode || !data.Receiver)
+      const goods = (data.Commodity ?? []) as { GoodsName?: string }[];
+      if (!code || !data.ShipperCode || !data.Receiver || goods.some((g) => !g.GoodsName))
         return answer(res, f, 200, {
           Success: false,
           ResultCode: '101',

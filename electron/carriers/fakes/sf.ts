@@ -56,7 +56,10 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
           return answer(res, f, 200, fail('8024', 'parcelQty 包裹数 1-300'));
         const waybillNo = `SF${String(1400000000000 + next++)}`;
         // 子母件: one master, and a child waybill for every further parcel.
-        const children = Array.from({ length: (qty as number) - 1 }, () => `SF${String(1400000000000 + next++)}`);
+        const children = Array.from(
+          { length: (qty as number) - 1 },
+          () => `SF${String(1400000000000 + next++)}`,
+        );
         orders.set(orderId, { waybillNo, children, cancelled: false });
         return answer(res, f, 200, ok(order(orderId, waybillNo, children)));
       }

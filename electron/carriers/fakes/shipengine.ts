@@ -1,7 +1,10 @@
 import { answer, startFake, type FakeServer } from './server';
 
 export interface ShipEngineFake extends FakeServer {
-  labels: Map<string, { label_id: string; shipment_id: string; tracking_number: string; voided: boolean }>;
+  labels: Map<
+    string,
+    { label_id: string; shipment_id: string; tracking_number: string; voided: boolean; packages: string[] }
+  >;
 }
 
 interface Address {
@@ -118,8 +121,9 @@ export async function startShipEngineFake(
       const problem = labelRequestProblem(body, expect);
       if (problem)
         return answer(res, f, 400, { errors: [{ error_code: 'invalid_field_value', message: problem }] });
-      const shipment = (JSON.parse(body) as { shipment: { external_shipment_id: string; packages: unknown[] } })
-        .shipment;
+      const shipment = (
+        JSON.parse(body) as { shipment: { external_shipment_id: string; packages: unknown[] } }
+      ).shipment;
       const ext = shipment.external_shipment_id;
       if (labels.has(ext))
         return answer(res, f, 400, {
@@ -149,9 +153,7 @@ export async function startShipEngineFake(
     if (req.method === 'GET' && url.pathname === '/v1/labels') {
       const sid = url.searchParams.get('shipment_id');
       return answer(res, f, 200, {
-        labels: [...labels.values()]
-          .filter((l) => l.shipment_id === sid)
-          .map(withPackages),
+        labels: [...labels.values()].filter((l) => l.shipment_id === sid).map(withPackages),
       });
     }
     const voidMatch = /^\/v1\/labels\/(.+)\/void$/.exec(url.pathname);

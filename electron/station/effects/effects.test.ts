@@ -13,6 +13,8 @@ const box = (over: Partial<BoxState> = {}): BoxState =>
     shipment: null,
     bookingAttempts: 0,
     closed: false,
+    cartons: [],
+    sealed: false,
     ...over,
   }) as BoxState;
 const scanned = { type: 'scan.checked' } as PackEvent;
@@ -24,13 +26,13 @@ describe('effects of committed events', () => {
     expect(effectsOf('S1', box(), box({ okScans: ok(1) }), [scanned])).toEqual([]);
     expect(
       effectsOf('S1', box({ okScans: ok(1) }), box({ okScans: ok(2), verification: 'complete' }), [scanned]),
-    ).toEqual([{ kind: 'weigh', key: 'S1/complete/2/0' }]);
+    ).toEqual([{ kind: 'weigh', key: 'S1/complete/2/0/0' }]);
   });
   it('a weighing that changes nothing in the box asks for nothing new; an insert confirmed asks again', () => {
     const waiting = box({ okScans: ok(2), verification: 'complete' });
     expect(effectsOf('S1', waiting, { ...waiting }, [{ type: 'box.weighed' } as PackEvent])).toEqual([]);
     expect(effectsOf('S1', waiting, { ...waiting, insertsConfirmed: ['FLYER'] }, [])).toEqual([
-      { kind: 'weigh', key: 'S1/complete/2/1' },
+      { kind: 'weigh', key: 'S1/complete/2/1/0' },
     ]);
   });
   it('an approved weight books once, with the next attempt as key; a box with a shipment is not booked again', () => {
@@ -57,7 +59,7 @@ describe('effects of committed events', () => {
       effectsOf('S1', waiting, { ...waiting, status: 'held' }, [{ type: 'box.held' } as PackEvent]),
     ).toEqual([]);
     expect(effectsOf('S1', waiting, { ...waiting }, [{ type: 'box.resumed' } as PackEvent])).toEqual([
-      { kind: 'weigh', key: 'S1/complete/0/0' },
+      { kind: 'weigh', key: 'S1/complete/0/0/0' },
     ]);
   });
   it('at start, a resumed box gets what leads to it from an empty bench', () => {

@@ -53,7 +53,10 @@ function firstCarton() {
   expect(station.scan('PB:NEWBOX')).toMatchObject({ kind: 'carton-sealed', params: { carton: 1, next: 2 } });
   station.scan('BOX-S');
   place(495);
-  expect(station.state().feedback).toMatchObject({ kind: 'carton-weight-ok', params: { carton: 1, next: 2 } });
+  expect(station.state().feedback).toMatchObject({
+    kind: 'carton-weight-ok',
+    params: { carton: 1, next: 2 },
+  });
 }
 
 describe('one order in several cartons', () => {
@@ -61,10 +64,12 @@ describe('one order in several cartons', () => {
     firstCarton();
     let box = station.state().box!;
     expect(box).toMatchObject({ carton: 2, verification: 'open', canNewCarton: false });
-    expect(box.cartons.map((c) => [c.no, c.state, c.grams, c.items.map((i) => `${i.sku}×${i.qty}`)])).toEqual([
-      [1, 'weighed', 495, ['CUP-CER-01×1']],
-      [2, 'packing', null, []],
-    ]);
+    expect(box.cartons.map((c) => [c.no, c.state, c.grams, c.items.map((i) => `${i.sku}×${i.qty}`)])).toEqual(
+      [
+        [1, 'weighed', 495, ['CUP-CER-01×1']],
+        [2, 'packing', null, []],
+      ],
+    );
     // The second carton starts empty: its own box type, its own expected weight (2 × 210 + 140 = 560 g).
     expect(station.scan('PB:NEWBOX')).toMatchObject({ kind: 'carton-empty' });
     station.scan(SHIRT);
@@ -85,7 +90,9 @@ describe('one order in several cartons', () => {
       weight_g: number;
     }[];
     expect(shipment).toHaveLength(1);
-    expect((JSON.parse(shipment[0]!.request) as { parcels: { weightG: number }[] }).parcels.map((p) => p.weightG)).toEqual([495, 565]);
+    expect(
+      (JSON.parse(shipment[0]!.request) as { parcels: { weightG: number }[] }).parcels.map((p) => p.weightG),
+    ).toEqual([495, 565]);
     expect(shipment[0]!.weight_g).toBe(1060);
     expect(station.repos.shipments.parcelsOf(shipment[0]!.id)).toEqual([
       { carton: 1, waybillNo: numbers[0], weightG: 495 },
@@ -96,8 +103,15 @@ describe('one order in several cartons', () => {
       .all() as { waybill_no: string; payload: Buffer }[];
     expect(labels.map((l) => l.waybill_no)).toEqual(numbers);
     // Each carton's label is closed by its own scan; the same carton twice is a mismatch.
-    expect(station.scan(numbers[1]!)).toMatchObject({ kind: 'carton-label-ok', params: { carton: 2, of: 2, left: 1 } });
-    expect(station.scan(numbers[1]!)).toMatchObject({ tone: 'wrong', kind: 'label-twice', params: { carton: 2 } });
+    expect(station.scan(numbers[1]!)).toMatchObject({
+      kind: 'carton-label-ok',
+      params: { carton: 2, of: 2, left: 1 },
+    });
+    expect(station.scan(numbers[1]!)).toMatchObject({
+      tone: 'wrong',
+      kind: 'label-twice',
+      params: { carton: 2 },
+    });
     expect(station.scan('SOMETHING-ELSE')).toMatchObject({ tone: 'wrong', kind: 'label-mismatch' });
     expect(station.state().box).not.toBeNull();
     expect(station.scan(numbers[0]!)).toMatchObject({ kind: 'box-closed' });
@@ -114,7 +128,11 @@ describe('one order in several cartons', () => {
     expect(station.scan('PB:NEWBOX')).toMatchObject({ kind: 'carton-empty' });
     station.scan(MUG);
     station.scan('PB:NEWBOX');
-    expect(station.scan(SHIRT)).toMatchObject({ tone: 'warn', kind: 'carton-waiting-weight', params: { carton: 1 } });
+    expect(station.scan(SHIRT)).toMatchObject({
+      tone: 'warn',
+      kind: 'carton-waiting-weight',
+      params: { carton: 1 },
+    });
     expect(station.scan('PB:UNDO')).toMatchObject({ kind: 'nothing-to-undo' });
     expect(station.state().phase).toBe('weighing');
     station.scan('BOX-S');

@@ -89,7 +89,11 @@ function cartonsView(box: BoxState): Pick<BoxView, 'cartons' | 'carton' | 'canNe
         })),
         {
           no: cartonNo(box),
-          state: box.weightApproved ? ('weighed' as const) : box.sealed || box.verification !== 'open' ? ('weighing' as const) : ('packing' as const),
+          state: box.weightApproved
+            ? ('weighed' as const)
+            : box.sealed || box.verification !== 'open'
+              ? ('weighing' as const)
+              : ('packing' as const),
           items: items(open),
           packageName: box.package?.name ?? null,
           grams: box.weighing?.grams ?? null,

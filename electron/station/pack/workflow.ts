@@ -513,7 +513,8 @@ export class PackWorkflow {
     if (learned?.warn)
       return draft('warn', 'weight-unusual', { ...params, usual: learned.meanG, n: learned.n });
     // A sealed carton in tolerance is done: the packer goes on with the next one.
-    if (box.sealed) return draft('ok', 'carton-weight-ok', { ...params, carton: cartonNo(box), next: cartonNo(box) + 1 });
+    if (box.sealed)
+      return draft('ok', 'carton-weight-ok', { ...params, carton: cartonNo(box), next: cartonNo(box) + 1 });
     return draft('done', 'weight-ok', params);
   }
 }

@@ -56,7 +56,13 @@ export async function recordBooked(
         sortingCode: d.sortingCode,
         labelJobId,
         ...(cartons
-          ? { parcels: pieces.map((p) => ({ carton: p.carton!.no, waybillNo: p.details.waybillNo, weightG: p.weightG })) }
+          ? {
+              parcels: pieces.map((p) => ({
+                carton: p.carton!.no,
+                waybillNo: p.details.waybillNo,
+                weightG: p.weightG,
+              })),
+            }
           : {}),
       },
     ]);

@@ -19,7 +19,9 @@ export function checkBookedDetails(d: ShipmentDetails): void {
       `the carrier answered "booked" with an unusable carton waybill number ${JSON.stringify(bad)}`,
     );
   if (new Set(cartons).size !== cartons.length)
-    throw new InvalidCarrierAnswer(`the carrier answered "booked" with one number for two cartons (${cartons.join(', ')})`);
+    throw new InvalidCarrierAnswer(
+      `the carrier answered "booked" with one number for two cartons (${cartons.join(', ')})`,
+    );
 }
 
 /** Why a carrier's answer could not be recorded, in words a lead reads. */

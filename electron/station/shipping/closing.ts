@@ -68,7 +68,13 @@ export function scanLabel(ctx: ShippingContext, code: string): FeedbackDraft {
           weightGrams: box.weighing ? weightG : null,
           shippedAt: at,
           ...(labels.length > 1
-            ? { parcels: box.shipment!.parcels.map((p) => ({ carton: p.carton, waybillNo: p.waybillNo, weightGrams: p.weightG })) }
+            ? {
+                parcels: box.shipment!.parcels.map((p) => ({
+                  carton: p.carton,
+                  waybillNo: p.waybillNo,
+                  weightGrams: p.weightG,
+                })),
+              }
             : {}),
         };
         ctx.repos.outbox.add('ship-notice', `ship-${box.sessionId}`, payload, at);

@@ -27,10 +27,15 @@ export function recordShipmentOutcome(
     );
     // One order in several cartons: each carton's own number, found again by the dock and a reprint.
     if (d.parcels && d.parcels.length > 1) {
-      const asked = (JSON.parse(shipments.byId(id)?.request ?? '{}') as Partial<ShipmentRequest>).parcels ?? [];
+      const asked =
+        (JSON.parse(shipments.byId(id)?.request ?? '{}') as Partial<ShipmentRequest>).parcels ?? [];
       shipments.addParcels(
         id,
-        d.parcels.map((p, i) => ({ carton: i + 1, waybillNo: p.waybillNo, weightG: asked[i]?.weightG ?? null })),
+        d.parcels.map((p, i) => ({
+          carton: i + 1,
+          waybillNo: p.waybillNo,
+          weightG: asked[i]?.weightG ?? null,
+        })),
       );
     }
   } else if (outcome.kind === 'rejected')

@@ -194,7 +194,10 @@ export class ShipmentsRepo {
   }
 
   /** Each carton's own number of a booking of several cartons (written with the booking's answer). */
-  addParcels(shipmentId: number, parcels: { carton: number; waybillNo: string; weightG: number | null }[]): void {
+  addParcels(
+    shipmentId: number,
+    parcels: { carton: number; waybillNo: string; weightG: number | null }[],
+  ): void {
     const add = this.db.prepare(
       `INSERT INTO shipment_parcels (shipment_id, carton, waybill_no, weight_g) VALUES (?, ?, ?, ?)
        ON CONFLICT (shipment_id, carton) DO UPDATE SET waybill_no = excluded.waybill_no, weight_g = excluded.weight_g`,
