@@ -643,10 +643,10 @@ const CASES: Record<string, () => Promise<void>> = {
   'warehouse migrate': async () => {
     const wc = await warehouseConfig();
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema 0 -> 100',
+      'warehouse schema 0 -> 110',
     );
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema is current (version 100)',
+      'warehouse schema is current (version 110)',
     );
     const none = await cli(['warehouse', 'migrate', '--config', config], 1);
     expect(none.stderr.trim()).toBe('this bench has no warehouse: set warehouse.postgresUrl in its config');
@@ -658,9 +658,9 @@ const CASES: Record<string, () => Promise<void>> = {
     await w.heartbeat('B-07', { packer: '张伟', orderNo: 'SO-1', lagEvents: 2 });
     await w.close();
     const out = await json(['warehouse', 'status', '--config', wc]);
-    expect(out).toMatchObject({ schemaVersion: 100, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
+    expect(out).toMatchObject({ schemaVersion: 110, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
     expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
-      /^warehouse schema version 100, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
+      /^warehouse schema version 110, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
     );
   },
   'warehouse worker': async () => {

@@ -101,7 +101,13 @@ export const methods = {
   'handover.shelf': {
     params: NoParams,
     result: z.array(
-      z.strictObject({ carrier: z.string(), bench: z.string(), boxes: z.number().int(), oldest: z.string() }),
+      z.strictObject({
+        carrier: z.string(),
+        bench: z.string(),
+        /** Cartons waiting (an order in several cartons counts each). */
+        boxes: z.number().int(),
+        oldest: z.string(),
+      }),
     ),
   },
   'handover.close': {
@@ -153,7 +159,9 @@ export const methods = {
       z.strictObject({
         day: z.string(),
         carrier: z.string(),
+        /** Cartons handed over, and the orders they belong to (an order in several cartons counts once). */
         boxes: z.number().int(),
+        orders: z.number().int(),
         weightG: z.number().int(),
       }),
     ),

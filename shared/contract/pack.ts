@@ -85,6 +85,7 @@ export const FEEDBACK_KINDS = [
   'carton-weight-ok',
   'carton-label-ok',
   'label-twice',
+  'handover-carton-added',
 ] as const;
 export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof FeedbackKind>;
@@ -256,6 +257,18 @@ export const HandoverView = z.strictObject({
       scannedAt: z.string(),
       /** The bench that packed the box (a warehouse's shared dock). */
       bench: z.string().optional(),
+      /** Which carton of its order this is, of how many (1 of 1 for an order in one carton). */
+      carton: z.number().int().positive(),
+      cartons: z.number().int().positive(),
+    }),
+  ),
+  /** Cartons of orders on this batch that are not on it yet: the batch warns by order. */
+  missing: z.array(
+    z.strictObject({
+      orderNo: z.string(),
+      carton: z.number().int().positive(),
+      cartons: z.number().int().positive(),
+      waybillNo: z.string(),
     }),
   ),
 });

@@ -1,12 +1,13 @@
 import { refuse, type ContractError } from '../../../shared/contract';
-import type { HandoverLine } from '../../store';
+import type { HandoverLine, MissingCarton } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import type { ClosedBatch } from './manifest';
 
-export type { HandoverLine, ClosedBatch };
+export type { HandoverLine, ClosedBatch, MissingCarton };
 
 export type HandoverScan =
-  | { result: 'added'; line: HandoverLine; count: number }
+  /** `left`: cartons of the same order still to load (0 for an order in one carton). */
+  | { result: 'added'; line: HandoverLine; count: number; left: number }
   | { result: 'other-carrier'; carrier: string }
   | { result: 'unlabelled'; code: string }
   | { result: 'not-closed'; orderNo: string }
@@ -16,6 +17,8 @@ export interface Batch {
   id: number;
   carrier: string;
   lines: HandoverLine[];
+  /** Cartons of the orders on the batch that are not on it (an order in several cartons loaded in part). */
+  missing: MissingCarton[];
 }
 
 /** Closed boxes no batch has taken yet, per carrier and the bench that packed them. */
@@ -29,7 +32,9 @@ export interface ShelfRow {
 export interface DailyRow {
   day: string;
   carrier: string;
+  /** Cartons handed over; `orders` counts an order in several cartons once. */
   boxes: number;
+  orders: number;
   weightG: number;
 }
 
@@ -56,6 +61,20 @@ export interface Dock {
 export function handoverDraft(r: HandoverScan): FeedbackDraft {
   switch (r.result) {
     case 'added':
+      if (r.line.cartons > 1)
+        return {
+          tone: r.left > 0 ? 'warn' : 'ok',
+          kind: 'handover-carton-added',
+          params: {
+            waybill: r.line.waybillNo,
+            count: r.count,
+            orderNo: r.line.orderNo,
+            carton: r.line.carton,
+            cartons: r.line.cartons,
+            left: r.left,
+            ...(r.line.bench ? { bench: r.line.bench } : {}),
+          },
+        };
       return {
         tone: 'ok',
         kind: 'handover-added',

@@ -67,7 +67,7 @@ it('scan-to-load onto a carrier batch, warnings for strangers, manifest PDF + CS
   expect(readFileSync(closed.result.pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const csv = readFileSync(closed.result.csv, 'utf8');
   expect(csv).toContain(`${a},SO202611290002,912,`);
-  expect(csv).toContain('TOTAL 2 boxes,,1614,');
+  expect(csv).toContain('TOTAL 2 boxes,2 orders,1614,,');
   // The courier's copy on the bench's label printer too: one label-size manifest, queued like a label, printed.
   const manifests = station.repos.printJobs.recent(10).filter((j) => j.kind === 'manifest');
   expect(manifests).toHaveLength(1);
@@ -79,7 +79,7 @@ it('scan-to-load onto a carrier batch, warnings for strangers, manifest PDF + CS
   const today = new Date().toISOString().slice(0, 10);
   expect(await station.call('handover.daily', { from: today, to: today })).toEqual({
     ok: true,
-    result: [{ day: today, carrier: 'pool', boxes: 2, weightG: 1614 }],
+    result: [{ day: today, carrier: 'pool', boxes: 2, orders: 2, weightG: 1614 }],
   });
   expect(existsSync(join(dir, 'labels'))).toBe(true);
 });

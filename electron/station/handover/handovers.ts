@@ -5,6 +5,7 @@ import {
   handoverDraft,
   refuseUnknownCarrier,
   type Batch,
+  type DailyRow,
   type Dock,
   type HandoverLine,
   type HandoverScan,
@@ -46,7 +47,7 @@ export class Handovers implements Dock {
 
   current(): Batch | null {
     const h = this.repos.handovers.openAt(this.stationId);
-    return h ? { ...h, lines: this.lines(h.id) } : null;
+    return h ? { ...h, lines: this.lines(h.id), missing: this.repos.handovers.missing(h.id) } : null;
   }
 
   lines(id: number): HandoverLine[] {
@@ -61,11 +62,17 @@ export class Handovers implements Dock {
     if (!s) return { result: 'unlabelled', code };
     if (s.carrier !== batch.carrier) return { result: 'other-carrier', carrier: s.carrier };
     if (s.session_status !== 'closed') return { result: 'not-closed', orderNo: s.order_no };
-    const on = this.repos.handovers.batchOf(s.id);
+    const on = this.repos.handovers.batchOf(s.id, s.carton);
     if (on) return { result: 'duplicate', batchId: on };
-    this.repos.handovers.load(batch.id, s.id, this.now().toISOString());
+    this.repos.handovers.load(batch.id, s.id, this.now().toISOString(), s.carton);
     const lines = this.lines(batch.id);
-    return { result: 'added', line: lines.find((l) => l.waybillNo === s.waybill_no)!, count: lines.length };
+    const left = this.repos.handovers.missing(batch.id).filter((m) => m.orderNo === s.order_no).length;
+    return {
+      result: 'added',
+      line: lines.find((l) => l.waybillNo === s.waybill_no)!,
+      count: lines.length,
+      left,
+    };
   }
 
   /** A scan routed to the loading dock: what happened, as the bench says it (colour, sound, words). */
@@ -81,11 +88,12 @@ export class Handovers implements Dock {
     if (batch.lines.length === 0) throw refuse('batch-empty', { batch: batch.id, carrier: batch.carrier });
     const at = this.now();
     this.repos.handovers.close(batch.id, by, at.toISOString());
+    // Cartons of these orders that did not go on the truck are listed on the manifest under their order.
     return writeManifest(this.manifestDir, batch, this.stationId, at, by, this.print);
   }
 
   /** Boxes handed over per day and carrier (记录所发运面单数量，汇总存档). */
-  daily(from: string, to: string): { day: string; carrier: string; boxes: number; weightG: number }[] {
+  daily(from: string, to: string): DailyRow[] {
     return this.repos.handovers.daily(from, to);
   }
 

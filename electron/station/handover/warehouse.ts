@@ -58,7 +58,7 @@ export class WarehouseHandovers implements Dock {
   current(): Promise<Batch | null> {
     return this.on(async (dock) => {
       const h = await dock.openAt(this.d.bench);
-      return h ? { ...h, lines: await dock.lines(h.id) } : null;
+      return h ? { ...h, lines: await dock.lines(h.id), missing: await dock.missing(h.id) } : null;
     });
   }
 
@@ -75,7 +75,13 @@ export class WarehouseHandovers implements Dock {
       const on = await dock.load(batch.id, code.trim(), this.d.bench);
       if (on !== null) return { result: 'duplicate', batchId: on };
       const lines = await dock.lines(batch.id);
-      return { result: 'added', line: lines.find((l) => l.waybillNo === code.trim())!, count: lines.length };
+      const left = (await dock.missing(batch.id)).filter((m) => m.orderNo === s.orderNo).length;
+      return {
+        result: 'added',
+        line: lines.find((l) => l.waybillNo === code.trim())!,
+        count: lines.length,
+        left,
+      };
     });
   }
 

@@ -64,6 +64,8 @@ describe.skipIf(missing)('the shared dock', () => {
     ]);
     expect(await b.dock.find('ZT001')).toEqual({
       carrier: 'zto',
+      carton: 1,
+      cartons: 1,
       orderNo: 'D-1',
       bench: 'B-01',
       closed: true,
@@ -82,7 +84,9 @@ describe.skipIf(missing)('the shared dock', () => {
     await expect(b.dock.open('yto', 'B-02', null)).rejects.toThrow(/handovers_open_at_bench/);
     const closedAt = await b.dock.close(batch, '李主管');
     const day = closedAt.toISOString().slice(0, 10);
-    expect(await a.dock.daily(day, day)).toEqual([{ day, carrier: 'zto', boxes: 1, weightG: 700 }]);
+    expect(await a.dock.daily(day, day)).toEqual([
+      { day, carrier: 'zto', boxes: 1, orders: 1, weightG: 700 },
+    ]);
     expect(await a.dock.boxesOn('2026-11-30')).toEqual(new Map([['B-01', 2]]));
   });
 
@@ -168,7 +172,7 @@ describe.skipIf(missing)('the shared dock', () => {
           [e.sessionId, 'B-01', orderNo],
         );
       }
-      expect(await w.migrate()).toEqual({ from: 80, to: 100 });
+      expect(await w.migrate()).toEqual({ from: 80, to: 110 });
       expect(await w.dock.find('ZO1')).toMatchObject({ orderNo: 'O-1', closed: true });
       expect(await w.dock.find('ZO2')).toMatchObject({ orderNo: 'O-2', closed: false });
       expect(await w.dock.find('SF9')).toMatchObject({ carrier: 'sf', orderNo: 'O-3' });

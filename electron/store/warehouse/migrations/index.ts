@@ -8,6 +8,7 @@ import mismatchDays070 from './070_mismatch_days.sql?raw';
 import benchDevices080 from './080_bench_devices.sql?raw';
 import handover090 from './090_handover.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
+import cartons110 from './110_cartons.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -27,4 +28,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 80, name: 'bench devices', sql: benchDevices080 },
   { version: 90, name: 'handover', sql: handover090 },
   { version: 100, name: 'item first', sql: itemFirst100 },
+  { version: 110, name: 'cartons', sql: cartons110 },
 ];
