@@ -40,7 +40,7 @@ export function boxView(box: BoxState, weight: WeightPreview): BoxView {
     short: box.short.map((s) => ({ sku: s.sku, missing: s.missing })),
     awaitingSerial: box.awaitingSerial ? { sku: box.awaitingSerial.sku } : null,
     serials: box.serials,
-    canUndo: box.verification === 'open' && box.okScans.length > 0,
+    canUndo: box.verification === 'open' && !box.sealed && (box.okScans.at(-1)?.seq ?? 0) > box.cartonFromSeq,
     package: box.package,
     suggestedPackage: weight.suggested ? { code: weight.suggested.code, name: weight.suggested.name } : null,
     weight: {

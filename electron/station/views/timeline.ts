@@ -19,6 +19,7 @@ function facts(p: Record<string, unknown>): { key: string; value: string }[] {
     'expected',
     'actual',
     'insertId',
+    'carton',
   ])
     if (p[k] !== undefined && p[k] !== null) out.push({ key: k, value: String(p[k]) });
   return out;

@@ -90,6 +90,62 @@ describe.skipIf(missing)('the shared dock', () => {
     expect(await a.dock.boxesOn('2026-11-30')).toEqual(new Map([['B-01', 2]]));
   });
 
+  it('an order in two cartons: a row per carton, each loaded by its own scan; the batch names the carton missing', async () => {
+    const ev = (seq: number, type: string, payload: object): EventUp => ({
+      sessionId: 'S-M1',
+      seq,
+      type,
+      payload: JSON.stringify(payload),
+      at: at(seq),
+      packer: '张伟',
+    });
+    await a.push(
+      'B-05',
+      [
+        ev(1, 'box.opened', { order: { orderNo: 'M-1' } }),
+        ev(2, 'box.booking', { shipmentId: 9, carrier: 'sf' }),
+        ev(3, 'box.booked', {
+          shipmentId: 9,
+          carrier: 'sf',
+          waybillNo: 'SFM1',
+          parcels: [
+            { carton: 1, waybillNo: 'SFM1', weightG: 495 },
+            { carton: 2, waybillNo: 'SFC2', weightG: 565 },
+          ],
+        }),
+        ev(4, 'label.scanned', { carton: 2, waybillNo: 'SFC2' }),
+        ev(5, 'box.closed', { waybillNo: 'SFM1', weightG: 1060, partial: false }),
+      ],
+      [],
+    );
+    expect(await b.dock.find('SFC2')).toMatchObject({ orderNo: 'M-1', carton: 2, cartons: 2, closed: true });
+    expect((await b.dock.shelf()).find((r) => r.bench === 'B-05')).toMatchObject({ carrier: 'sf', boxes: 2 });
+    const batch = await b.dock.open('sf', 'B-09', null);
+    expect(await b.dock.load(batch, 'SFC2', 'B-09')).toBeNull();
+    expect(await b.dock.missing(batch)).toEqual([
+      { orderNo: 'M-1', carton: 1, cartons: 2, waybillNo: 'SFM1' },
+    ]);
+    expect(await b.dock.load(batch, 'SFM1', 'B-09')).toBeNull();
+    expect(await b.dock.missing(batch)).toEqual([]);
+    expect((await b.dock.lines(batch)).map((l) => [l.waybillNo, l.carton, l.cartons, l.weightG])).toEqual([
+      ['SFC2', 2, 2, 565],
+      ['SFM1', 1, 2, 495],
+    ]);
+    const closedAt = await b.dock.close(batch, null);
+    const day = closedAt.toISOString().slice(0, 10);
+    expect((await b.dock.daily(day, day)).find((d) => d.carrier === 'sf')).toEqual({
+      day,
+      carrier: 'sf',
+      boxes: 2,
+      orders: 1,
+      weightG: 1060,
+    });
+    const counts = await a.pool.query(
+      "SELECT boxes, orders, weight_g FROM daily_counts WHERE bench_id = 'B-05'",
+    );
+    expect(counts.rows).toEqual([{ boxes: 2, orders: 1, weight_g: '1060' }]);
+  });
+
   it('two docks scanning the same box at the same moment: it goes on one batch, 200 times in a row', async () => {
     const n = 200;
     for (let i = 0; i < n; i++) await a.push('B-01', box(`S-R${i}`, `R-${i}`, `ZR${i}`), []);

@@ -8,6 +8,7 @@ export function CommandSheet({ reasons }: { reasons: { hold: string[]; partial: 
     { code: 'PB:UNDO', label: t('commands.undo') },
     { code: 'PB:CONFIRM', label: t('commands.confirm') },
     { code: 'PB:LOGOUT', label: t('commands.logout') },
+    { code: 'PB:NEWBOX', label: t('commands.newbox') },
     { code: 'PB:MODE:ITEM', label: t('commands.modeItem') },
     { code: 'PB:MODE:ORDER', label: t('commands.modeOrder') },
     ...reasons.hold.map((r) => ({

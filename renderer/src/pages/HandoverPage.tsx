@@ -8,11 +8,7 @@ import { carrierName, kilograms, localTime } from '../words';
 import { saveFile } from '../saveFile';
 import { refusalText } from '../refusalText';
 
-type Batch = {
-  id: number;
-  carrier: string;
-  lines: { waybillNo: string; orderNo: string; weightG: number | null; scannedAt: string; bench?: string }[];
-} | null;
+type Batch = Awaited<ReturnType<typeof client.call<'handover.current'>>>;
 type Shelf = Awaited<ReturnType<typeof client.call<'handover.shelf'>>>;
 
 /** The batch's manifest PDF, handed to the browser to open or print (A4: the courier signs it). */
@@ -39,7 +35,7 @@ export function HandoverPage({ view }: { view: StationView }) {
     setError(null);
     p.catch((e: unknown) => setError(refusalText(t, e)));
   };
-  const [daily, setDaily] = useState<{ day: string; carrier: string; boxes: number; weightG: number }[]>([]);
+  const [daily, setDaily] = useState<Awaited<ReturnType<typeof client.call<'handover.daily'>>>>([]);
   const refresh = useCallback(() => {
     void client.call('handover.current').then(setBatch, () => setBatch(null));
     void client.call('handover.shelf').then(setShelf, () => setShelf([]));
@@ -95,6 +91,7 @@ export function HandoverPage({ view }: { view: StationView }) {
               <tr>
                 <th scope="col">{t('pack.waybill')}</th>
                 <th scope="col">{t('pack.order')}</th>
+                <th scope="col">{t('handover.carton')}</th>
                 <th scope="col">{t('handover.weight')}</th>
                 <th scope="col">{t('handover.packedAt')}</th>
               </tr>
@@ -104,12 +101,31 @@ export function HandoverPage({ view }: { view: StationView }) {
                 <tr key={l.waybillNo}>
                   <td>{l.waybillNo}</td>
                   <td>{l.orderNo}</td>
+                  <td>{`${l.carton}/${l.cartons}`}</td>
                   <td>{l.weightG ?? ''}</td>
                   <td>{l.bench ?? view.info?.stationId ?? ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {/* Cartons of orders on this batch that are not on it: the courier must not leave without them. */}
+          {batch.missing.length > 0 && (
+            <div className="feedback tone-warn" role="alert" data-testid="missing-cartons">
+              <strong>{t('handover.missing')}</strong>
+              <ul>
+                {batch.missing.map((m) => (
+                  <li key={m.waybillNo}>
+                    {t('handover.missingLine', {
+                      orderNo: m.orderNo,
+                      carton: m.carton,
+                      cartons: m.cartons,
+                      waybill: m.waybillNo,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <button
             type="button"
             className="primary"
@@ -168,6 +184,7 @@ export function HandoverPage({ view }: { view: StationView }) {
               <td>{d.day}</td>
               <td>{carrierName(t, d.carrier)}</td>
               <td>{t('handover.boxes', { count: d.boxes })}</td>
+              <td>{`${t('handover.orders')} ${d.orders}`}</td>
               <td>{kilograms(t, d.weightG)}</td>
             </tr>
           ))}

@@ -27,7 +27,8 @@ export function ExceptionActions({ state }: { state: StationState }) {
       () => open(null),
       (err: Error) => setError(err),
     );
-  const verifying = box.verification === 'open';
+  // A sealed carton on its way to the scale is not verifying: its weight is what a lead may approve.
+  const verifying = state.phase === 'verifying';
   const overridable =
     verifying || (!box.weightApproved && box.weight.verdict !== null && box.weight.verdict !== 'ok');
   return (
@@ -36,6 +37,11 @@ export function ExceptionActions({ state }: { state: StationState }) {
       {box.canUndo && (
         <button type="button" onClick={() => void client.call('box.undo')}>
           {t('pack.undo')}
+        </button>
+      )}
+      {box.canNewCarton && (
+        <button type="button" data-testid="new-carton" onClick={() => void client.call('box.newCarton')}>
+          {t('pack.newCarton')}
         </button>
       )}
       <button type="button" onClick={() => open('hold')}>

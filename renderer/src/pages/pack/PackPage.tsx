@@ -3,6 +3,7 @@ import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
 import type { StationView } from '../../useStation';
 import { BoxPanel } from './BoxPanel';
+import { CartonsPanel } from './CartonsPanel';
 import { ExceptionActions } from './ExceptionActions';
 import { FeedbackBanner } from './FeedbackBanner';
 import { LoginPanel } from './LoginPanel';
@@ -14,7 +15,21 @@ function headingOf(state: StationState): string {
   const w = state.box?.weight;
   const off = w?.verdict === 'over' || w?.verdict === 'under' || w?.verdict === 'unknown';
   if (state.phase === 'idle' && state.packing.mode === 'item-first') return 'idleItemFirst';
-  return state.phase === 'weighing' && off && !state.box?.weightApproved ? 'reweigh' : state.phase;
+  if (state.phase === 'weighing' && off && !state.box?.weightApproved) return 'reweigh';
+  // An order in several cartons: which carton goes on the scale, how many labels are scanned.
+  const several = (state.box?.cartons.length ?? 0) > 0;
+  if (several && state.phase === 'weighing') return 'weighCarton';
+  if (several && state.phase === 'labelling') return 'labelCartons';
+  return state.phase;
+}
+
+function headingParams(state: StationState) {
+  const cartons = state.box?.cartons ?? [];
+  return {
+    carton: state.box?.carton ?? 1,
+    done: cartons.filter((c) => c.labelScanned).length,
+    of: cartons.length,
+  };
 }
 
 /** The packer's screen, readable from 1.5 m: the next action, the order, its lines, the last scan's verdict. */
@@ -36,7 +51,7 @@ export function PackPage({ view }: { view: StationView }) {
       </h1>
       <div className="pack-head">
         <p className="next-action" role="status" aria-label={t('pack.nextAction')} data-phase={state?.phase}>
-          {state ? t(`pack.phase.${headingOf(state)}`) : t('error.loading')}
+          {state ? t(`pack.phase.${headingOf(state)}`, headingParams(state)) : t('error.loading')}
         </p>
         {/* What the next scan does depends on the mode only while no box is open; an open box goes on alike. */}
         {state && !state.box && (
@@ -56,13 +71,14 @@ export function PackPage({ view }: { view: StationView }) {
       {state?.phase === 'login' && <LoginPanel />}
       {state?.box ? (
         // Two columns at a bench screen: the order and its lines; the weight, the label and what to do next.
-        <div className={state.box.verification === 'open' ? 'pack-grid verifying' : 'pack-grid'}>
+        <div className={state.phase === 'verifying' ? 'pack-grid verifying' : 'pack-grid'}>
           <div className="pack-main">
             <BoxPanel box={state.box} />
+            <CartonsPanel box={state.box} />
             <ExceptionActions state={state} />
           </div>
           <div className="pack-side">
-            {state.box.verification !== 'open' && (
+            {state.phase !== 'verifying' && (
               <WeightPanel
                 box={state.box}
                 virtualScale={view.info?.scale.protocol === 'virtual'}
