@@ -86,6 +86,24 @@ export function HandoverPage({ view }: { view: StationView }) {
           <p className="next-action" role="status" aria-label={t('handover.batch')}>
             {t('handover.scanBoxes', { carrier: carrierName(t, batch.carrier), count: batch.lines.length })}
           </p>
+          {/* Cartons of orders on this batch that are not on it: the courier must not leave without them. */}
+          {batch.missing.length > 0 && (
+            <div className="missing-cartons" role="alert" data-testid="missing-cartons">
+              <strong>{t('handover.missing')}</strong>
+              <ul>
+                {batch.missing.map((m) => (
+                  <li key={m.waybillNo}>
+                    {t('handover.missingLine', {
+                      orderNo: m.orderNo,
+                      carton: m.carton,
+                      cartons: m.cartons,
+                      waybill: m.waybillNo,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <table className="grid" aria-label={t('handover.batch')}>
             <thead>
               <tr>
@@ -108,24 +126,6 @@ export function HandoverPage({ view }: { view: StationView }) {
               ))}
             </tbody>
           </table>
-          {/* Cartons of orders on this batch that are not on it: the courier must not leave without them. */}
-          {batch.missing.length > 0 && (
-            <div className="feedback tone-warn" role="alert" data-testid="missing-cartons">
-              <strong>{t('handover.missing')}</strong>
-              <ul>
-                {batch.missing.map((m) => (
-                  <li key={m.waybillNo}>
-                    {t('handover.missingLine', {
-                      orderNo: m.orderNo,
-                      carton: m.carton,
-                      cartons: m.cartons,
-                      waybill: m.waybillNo,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
           <button
             type="button"
             className="primary"

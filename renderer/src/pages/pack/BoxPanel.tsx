@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
+import { CartonsPanel } from './CartonsPanel';
 
 export function BoxPanel({ box }: { box: BoxView }) {
   const { t } = useTranslation();
@@ -20,6 +21,8 @@ export function BoxPanel({ box }: { box: BoxView }) {
         {box.receiverName && `${t('pack.receiver')}: ${box.receiverName} ${box.city ?? ''}  `}
         {box.note && <strong>{`${t('pack.note')}: ${box.note}`}</strong>}
       </p>
+      {/* Several cartons: which one is open and what is in each, above the lines where the eye starts. */}
+      <CartonsPanel box={box} />
       {box.awaitingSerial && (
         <p className="serial-prompt">{t('pack.serialNeeded', { sku: box.awaitingSerial.sku })}</p>
       )}

@@ -3,7 +3,6 @@ import type { StationState } from '../../../../shared/contract';
 import { client } from '../../client';
 import type { StationView } from '../../useStation';
 import { BoxPanel } from './BoxPanel';
-import { CartonsPanel } from './CartonsPanel';
 import { ExceptionActions } from './ExceptionActions';
 import { FeedbackBanner } from './FeedbackBanner';
 import { LoginPanel } from './LoginPanel';
@@ -74,7 +73,6 @@ export function PackPage({ view }: { view: StationView }) {
         <div className={state.phase === 'verifying' ? 'pack-grid verifying' : 'pack-grid'}>
           <div className="pack-main">
             <BoxPanel box={state.box} />
-            <CartonsPanel box={state.box} />
             <ExceptionActions state={state} />
           </div>
           <div className="pack-side">
