@@ -115,6 +115,38 @@ describe('face sheet rendering', () => {
     },
   );
 
+  it("a carton of several: 第 2/3 件 large beside the weight and the master number in the footer; the barcode is the carton's own", async () => {
+    const piece = { ...SAMPLE_SHEET, waybillNo: 'SF1400000000002', qr: 'SF1400000000002' };
+    const plain = renderFaceSheet(piece, '100x150', 203);
+    const marked = renderFaceSheet(
+      { ...piece, piece: { no: 2, of: 3, master: 'SF1400000000001' } },
+      '100x150',
+      203,
+    );
+    const inkIn = (r: typeof plain, x0: number, x1: number, y0: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++) if (r.data[y * r.bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) n++;
+      return n;
+    };
+    // The weight line, left of the QR: the piece mark before the weight makes it wider and taller.
+    const weightLine = [0, 480, 960, 1060] as const;
+    expect(inkIn(marked, ...weightLine)).toBeGreaterThan(inkIn(plain, ...weightLine) * 2);
+    // The carton's own number is what its barcode and QR say.
+    const results = await readBarcodes(new Uint8Array(rasterToPng(marked)), {
+      formats: ['Code128', 'QRCode'],
+      tryHarder: true,
+      maxNumberOfSymbols: 4,
+    });
+    expect(Object.fromEntries(results.map((r) => [r.format, r.text]))).toEqual({
+      Code128: 'SF1400000000002',
+      QRCode: 'SF1400000000002',
+    });
+    // The footer's right half carries 母单 and the master number: more ink than the waybill no. alone.
+    const foot = [1120, 1200] as const;
+    expect(inkIn(marked, 400, 800, ...foot)).toBeGreaterThan(inkIn(plain, 400, 800, ...foot));
+  });
+
   it('masks phones as carriers do', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
     expect(maskPhone('+86 0571-8888 6666')).toBe('+86*********666');

@@ -172,12 +172,14 @@ function drawFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi, pen: Pen): v
   text(pad, d(107), d(3.5), `订单 ${sheet.orderNo}`, true);
   const itemLines = Math.max(2, 4 + Math.floor(extraH / d(4)));
   wrap(sheet.items, colW, d(3), itemLines).forEach((l, i) => text(pad, d(112) + i * d(3.9), d(3), l));
-  if (sheet.weightG !== null)
+  // One carton of several: 第 2/3 件 large beside the weight, where the courier counts the pieces.
+  const piece = sheet.piece ? `第 ${sheet.piece.no}/${sheet.piece.of} 件  ` : '';
+  if (sheet.weightG !== null || piece)
     text(
       pad,
       Math.max(d(112) + itemLines * d(3.9) + d(2), qy + qr.width - d(1)),
-      d(4),
-      `${(sheet.weightG / 1000).toFixed(2)} kg`,
+      piece ? d(5.5) : d(4),
+      `${piece}${sheet.weightG !== null ? `${(sheet.weightG / 1000).toFixed(2)} kg` : ''}`,
       true,
     );
   // 7. footer
