@@ -106,6 +106,41 @@ async function walk(
   await phase('idle');
   await check('closed');
 
+  // An order in two cartons: the cartons strip, a carton on the scale, the next carton, the labels left.
+  rig.weigh(0);
+  for (const code of [
+    'SO202611290012',
+    'BOX-M',
+    '6900012345004',
+    '6900012345141',
+    '6900012345141',
+    'PB:NEWBOX',
+  ])
+    await wedgeScan(page, code);
+  await phase('weighing');
+  await check('carton on the scale');
+  rig.weigh(1205, 300);
+  await expect(page.locator('[data-carton="1"]')).toHaveAttribute('data-state', 'weighed');
+  await phase('verifying');
+  await check('second carton');
+  rig.weigh(0);
+  for (const code of ['BOX-L', '6900012346896', '6900012346896', '6900012346896', '6900012347039'])
+    await wedgeScan(page, code);
+  await phase('weighing');
+  rig.weigh(1910, 300);
+  await phase('labelling');
+  const cartons = await Promise.all(
+    [1, 2].map(async (n) =>
+      (await page.locator(`[data-carton="${n}"] .code`).textContent())!.replace(' · ', ''),
+    ),
+  );
+  data.unshift(...cartons);
+  await check('cartons labelling');
+  await shot('pack-cartons');
+  for (const c of cartons) await wedgeScan(page, c);
+  await phase('idle');
+  rig.weigh(0);
+
   await nav('handover');
   await wedgeScan(page, waybill);
   await expect(page.getByTestId('handover-result')).toBeVisible({ timeout: 15_000 });

@@ -114,7 +114,7 @@ export function registerHandover(program: Command): void {
   const today = () => new Date().toISOString().slice(0, 10);
   handover
     .command('daily')
-    .description('boxes handed over per day and carrier')
+    .description('boxes (cartons) and orders handed over per day and carrier')
     .option('--from <date>', 'first day, YYYY-MM-DD (default: today)')
     .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
     .option('-c, --config <file>', 'config file')
@@ -131,8 +131,14 @@ export function registerHandover(program: Command): void {
           rows.length === 0
             ? `no boxes handed over from ${from} to ${to}`
             : table(
-                ['day', 'carrier', 'boxes', 'weight kg'],
-                rows.map((r) => [r.day, r.carrier, String(r.boxes), (r.weightG / 1000).toFixed(3)]),
+                ['day', 'carrier', 'boxes', 'orders', 'weight kg'],
+                rows.map((r) => [
+                  r.day,
+                  r.carrier,
+                  String(r.boxes),
+                  String(r.orders),
+                  (r.weightG / 1000).toFixed(3),
+                ]),
               ),
         );
       });

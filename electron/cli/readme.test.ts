@@ -719,9 +719,9 @@ const CASES: Record<string, () => Promise<void>> = {
     const rows = JSON.parse(
       (await cli(['handover', 'daily', '--from', today, '--to', today, '--config', config, '--json'])).stdout,
     );
-    expect(rows).toEqual([{ day: today, carrier: 'pool', boxes: 1, weightG: 912 }]);
+    expect(rows).toEqual([{ day: today, carrier: 'pool', boxes: 1, orders: 1, weightG: 912 }]);
     expect((await cli(['handover', 'daily', '--config', config])).stdout).toMatch(
-      /^day\s+carrier\s+boxes\s+weight kg/,
+      /^day\s+carrier\s+boxes\s+orders\s+weight kg/,
     );
     expect((await cli(['handover', 'daily', '--from', 'bad', '--config', config], 1)).stderr.trim()).toBe(
       '--from must be a date YYYY-MM-DD, got "bad"',

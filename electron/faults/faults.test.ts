@@ -160,7 +160,7 @@ describe('a serial scale unplugged mid-box', () => {
       await new Promise((r) => setTimeout(r, 600));
       await emulator.close();
       await pty.unplug();
-      await waitFor(() => s.c.state()?.scaleConnected === false, 8000, 'scale disconnected');
+      await waitFor(() => s.c.state()?.scaleConnected === false, 20_000, 'scale disconnected');
       await s.c.call('scan.submit', { code: '6900012345493' }); // the last item
       await new Promise((r) => setTimeout(r, 1500));
       const state = (await s.c.call('station.getState')) as {
