@@ -123,6 +123,7 @@ async function walk(
   await expect(page.locator('[data-carton="1"]')).toHaveAttribute('data-state', 'weighed');
   await phase('verifying');
   await check('second carton');
+  await shot('pack-cartons-verifying');
   rig.weigh(0);
   for (const code of ['BOX-L', '6900012346896', '6900012346896', '6900012346896', '6900012347039'])
     await wedgeScan(page, code);
@@ -135,6 +136,7 @@ async function walk(
     ),
   );
   data.unshift(...cartons);
+  data.unshift(...(await page.getByTestId('waybill').textContent())!.split(' ').filter((w) => w.length > 1));
   await check('cartons labelling');
   await shot('pack-cartons');
   for (const c of cartons) await wedgeScan(page, c);

@@ -49,6 +49,9 @@ import {
   type PrintDesk,
 } from './printing';
 import { beep, routeScan, scanAtEdge, type ScanRoute } from './scanning';
+import { COMMAND_PREFIX } from '../../shared/scan';
+
+const isCommand = (code: string) => code.toUpperCase().startsWith(COMMAND_PREFIX);
 import { Shipping } from './shipping';
 import { Uploads } from './uploads';
 import { printJobView } from './views';
@@ -421,8 +424,10 @@ export class Station implements Bench {
       return this.testFeedback(code);
     }
     const told = this.routed(route, scan);
-    // A badge is not shown back on the screen once it is recognised (a login, a lead in the dialog).
-    const feedback = this.tell(told, route === 'approval' || told.kind === 'login' ? null : scan.code);
+    // A badge is not shown back on the screen once it is recognised (a login, a lead in the dialog), nor a command
+    // barcode (its words say what it did; "PB:NEWBOX" is not a word a packer reads).
+    const echo = route !== 'approval' && told.kind !== 'login' && !isCommand(scan.code);
+    const feedback = this.tell(told, echo ? scan.code : null);
     beep(this.config, this.scanners, scan.scanner, feedback.tone);
     this.effects.drain();
     return feedback;

@@ -3,8 +3,11 @@ import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { CartonsPanel } from './CartonsPanel';
 
-export function BoxPanel({ box }: { box: BoxView }) {
+export function BoxPanel({ box, verifying }: { box: BoxView; verifying: boolean }) {
   const { t } = useTranslation();
+  // Several cartons off the packing step (a carton on the scale, labels): the cartons say what is where, the lines
+  // are all in, and the step's controls keep their place in the window.
+  const lines = verifying || box.cartons.length === 0;
   return (
     <section className="box-panel" aria-label={t('pack.order')}>
       <div className="order-head">
@@ -21,44 +24,46 @@ export function BoxPanel({ box }: { box: BoxView }) {
         {box.receiverName && `${t('pack.receiver')}: ${box.receiverName} ${box.city ?? ''}  `}
         {box.note && <strong>{`${t('pack.note')}: ${box.note}`}</strong>}
       </p>
-      {/* Several cartons: which one is open and what is in each, above the lines where the eye starts. */}
+      {/* Several cartons: which one is open and what is in each, above the lines (in place of them once all are in). */}
       <CartonsPanel box={box} />
       {box.awaitingSerial && (
         <p className="serial-prompt">{t('pack.serialNeeded', { sku: box.awaitingSerial.sku })}</p>
       )}
-      <div className="lines-wrap">
-        <table className="lines" aria-label={t('pack.lines')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('pack.item')}</th>
-              <th scope="col">{t('pack.sku')}</th>
-              <th scope="col">{t('pack.scanned')}</th>
-              <th scope="col">{t('pack.required')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {box.lines.map((l) => (
-              <tr
-                key={l.key}
-                className={l.scanned >= l.required ? 'line-done' : l.scanned > 0 ? 'line-partial' : ''}
-                data-sku={l.sku}
-              >
-                <td>
-                  {l.image && <img src={l.image} alt="" className="thumb" />}
-                  {l.name}
-                  {l.kit && <small className="kit"> · {t('pack.kitOf', { name: l.kit.name })}</small>}
-                </td>
-                <td>{l.sku}</td>
-                <td className="count" aria-label={`${l.sku} ${t('pack.scanned')}`}>
-                  {l.scanned}
-                </td>
-                <td className="count">{l.required}</td>
+      {lines && (
+        <div className="lines-wrap">
+          <table className="lines" aria-label={t('pack.lines')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('pack.item')}</th>
+                <th scope="col">{t('pack.sku')}</th>
+                <th scope="col">{t('pack.scanned')}</th>
+                <th scope="col">{t('pack.required')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {box.inserts.length > 0 && (
+            </thead>
+            <tbody>
+              {box.lines.map((l) => (
+                <tr
+                  key={l.key}
+                  className={l.scanned >= l.required ? 'line-done' : l.scanned > 0 ? 'line-partial' : ''}
+                  data-sku={l.sku}
+                >
+                  <td>
+                    {l.image && <img src={l.image} alt="" className="thumb" />}
+                    {l.name}
+                    {l.kit && <small className="kit"> · {t('pack.kitOf', { name: l.kit.name })}</small>}
+                  </td>
+                  <td>{l.sku}</td>
+                  <td className="count" aria-label={`${l.sku} ${t('pack.scanned')}`}>
+                    {l.scanned}
+                  </td>
+                  <td className="count">{l.required}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {lines && box.inserts.length > 0 && (
         <div className="inserts">
           <h3>{t('pack.inserts')}</h3>
           <ul>

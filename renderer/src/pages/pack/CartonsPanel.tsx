@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BoxView } from '../../../../shared/contract';
+import { grams } from '../../words';
 
 /**
- * An order in several cartons (一单多包): each carton with what is in it, its weight and label, the open one marked;
- * and what is still to pack across them. Nothing shows while the order is in one carton.
+ * An order in several cartons (一单多包): one chip per carton (what is in it, its weight, box, number and label), the
+ * open one outlined, and what is still to pack across them. Nothing shows while the order is in one carton.
  */
 export function CartonsPanel({ box }: { box: BoxView }) {
   const { t } = useTranslation();
@@ -21,11 +22,10 @@ export function CartonsPanel({ box }: { box: BoxView }) {
             data-state={c.state}
           >
             <strong>{t('pack.cartonOf', { no: c.no, of })}</strong> · {t(`pack.cartonState.${c.state}`)}
-            {c.grams !== null && ` · ${c.grams} g`}
+            {c.grams !== null && ` · ${grams(t, c.grams)}`}
             {c.packageName && ` · ${c.packageName}`}
             {c.waybillNo && <span className="code"> · {c.waybillNo}</span>}
             {c.labelScanned && ` · ✓ ${t('pack.cartonLabel')}`}
-            <br />
             <small>
               {c.items.length > 0
                 ? c.items.map((i) => `${i.name} ×${i.qty}`).join('; ')
@@ -33,14 +33,14 @@ export function CartonsPanel({ box }: { box: BoxView }) {
             </small>
           </li>
         ))}
+        {missing.length > 0 && (
+          <li className="carton carton-missing" data-testid="still-missing">
+            {t('pack.stillMissing', {
+              items: missing.map((l) => `${l.name} ×${l.required - l.scanned}`).join('; '),
+            })}
+          </li>
+        )}
       </ol>
-      {missing.length > 0 && (
-        <p className="short" data-testid="still-missing">
-          {t('pack.stillMissing', {
-            items: missing.map((l) => `${l.name} ×${l.required - l.scanned}`).join('; '),
-          })}
-        </p>
-      )}
     </section>
   );
 }

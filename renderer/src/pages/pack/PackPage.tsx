@@ -72,7 +72,7 @@ export function PackPage({ view }: { view: StationView }) {
         // Two columns at a bench screen: the order and its lines; the weight, the label and what to do next.
         <div className={state.phase === 'verifying' ? 'pack-grid verifying' : 'pack-grid'}>
           <div className="pack-main">
-            <BoxPanel box={state.box} />
+            <BoxPanel box={state.box} verifying={state.phase === 'verifying'} />
             <ExceptionActions state={state} />
           </div>
           <div className="pack-side">
