@@ -61,6 +61,9 @@ function firstCarton() {
 
 describe('one order in several cartons', () => {
   it('packs, weighs each carton on its own, books once with a number per carton and closes on the last label', async () => {
+    await station.close();
+    // A ship notice endpoint nobody answers: the notice waits in the outbox, where its payload is read.
+    station = open({ notify: { url: 'http://127.0.0.1:9/notices', secret: 's3cret-s3cret' } });
     firstCarton();
     let box = station.state().box!;
     expect(box).toMatchObject({ carton: 2, verification: 'open', canNewCarton: false });
@@ -102,6 +105,13 @@ describe('one order in several cartons', () => {
       .prepare("SELECT waybill_no, payload FROM print_jobs WHERE kind = 'label' ORDER BY id")
       .all() as { waybill_no: string; payload: Buffer }[];
     expect(labels.map((l) => l.waybill_no)).toEqual(numbers);
+    // A lead reprints one carton's label by its number, with a reason.
+    station.reprint('label-damaged', numbers[1]);
+    expect(
+      station.store.db
+        .prepare("SELECT waybill_no, reason FROM print_jobs WHERE kind = 'label' AND reprint_of IS NOT NULL")
+        .all(),
+    ).toEqual([{ waybill_no: numbers[1], reason: 'label-damaged' }]);
     // Each carton's label is closed by its own scan; the same carton twice is a mismatch.
     expect(station.scan(numbers[1]!)).toMatchObject({
       kind: 'carton-label-ok',
@@ -120,6 +130,21 @@ describe('one order in several cartons', () => {
       station.store.db.prepare("SELECT count(*) FROM mismatches WHERE type = 'label-mismatch'").pluck().get(),
     ).toBe(2);
     expect(station.repos.orders.findByCode(ORDER)!.order.status).toBe('packed');
+    const notice = JSON.parse(
+      station.store.db
+        .prepare("SELECT payload FROM outbox WHERE kind = 'ship-notice'")
+        .pluck()
+        .get() as string,
+    ) as Record<string, unknown>;
+    expect(notice).toMatchObject({
+      orderNo: ORDER,
+      waybillNo: numbers[0],
+      weightGrams: 1060,
+      parcels: [
+        { carton: 1, waybillNo: numbers[0], weightGrams: 495 },
+        { carton: 2, waybillNo: numbers[1], weightGrams: 565 },
+      ],
+    });
   });
 
   it('refuses what does not make a carton: nothing in it, everything already in, items into a sealed one', () => {

@@ -76,12 +76,9 @@ export async function printManifest(s: PrintDesk, sheet: ManifestSheet): Promise
 /** Prints a box's label again (the open box's, or by waybill), with the reason; the new job is logged. */
 export function reprint(s: PrintDesk, reason: string, waybillNo?: string): void {
   const sessionId = waybillNo ? s.repos.shipments.byWaybill(waybillNo)?.session_id : s.openSession();
-  const last = sessionId
-    ? s.repos.printJobs
-        .forSession(sessionId)
-        .filter((j) => j.kind === 'label')
-        .at(-1)
-    : undefined;
+  // One carton of several is reprinted by its own number; by the master (or with no number) the last label.
+  const labels = sessionId ? s.repos.printJobs.forSession(sessionId).filter((j) => j.kind === 'label') : [];
+  const last = labels.filter((j) => j.waybill_no === waybillNo).at(-1) ?? labels.at(-1);
   if (!last) throw waybillNo ? refuse('label-none', { waybill: waybillNo }) : refuse('label-none-yet');
   // A box from before the retention period printed from its month's archive.
   const payload = last.payload.length ? last.payload : s.archives.label(last.id, last.session_id);

@@ -91,6 +91,9 @@ describe.skipIf(missing)('the shared dock', () => {
   });
 
   it('an order in two cartons: a row per carton, each loaded by its own scan; the batch names the carton missing', async () => {
+    // Both cartons' numbers came from the bench's lease of the pool: both are used, never leased again.
+    await a.importPool('sf', ['SFM1', 'SFC2', 'SFX3']);
+    expect(await a.lease('B-05', 'sf', 3)).toEqual(['SFC2', 'SFM1', 'SFX3']);
     const ev = (seq: number, type: string, payload: object): EventUp => ({
       sessionId: 'S-M1',
       seq,
@@ -118,6 +121,14 @@ describe.skipIf(missing)('the shared dock', () => {
       ],
       [],
     );
+    const pool = await a.pool.query(
+      "SELECT waybill_no, status FROM waybill_pool WHERE carrier = 'sf' ORDER BY 1",
+    );
+    expect(pool.rows).toEqual([
+      { waybill_no: 'SFC2', status: 'used' },
+      { waybill_no: 'SFM1', status: 'used' },
+      { waybill_no: 'SFX3', status: 'leased' },
+    ]);
     expect(await b.dock.find('SFC2')).toMatchObject({ orderNo: 'M-1', carton: 2, cartons: 2, closed: true });
     expect((await b.dock.shelf()).find((r) => r.bench === 'B-05')).toMatchObject({ carrier: 'sf', boxes: 2 });
     const batch = await b.dock.open('sf', 'B-09', null);

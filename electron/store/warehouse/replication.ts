@@ -80,11 +80,12 @@ async function project(client: pg.PoolClient, bench: string, e: EventUp): Promis
   if (e.type === 'box.booked') {
     const b = p as { waybillNo?: string; parcels?: { waybillNo: string }[] };
     // A leased pool number on a box is used: never free again, even after a cancel (every carton's own number too).
+    // Each number is used under its own key (a key holds one number): the carton's number after the first gets /n.
     const numbers = [...new Set([b.waybillNo, ...(b.parcels ?? []).map((c) => c.waybillNo)].filter(Boolean))];
-    if (numbers.length > 0)
+    for (const [i, n] of numbers.entries())
       await client.query(
-        `UPDATE waybill_pool SET status = 'used', used_by = $2, used_at = $3 WHERE waybill_no = ANY($1) AND leased_to = $4`,
-        [numbers, `${e.sessionId}#${e.seq}`, e.at, bench],
+        `UPDATE waybill_pool SET status = 'used', used_by = $2, used_at = $3 WHERE waybill_no = $1 AND leased_to = $4`,
+        [n, `${e.sessionId}#${e.seq}${i === 0 ? '' : `/${i + 1}`}`, e.at, bench],
       );
     return;
   }
