@@ -488,4 +488,73 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
     }
     await waitFor(() => state('B-01')?.warehouse?.online === true, 20_000, 'back online');
   });
+  it('an order in two cartons at B-02: both numbers from its lease, every carton at the shared dock, one missing warns', async () => {
+    const b2 = benches['B-02']!.client;
+    // After the cut of the test before, this bench too is back with the warehouse before it claims.
+    await waitFor(() => state('B-02')?.warehouse?.online === true, 20_000, 'B-02 online');
+    await b2.call('screen.show', { page: 'pack', dialog: null });
+    if (!(state('B-02') as unknown as { packer: unknown }).packer) await scan('B-02', 'U1002');
+    // The serial test left its second box open here: it is set aside.
+    if (state('B-02')?.box) await b2.call('box.hold', { reason: 'other' });
+    await scan('B-02', 'SO202611290012');
+    await waitFor(() => state('B-02')?.box?.orderNo === 'SO202611290012', 10_000, 'claimed at B-02');
+    for (const code of ['BOX-M', '6900012345004', '6900012345141', '6900012345141', 'PB:NEWBOX'])
+      await scan('B-02', code);
+    await b2.call('scale.setVirtual', { grams: 0 });
+    await b2.call('scale.setVirtual', { grams: 1205 });
+    await waitFor(() => state('B-02')?.feedback?.kind === 'carton-weight-ok', 5000, 'carton 1 weighed');
+    await b2.call('scale.setVirtual', { grams: 0 });
+    for (const code of ['BOX-L', '6900012346896', '6900012346896', '6900012346896', '6900012347039'])
+      await scan('B-02', code);
+    await b2.call('scale.setVirtual', { grams: 1910 });
+    await waitFor(() => state('B-02')?.phase === 'labelling', 10_000, 'both cartons booked');
+    const cartons = (state('B-02')!.box as unknown as { cartons: { waybillNo: string }[] }).cartons.map(
+      (c) => c.waybillNo,
+    );
+    expect(cartons).toHaveLength(2);
+    for (const n of cartons) await scan('B-02', n);
+    await waitFor(() => state('B-02')?.phase === 'idle', 5000, 'closed');
+    // Up in the warehouse: a row per carton, closed with the order; both leased numbers used.
+    await waitFor(
+      async () =>
+        (
+          await wh.pool.query(
+            "SELECT 1 FROM shipments WHERE order_no = 'SO202611290012' AND closed_at IS NOT NULL",
+          )
+        ).rowCount === 2,
+      15_000,
+      'both cartons at the dock',
+    );
+    const rows = await wh.pool.query(
+      "SELECT waybill_no, carton, cartons, master_no FROM shipments WHERE order_no = 'SO202611290012' ORDER BY carton",
+    );
+    expect(rows.rows).toEqual([
+      { waybill_no: cartons[0], carton: 1, cartons: 2, master_no: cartons[0] },
+      { waybill_no: cartons[1], carton: 2, cartons: 2, master_no: cartons[0] },
+    ]);
+    const used = await wh.pool.query(
+      'SELECT waybill_no, status, leased_to FROM waybill_pool WHERE waybill_no = ANY($1) ORDER BY waybill_no',
+      [cartons],
+    );
+    expect(used.rows.map((r: { status: string; leased_to: string }) => [r.status, r.leased_to])).toEqual([
+      ['used', 'B-02'],
+      ['used', 'B-02'],
+    ]);
+    // B-01's dock loads carton 2: it is told one carton of the order is still to load, and which.
+    const b1 = benches['B-01']!.client;
+    const carrier = (
+      await wh.pool.query<{ carrier: string }>('SELECT carrier FROM shipments WHERE waybill_no = $1', [
+        cartons[1],
+      ])
+    ).rows[0]!.carrier;
+    await b1.call('handover.open', { carrier });
+    await b1.call('screen.show', { page: 'handover', dialog: null });
+    await scan('B-01', cartons[1]!);
+    await waitFor(() => state('B-01')?.feedback?.kind === 'handover-carton-added', 5000, 'carton 2 loaded');
+    expect(state('B-01')!.feedback!.params).toMatchObject({ carton: 2, cartons: 2, left: 1, bench: 'B-02' });
+    const batch = (await b1.call('handover.current')) as { missing: { carton: number; waybillNo: string }[] };
+    expect(batch.missing).toEqual([
+      { orderNo: 'SO202611290012', carton: 1, cartons: 2, waybillNo: cartons[0] },
+    ]);
+  });
 });
