@@ -140,6 +140,32 @@ describe('several parcels in one booking', () => {
     expect(fake.cancelled).toEqual(['K5-1-C1']);
   });
 
+  it('KDNiao: the second carton booked but its answer lost is unknown; asking again books nothing twice', async () => {
+    const fake = await startKdniaoFake('1234567', 'test-appkey');
+    fakes.push(fake);
+    const kd = new KdniaoAdapter(
+      {
+        baseUrl: `${fake.url}/api/EOrderService`,
+        eBusinessId: '1234567',
+        appKey: 'test-appkey',
+        shipperCode: 'ZTO',
+      },
+      300,
+    );
+    let call = 0;
+    fake.stallMs = 800;
+    fake.nextFault = () => (++call === 2 ? 'stall-after-commit' : 'none');
+    expect(await kd.book(req('K6-1', 2))).toMatchObject({ kind: 'unknown' });
+    expect(fake.bookings.map((b) => b.OrderCode)).toEqual(['K6-1-C1', 'K6-1-C2']);
+    const again = await kd.recover(req('K6-1', 2));
+    expect(numbersOf(again)).toEqual([
+      fake.bookings[0]!.LogisticCode,
+      fake.bookings[0]!.LogisticCode,
+      fake.bookings[1]!.LogisticCode,
+    ]);
+    expect(fake.bookings).toHaveLength(2);
+  });
+
   it('ShipEngine: packages[] answers one tracking number and label per package', async () => {
     const fake = await startShipEngineFake('KEY');
     fakes.push(fake);
