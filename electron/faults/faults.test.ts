@@ -174,7 +174,7 @@ describe('a serial scale unplugged mid-box', () => {
       await emulator.close().catch(() => undefined);
       await pty.unplug();
     }
-  });
+  }, 60_000);
 });
 
 describe('bookings across processes', () => {
