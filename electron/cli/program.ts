@@ -10,6 +10,7 @@ import { registerCarrier } from './carrier';
 import { registerHandover } from './handover';
 import { registerServe } from './serve';
 import { registerWarehouse } from './warehouse';
+import { registerFeeds } from './feeds';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
 export function buildProgram(rendererDir: string): Command {
@@ -28,5 +29,6 @@ export function buildProgram(rendererDir: string): Command {
   registerCarrier(program);
   registerHandover(program);
   registerWarehouse(program);
+  registerFeeds(program);
   return program;
 }

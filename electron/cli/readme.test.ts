@@ -121,6 +121,74 @@ const CASES: Record<string, () => Promise<void>> = {
     }
     const busy = await cli(['serve', '--port', 'abc', '--config', config], 1);
     expect(busy.stderr.trim()).toBe('--port must be a whole number from 0 to 65535, got "abc"');
+    // Order pushes on their own listener: a push without a signature is refused there.
+    const hooked = writeJson(join(dir, 'hooked.json'), {
+      database: { path: 'hooked.db' },
+      feeds: { orders: [{ name: 'shop', webhookSecret: 'whsec-readme-123' }] },
+    });
+    const h = await startServe(['--config', hooked, '--hooks', '127.0.0.1:0'], env());
+    try {
+      const at = /order hooks at (http:\/\/\S+)\/hooks\/orders\/FEED/.exec(h.output())![1]!;
+      const res = await fetch(`${at}/hooks/orders/shop`, { method: 'POST', body: '{"orders":[]}' });
+      expect(res.status).toBe(401);
+    } finally {
+      h.child.kill('SIGTERM');
+      await new Promise((r) => h.child.once('exit', r));
+    }
+    expect((await cli(['serve', '--hooks', 'nowhere', '--config', config], 1)).stderr.trim()).toBe(
+      '--hooks must be HOST:PORT, got "nowhere"',
+    );
+  },
+  'feeds pull': async () => {
+    const feedServer = createServer((req, res) => {
+      const cursor = new URL(req.url ?? '/', 'http://x').searchParams.get('cursor');
+      const body =
+        cursor === null
+          ? {
+              orders: [
+                {
+                  orderNo: 'FD-1',
+                  status: 'released',
+                  receiver: {
+                    name: '陈静',
+                    phone: '136',
+                    province: '四川省',
+                    city: '成都市',
+                    address: '天府大道 1 号',
+                  },
+                  lines: [{ sku: 'TEA-LJ-250', qty: 1 }],
+                },
+                { orderNo: 'FD-2' },
+              ],
+              next: 'p2',
+              more: false,
+            }
+          : { orders: [], next: cursor, more: false };
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', () => r()));
+    try {
+      const feedConfig = writeJson(join(dir, 'feeds.json'), {
+        database: { path: 'feeds.db' },
+        feeds: {
+          orders: [
+            { name: 'shop', url: `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/orders` },
+          ],
+        },
+      });
+      const r = await cli(['feeds', 'pull', '--name', 'shop', '--config', feedConfig], 1);
+      expect(r.stdout).toMatch(/^feed shop: 1 page\(s\), 1 order\(s\) written, 0 unchanged, cursor p2$/m);
+      expect(r.stderr).toContain('record 1 (FD-2) refused: status:');
+      const again = JSON.parse(
+        (await cli(['feeds', 'pull', '--name', 'shop', '--config', feedConfig, '--json'])).stdout,
+      );
+      expect(again).toMatchObject({ feed: 'shop', pages: 1, written: 0, cursor: 'p2' });
+      expect((await cli(['feeds', 'pull', '--name', 'nope', '--config', feedConfig], 1)).stderr.trim()).toBe(
+        'no feed nope in feeds.orders (shop)',
+      );
+    } finally {
+      feedServer.close();
+    }
   },
   'config check': async () => {
     expect((await cli(['config', 'check', config])).stdout.trim()).toBe(`ok: ${config}`);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentEnvironment, loadConfig } from '../config';
 import { consoleLog, keepServing } from '../log';
-import { isLoopback, startHeadlessServer } from '../server';
+import { isLoopback, startHeadlessServer, startHooksServer, type HooksServer } from '../server';
 import { Station } from '../station';
 import { VERSION } from '../version';
 import { wholeNumber } from './args';
@@ -16,6 +16,7 @@ interface ServeOptions {
   port: string;
   host: string;
   allowRemote?: boolean;
+  hooks?: string;
 }
 
 export function registerServe(program: Command, rendererDir: string): void {
@@ -34,10 +35,17 @@ export function registerServe(program: Command, rendererDir: string): void {
       '--allow-remote',
       'allow a non-loopback --host (the bench API becomes reachable from the network)',
     )
+    .option(
+      '--hooks <host:port>',
+      'listen for order pushes (POST /hooks/orders/FEED, signed) on their own address',
+    )
     .action(async (opts: ServeOptions) => {
       const log = consoleLog();
       // Refusals that need no station come first, as one line each.
       const port = wholeNumber('--port', opts.port, 0, 65535);
+      const hooksAt = opts.hooks ? /^(.+):(\d+)$/.exec(opts.hooks) : null;
+      if (opts.hooks && !hooksAt) fail(`--hooks must be HOST:PORT, got "${opts.hooks}"`);
+      const hooksPort = hooksAt ? wholeNumber('--hooks port', hooksAt[2]!, 0, 65535) : 0;
       if (!isLoopback(opts.host) && !opts.allowRemote)
         fail(
           `refusing to listen on ${opts.host}: the bench API would be open to the network; pass --allow-remote to mean it`,
@@ -61,10 +69,16 @@ export function registerServe(program: Command, rendererDir: string): void {
           allowRemote: opts.allowRemote ?? false,
           log,
         });
+        let hooks: HooksServer | null = null;
+        if (hooksAt) {
+          hooks = await startHooksServer({ host: hooksAt[1]!, port: hooksPort, feeds: station.feeds, log });
+          console.log(`order hooks at ${hooks.url}/hooks/orders/FEED`);
+        }
         console.log(`Packbench ${VERSION} station ${station.info().stationId} ready at ${server.url}`);
         keepServing(log);
         const stop = async (signal: string) => {
           log.info(`${signal}: shutting down`);
+          await hooks?.close();
           await server.close();
           await station.close();
           process.exit(0);

@@ -229,6 +229,29 @@ export const ConfigSchema = z
       })
       .prefault({}),
     notify: z.strictObject({ url: Url, secret: Secret }).optional(),
+    /** Orders in without files: feeds pulled by URL and/or pushed to `/hooks/orders/{name}` (README: Order feeds). */
+    feeds: z
+      .strictObject({
+        orders: z
+          .array(
+            z.strictObject({
+              name: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'letters, digits, - and _ (1–40)' }),
+              url: Url.optional(),
+              headers: z.record(z.string(), z.string()).optional(),
+              intervalSeconds: z.number().int().min(5).max(86_400).default(60),
+              limit: z.number().int().min(1).max(1000).default(100),
+              webhookSecret: Secret.optional(),
+              map: z
+                .record(z.string(), z.string().regex(/^(\/.*)?$/, { message: 'a JSON pointer (/a/b)' }))
+                .optional(),
+            }),
+          )
+          .default([])
+          .refine((l) => new Set(l.map((f) => f.name)).size === l.length, {
+            message: 'feed names must differ',
+          }),
+      })
+      .prefault({}),
     /** The sender printed on face sheets and sent to carriers. */
     shipper: z
       .strictObject({

@@ -13,6 +13,7 @@ import demoProducts from '../../resources/demo/products.csv?raw';
 
 export { decodeText } from './decode';
 export { readTable, TableError } from './table';
+export * from './feed';
 
 export class ImportError extends Error {
   constructor(

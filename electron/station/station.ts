@@ -57,6 +57,7 @@ import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { localReview, reportThread, warehouseReview, type ReportThread, type Review } from './review';
 import { ScaleWatch } from './weighing';
+import { FeedDesk, interceptOrder } from './feeds';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
 import {
@@ -104,6 +105,8 @@ export class Station implements Bench {
   readonly outbox: Outbox;
   readonly handovers: Dock;
   readonly uploads: Uploads;
+  /** Order feeds of a single bench (pulled, pushed); in a warehouse none run here. */
+  readonly feeds: FeedDesk;
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
   private readonly claims: ClaimDesk | null;
@@ -181,11 +184,12 @@ export class Station implements Bench {
         },
         printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
       });
+      const carrierAdapters = createCarriers(config, this.repos.waybillPool, (m) => log.warn(m));
       this.shipping = new Shipping({
         repos: this.repos,
         config,
         pack: this.pack,
-        carriers: createCarriers(config, this.repos.waybillPool, (m) => log.warn(m)),
+        carriers: carrierAdapters,
         labels: (this.labels = labelThread(log)),
         log,
         now: this.now,
@@ -246,6 +250,28 @@ export class Station implements Bench {
             carriers,
             (sheet) => this.printManifest(sheet),
           );
+      if (link && config.feeds.orders.length > 0)
+        log.warn('feeds.orders are not run by a warehouse bench: run them at a single bench for now');
+      this.feeds = new FeedDesk({
+        repos: this.repos,
+        feeds: link ? [] : config.feeds.orders,
+        log,
+        now: this.now,
+        intercepted: (i) =>
+          interceptOrder(
+            {
+              repos: this.repos,
+              pack: this.pack,
+              carriers: carrierAdapters,
+              log,
+              now: this.now,
+              stationId: this.stationId,
+              tell: (d) => this.tell(d, null),
+              drain: () => this.effects.drain(),
+            },
+            i,
+          ),
+      });
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
         : localReview(this.repos, this.reportReads(options), this.store.archives);
@@ -324,6 +350,7 @@ export class Station implements Bench {
     if (!this.link) this.outbox.start();
     this.link?.start();
     this.retention.start();
+    this.feeds.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
     // After the station answers (the first tick is for /healthz and the screen), not in the first label's time.
@@ -614,6 +641,7 @@ export class Station implements Bench {
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.shipping.stop();
     this.outbox.stop();
+    this.feeds.stop();
     await this.claims?.settled();
     if (this.handovers instanceof WarehouseHandovers) await this.handovers.settled();
     await this.link?.stop();

@@ -74,5 +74,7 @@ export const MISMATCH_TYPES = [
   'waybill-duplicate',
   /** Item-first: an item scanned for which no single-item order waits (a mis-pick or an over-pick). */
   'no-order',
+  /** 拦截: an order a feed held, cancelled or refunded after its box was labelled: shelve it or call the carrier. */
+  'intercept',
 ] as const;
 export const isMismatch = (r: ScanResultKind): boolean => (MISMATCH_RESULTS as readonly string[]).includes(r);

@@ -21,6 +21,11 @@ export const MISMATCH_PHRASES = phrasebook({
   'not-expired': 'not expired',
   expiry: 'expiry {date}',
   'serial-new': 'a serial not shipped before',
+  'not-shipped': 'not shipped ({reason})',
+  'intercept-shelf': 'waybill voided: to the intercept shelf',
+  'intercept-void-failed':
+    'the carrier did not void the waybill ({detail}): to the intercept shelf, call the carrier',
+  'intercept-after-handover': 'intercept after handover: call the carrier',
 });
 
 /** Why a carrier was chosen (or none could be): stored with the booking, worded by the screens like the above. */

@@ -10,6 +10,7 @@ import openCounts090 from './090_open_counts.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
 import audit110 from './110_audit.sql?raw';
 import cartons120 from './120_cartons.sql?raw';
+import feeds130 from './130_feeds.sql?raw';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 100, name: 'item first', sql: itemFirst100 },
   { version: 110, name: 'audit', sql: audit110 },
   { version: 120, name: 'cartons', sql: cartons120 },
+  { version: 130, name: 'feeds', sql: feeds130 },
 ];

@@ -14,6 +14,7 @@ import { WaybillPoolRepo } from './waybillPool';
 import { CatalogRepo } from './catalog';
 import { AuditRepo } from './audit';
 import { ReplicationRepo } from './replication';
+import { FeedsRepo } from './feeds';
 
 export * from './orders';
 export * from './products';
@@ -30,6 +31,7 @@ export * from './waybillPool';
 export * from './catalog';
 export * from './audit';
 export * from './replication';
+export * from './feeds';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -47,6 +49,7 @@ export interface Repos {
   catalog: CatalogRepo;
   audit: AuditRepo;
   replication: ReplicationRepo;
+  feeds: FeedsRepo;
   /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
   transaction<T>(fn: () => T): T;
   /** False once the database was closed (a late answer after shutdown is then left for the next start). */
@@ -69,6 +72,7 @@ export const createRepos = (db: Database): Repos => ({
   catalog: new CatalogRepo(db),
   audit: new AuditRepo(db),
   replication: new ReplicationRepo(db),
+  feeds: new FeedsRepo(db),
   transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   isOpen: () => db.open,
 });
