@@ -131,7 +131,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function rigPerTest(t: {
   beforeEach: (fn: () => Promise<void>) => void;
   afterEach: (fn: () => Promise<void>) => void;
-}): { readonly rig: BenchRig; start(config: unknown): Promise<RunningStation> } {
+}): { readonly rig: BenchRig; start(config: unknown, args?: string[]): Promise<RunningStation> } {
   let rig: BenchRig | null = null;
   let station: RunningStation | null = null;
   t.beforeEach(async () => {
@@ -147,6 +147,6 @@ export function rigPerTest(t: {
     get rig() {
       return rig!;
     },
-    start: async (config) => (station = await startStation(config)),
+    start: async (config, args = []) => (station = await startStation(config, args)),
   };
 }

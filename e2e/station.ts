@@ -12,6 +12,8 @@ export interface RunningStation {
   origin: string;
   dir: string;
   child: ChildProcess;
+  /** The order-hooks listener's base URL, when started with `--hooks`. */
+  hooks: string | null;
 }
 
 /** `packbench serve` with a throw-away home and the test's config, started by the test itself. */
@@ -22,13 +24,16 @@ export interface RunningStation {
  */
 export const RIG_WEDGE = { avgMsPerChar: 60, maxGapMs: 400 };
 
-export async function startStation(config: unknown): Promise<RunningStation> {
+export async function startStation(config: unknown, args: string[] = []): Promise<RunningStation> {
   const dir = mkdtempSync(join(tmpdir(), 'packbench-e2e-'));
   const configFile = join(dir, 'config.json');
   const c = config as Record<string, unknown>;
   writeFileSync(configFile, JSON.stringify(c.scan ? c : { ...c, scan: RIG_WEDGE }));
-  const { child, url } = await startServe(['--config', configFile], { PACKBENCH_HOME: join(dir, 'home') });
-  return { url, origin: new URL(url).origin, dir, child };
+  const { child, url, output } = await startServe(['--config', configFile, ...args], {
+    PACKBENCH_HOME: join(dir, 'home'),
+  });
+  const hooks = /order hooks at (http:\/\/\S+)\/hooks\/orders\/FEED/.exec(output())?.[1] ?? null;
+  return { url, origin: new URL(url).origin, dir, child, hooks };
 }
 
 export async function stopStation(station: RunningStation): Promise<void> {
