@@ -16,6 +16,7 @@ export {
   type SelectionInput,
 } from './selection';
 export { kdniaoDataSign, sfMsgDigest, javaUrlEncode } from './signatures';
+export { parcelStatus, statusOfText, type ParcelStatus } from './tracking';
 export { PoolAdapter } from './adapters/pool';
 export { KdniaoAdapter } from './adapters/kdniao';
 export { SfAdapter } from './adapters/sf';

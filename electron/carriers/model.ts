@@ -67,7 +67,7 @@ export interface CancelOutcome {
 }
 
 export interface TrackResult {
-  state: 'none' | 'collected' | 'in-transit' | 'signed' | 'problem' | 'unknown';
+  state: 'none' | 'collected' | 'in-transit' | 'delivering' | 'signed' | 'problem' | 'returned' | 'unknown';
   events: { at: string; text: string }[];
 }
 

@@ -11,6 +11,7 @@ import { registerHandover } from './handover';
 import { registerServe } from './serve';
 import { registerWarehouse } from './warehouse';
 import { registerFeeds } from './feeds';
+import { registerTracking } from './tracking';
 
 /** The `packbench` command. Each area adds its own subcommands in its own file. */
 export function buildProgram(rendererDir: string): Command {
@@ -30,5 +31,6 @@ export function buildProgram(rendererDir: string): Command {
   registerHandover(program);
   registerWarehouse(program);
   registerFeeds(program);
+  registerTracking(program);
   return program;
 }

@@ -139,6 +139,13 @@ const CASES: Record<string, () => Promise<void>> = {
       '--hooks must be HOST:PORT, got "nowhere"',
     );
   },
+  'tracking poll': async () => {
+    const r = JSON.parse((await cli(['tracking', 'poll', '--config', config, '--json'])).stdout);
+    expect(r).toMatchObject({ asked: expect.any(Number), changed: expect.any(Number), failed: [] });
+    expect((await cli(['tracking', 'poll', '--config', config])).stdout).toMatch(
+      /^\d+ parcel\(s\) newly followed, \d+ asked, \d+ with a new status$/m,
+    );
+  },
   'feeds pull': async () => {
     const feedServer = createServer((req, res) => {
       const cursor = new URL(req.url ?? '/', 'http://x').searchParams.get('cursor');

@@ -228,7 +228,22 @@ export const ConfigSchema = z
         stableWindowMs: z.number().int().min(100).default(500),
       })
       .prefault({}),
-    notify: z.strictObject({ url: Url, secret: Secret }).optional(),
+    notify: z
+      .strictObject({
+        url: Url,
+        secret: Secret,
+        /** Parcel status changes after handover (揽收 … 签收) go to the same URL too. */
+        tracking: z.boolean().default(false),
+      })
+      .optional(),
+    /** 跟踪 after handover: how often carriers are asked, and when a parcel needs a person. */
+    tracking: z
+      .strictObject({
+        intervalMinutes: z.number().int().min(1).max(1440).default(30),
+        pickupHours: z.number().min(1).max(720).default(24),
+        stuckHours: z.number().min(1).max(2160).default(72),
+      })
+      .prefault({}),
     /** Orders in without files: feeds pulled by URL and/or pushed to `/hooks/orders/{name}` (README: Order feeds). */
     feeds: z
       .strictObject({

@@ -8,3 +8,4 @@ export { deliver, retryDelayMs } from './notices';
 export { seedHistory, type SeedPlan } from './seed';
 export { archiveOld } from './retention';
 export { confirmedEvents } from './warehouse';
+export { pollTracking, type PollReport } from './tracking';

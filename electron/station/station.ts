@@ -58,6 +58,7 @@ import { printJobView } from './views';
 import { localReview, reportThread, warehouseReview, type ReportThread, type Review } from './review';
 import { ScaleWatch } from './weighing';
 import { FeedDesk, interceptOrder } from './feeds';
+import { TrackingDesk } from './tracking';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
 import {
@@ -107,6 +108,8 @@ export class Station implements Bench {
   readonly uploads: Uploads;
   /** Order feeds of a single bench (pulled, pushed); in a warehouse none run here. */
   readonly feeds: FeedDesk;
+  /** 跟踪 after handover (a single bench's; a warehouse's is not followed here). */
+  readonly tracking: TrackingDesk;
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
   private readonly claims: ClaimDesk | null;
@@ -272,6 +275,14 @@ export class Station implements Bench {
             i,
           ),
       });
+      this.tracking = new TrackingDesk({
+        repos: this.repos,
+        carriers: carrierAdapters,
+        settings: config.tracking,
+        notify: config.notify?.tracking ?? false,
+        log,
+        now: this.now,
+      });
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
         : localReview(this.repos, this.reportReads(options), this.store.archives);
@@ -351,6 +362,7 @@ export class Station implements Bench {
     this.link?.start();
     this.retention.start();
     this.feeds.start();
+    if (!this.link) this.tracking.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
     // After the station answers (the first tick is for /healthz and the screen), not in the first label's time.
@@ -642,6 +654,7 @@ export class Station implements Bench {
     this.shipping.stop();
     this.outbox.stop();
     this.feeds.stop();
+    this.tracking.stop();
     await this.claims?.settled();
     if (this.handovers instanceof WarehouseHandovers) await this.handovers.settled();
     await this.link?.stop();

@@ -12,6 +12,7 @@ import {
 } from './pack';
 
 const NoParams = z.strictObject({}).optional();
+const TrackStatus = z.enum(['collected', 'in-transit', 'delivering', 'signed', 'exception', 'returned']);
 const Ok = z.strictObject({ ok: z.literal(true) });
 const Reason = z.string().trim().min(1).max(200);
 
@@ -118,6 +119,37 @@ export const methods = {
       count: z.number().int(),
       pdf: z.string(),
       csv: z.string(),
+    }),
+  },
+  /** 跟踪: parcels after handover that need a person (not picked up, no movement, exception, coming back). */
+  'tracking.attention': {
+    params: NoParams,
+    result: z.array(
+      z.strictObject({
+        waybillNo: z.string(),
+        orderNo: z.string(),
+        carrier: z.string(),
+        status: TrackStatus.nullable(),
+        problem: z.enum(['not-picked-up', 'stuck', 'exception', 'returned']),
+        since: z.string(),
+      }),
+    ),
+  },
+  /** An order's parcels, event by event as the carriers reported them (揽收 … 签收). */
+  'tracking.timeline': {
+    params: z.strictObject({ orderNo: z.string().min(1).max(64) }),
+    result: z.array(
+      z.strictObject({ waybillNo: z.string(), at: z.string(), status: TrackStatus.nullable(), text: z.string() }),
+    ),
+  },
+  /** Asks the carriers now (a lead's "check now"); the bench also asks every `tracking.intervalMinutes`. */
+  'tracking.poll': {
+    params: NoParams,
+    result: z.strictObject({
+      enrolled: z.number().int(),
+      asked: z.number().int(),
+      changed: z.number().int(),
+      failed: z.array(z.strictObject({ waybillNo: z.string(), reason: z.string() })),
     }),
   },
   /** Warehouse mode: every bench of the warehouse, live (the lead's board). */

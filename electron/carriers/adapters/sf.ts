@@ -212,8 +212,17 @@ export class SfAdapter implements CarrierAdapter {
     });
     const routes = inner.msgData?.routeResps?.[0]?.routes ?? [];
     const last = routes.at(-1)?.opCode;
+    // 丰桥 opCodes: 50 收件, 44 派件, 80 签收, 70/33 问题件, 99 退回.
+    const byCode: Record<string, TrackResult['state']> = {
+      '50': 'collected',
+      '44': 'delivering',
+      '80': 'signed',
+      '70': 'problem',
+      '33': 'problem',
+      '99': 'returned',
+    };
     return {
-      state: routes.length === 0 ? 'none' : last === '80' ? 'signed' : 'in-transit',
+      state: routes.length === 0 ? 'none' : (byCode[last ?? ''] ?? 'in-transit'),
       events: routes.map((r) => ({ at: r.acceptTime, text: r.remark })),
     };
   }

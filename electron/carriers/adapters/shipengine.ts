@@ -185,9 +185,16 @@ export class ShipEngineAdapter implements CarrierAdapter {
       new URL(this.c.baseUrl).host,
     );
     const state =
-      ({ AC: 'collected', IT: 'in-transit', DE: 'signed', EX: 'problem', UN: 'unknown' } as const)[
-        body.status_code as 'AC'
-      ] ?? 'none';
+      (
+        {
+          AC: 'collected',
+          IT: 'in-transit',
+          AT: 'delivering',
+          DE: 'signed',
+          EX: 'problem',
+          UN: 'unknown',
+        } as const
+      )[body.status_code as 'AC'] ?? 'none';
     return { state, events: (body.events ?? []).map((e) => ({ at: e.occurred_at, text: e.description })) };
   }
 

@@ -11,6 +11,8 @@ export interface KdniaoFake extends FakeServer {
   rewindNumbers(by: number): void;
   /** OrderCodes cancelled (1147), in order. */
   cancelled: string[];
+  /** What 1002 answers per waybill (else: collected, one trace). */
+  tracks: Map<string, { State: string; Traces: { AcceptTime: string; AcceptStation: string }[] }>;
 }
 
 /** KDNiao's EOrderService as a local server: checks DataSign, keeps OrderCodes, answers 106 for a repeat. */
@@ -90,18 +92,19 @@ export async function startKdniaoFake(eBusinessId: string, appKey: string): Prom
       fake.cancelled.push(String(data.OrderCode));
       return answer(res, f, 200, { Success: true, ResultCode: '100', Reason: 'cancelled' });
     }
-    if (p.RequestType === '1002')
-      return answer(res, f, 200, {
-        Success: true,
-        ResultCode: '100',
+    if (p.RequestType === '1002') {
+      const t = fake.tracks.get(String(data.LogisticCode)) ?? {
         State: '2',
         Traces: [{ AcceptTime: '2026-11-29 10:00:00', AcceptStation: '【杭州】已揽收' }],
-      });
+      };
+      return answer(res, f, 200, { Success: true, ResultCode: '100', LogisticCode: data.LogisticCode, ...t });
+    }
     return answer(res, f, 200, { Success: false, ResultCode: '103', Reason: 'unknown RequestType' });
   })) as KdniaoFake;
   fake.orders = orders;
   fake.bookings = [];
   fake.cancelled = [];
+  fake.tracks = new Map();
   fake.rewindNumbers = (by) => {
     next = Math.max(1, next - by);
   };

@@ -4,6 +4,8 @@ import { answer, form, startFake, type FakeServer } from './server';
 export interface SfFake extends FakeServer {
   /** Per orderId: the master waybill, the children of a 子母件 (`parcelQty` > 1), and whether it was cancelled. */
   orders: Map<string, { waybillNo: string; children: string[]; cancelled: boolean }>;
+  /** The routes EXP_RECE_SEARCH_ROUTES answers per waybill (opCode 50 收件, 44 派件, 80 签收, 99 退回 …). */
+  routes: Map<string, { acceptTime: string; remark: string; opCode: string }[]>;
 }
 
 const PDF =
@@ -78,6 +80,10 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
         o.cancelled = true;
         return answer(res, f, 200, ok({ orderId, resStatus: 2 }));
       }
+      case 'EXP_RECE_SEARCH_ROUTES': {
+        const no = (msg.trackingNumber as string[])[0]!;
+        return answer(res, f, 200, ok({ routeResps: [{ mailNo: no, routes: fake.routes.get(no) ?? [] }] }));
+      }
       case 'COM_RECE_CLOUD_PRINT_WAYBILLS': {
         const wb = (msg.documents as { masterWaybillNo: string }[])[0]!.masterWaybillNo;
         return answer(
@@ -92,5 +98,6 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
     }
   })) as SfFake;
   fake.orders = orders;
+  fake.routes = new Map();
   return fake;
 }

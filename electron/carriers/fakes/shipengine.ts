@@ -1,6 +1,8 @@
 import { answer, startFake, type FakeServer } from './server';
 
 export interface ShipEngineFake extends FakeServer {
+  /** What /v1/tracking answers per tracking number (status_code AC, IT, AT, DE, EX …). */
+  tracking: Map<string, { status_code: string; events: { occurred_at: string; description: string }[] }>;
   labels: Map<
     string,
     { label_id: string; shipment_id: string; tracking_number: string; voided: boolean; packages: string[] }
@@ -165,9 +167,15 @@ export async function startShipEngineFake(
     }
     if (req.method === 'GET' && url.pathname === '/v1/carriers') return answer(res, f, 200, { carriers: [] });
     if (req.method === 'GET' && url.pathname === '/v1/tracking')
-      return answer(res, f, 200, { status_code: 'IT', events: [] });
+      return answer(
+        res,
+        f,
+        200,
+        fake.tracking.get(url.searchParams.get('tracking_number') ?? '') ?? { status_code: 'IT', events: [] },
+      );
     return answer(res, f, 404, { errors: [{ error_code: 'not_found', message: url.pathname }] });
   })) as ShipEngineFake;
   fake.labels = labels;
+  fake.tracking = new Map();
   return fake;
 }

@@ -10,6 +10,7 @@ import type { Shipping } from '../shipping';
 import type { Review } from '../review';
 import type { Uploads } from '../uploads';
 import type { WarehouseLink } from '../warehouse';
+import type { TrackingDesk } from '../tracking';
 
 /**
  * The bench as the contract's handlers and the actions behind them see it. The station implements it; declared apart
@@ -28,6 +29,7 @@ export interface Bench {
   readonly uploads: Uploads;
   readonly link: WarehouseLink | null;
   readonly review: Review;
+  readonly tracking: TrackingDesk;
   now(): Date;
   info(): StationInfo;
   state(): StationState;

@@ -11,6 +11,7 @@ import itemFirst100 from './100_item_first.sql?raw';
 import audit110 from './110_audit.sql?raw';
 import cartons120 from './120_cartons.sql?raw';
 import feeds130 from './130_feeds.sql?raw';
+import tracking140 from './140_tracking.sql?raw';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 110, name: 'audit', sql: audit110 },
   { version: 120, name: 'cartons', sql: cartons120 },
   { version: 130, name: 'feeds', sql: feeds130 },
+  { version: 140, name: 'tracking', sql: tracking140 },
 ];

@@ -15,6 +15,7 @@ import { CatalogRepo } from './catalog';
 import { AuditRepo } from './audit';
 import { ReplicationRepo } from './replication';
 import { FeedsRepo } from './feeds';
+import { TrackingRepo } from './tracking';
 
 export * from './orders';
 export * from './products';
@@ -32,6 +33,7 @@ export * from './catalog';
 export * from './audit';
 export * from './replication';
 export * from './feeds';
+export * from './tracking';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -50,6 +52,7 @@ export interface Repos {
   audit: AuditRepo;
   replication: ReplicationRepo;
   feeds: FeedsRepo;
+  tracking: TrackingRepo;
   /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
   transaction<T>(fn: () => T): T;
   /** False once the database was closed (a late answer after shutdown is then left for the next start). */
@@ -73,6 +76,7 @@ export const createRepos = (db: Database): Repos => ({
   audit: new AuditRepo(db),
   replication: new ReplicationRepo(db),
   feeds: new FeedsRepo(db),
+  tracking: new TrackingRepo(db),
   transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   isOpen: () => db.open,
 });

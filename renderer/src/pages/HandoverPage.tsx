@@ -7,6 +7,7 @@ import { feedbackText } from '../feedbackText';
 import { carrierName, kilograms, localTime } from '../words';
 import { saveFile } from '../saveFile';
 import { refusalText } from '../refusalText';
+import { TrackingList } from './TrackingList';
 
 type Batch = Awaited<ReturnType<typeof client.call<'handover.current'>>>;
 type Shelf = Awaited<ReturnType<typeof client.call<'handover.shelf'>>>;
@@ -176,6 +177,7 @@ export function HandoverPage({ view }: { view: StationView }) {
           </tbody>
         </table>
       )}
+      <TrackingList />
       <h2>{t('handover.daily')}</h2>
       <table className="grid" aria-label={t('handover.daily')}>
         <tbody>

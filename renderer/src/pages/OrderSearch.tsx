@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../client';
 import { LeadDialog } from '../components/LeadDialog';
 import { localTime } from '../words';
+import { TrackingTimeline } from './TrackingList';
 
 type Row = {
   orderNo: string;
@@ -24,6 +25,7 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
   const [status, setStatus] = useState('');
   const [data, setData] = useState<{ total: number; rows: Row[] }>({ total: 0, rows: [] });
   const [releasing, setReleasing] = useState<string | null>(null);
+  const [tracking, setTracking] = useState<string | null>(null);
   const load = () =>
     void client
       .call('order.search', {
@@ -82,6 +84,15 @@ export function OrderSearch({ revision }: { revision: number | undefined }) {
                     {t('pack.reprint')} {o.waybillNo}
                   </button>
                 )}
+                {o.waybillNo && (o.status === 'packed' || o.status === 'partial') && (
+                  <button
+                    type="button"
+                    onClick={() => setTracking(tracking === o.orderNo ? null : o.orderNo)}
+                  >
+                    {t('tracking.show')}
+                  </button>
+                )}
+                {tracking === o.orderNo && <TrackingTimeline orderNo={o.orderNo} />}
                 {o.status === 'held' && (
                   <button type="button" onClick={() => setReleasing(o.orderNo)}>
                     {t('orders.release')}
