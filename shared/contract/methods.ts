@@ -139,7 +139,12 @@ export const methods = {
   'tracking.timeline': {
     params: z.strictObject({ orderNo: z.string().min(1).max(64) }),
     result: z.array(
-      z.strictObject({ waybillNo: z.string(), at: z.string(), status: TrackStatus.nullable(), text: z.string() }),
+      z.strictObject({
+        waybillNo: z.string(),
+        at: z.string(),
+        status: TrackStatus.nullable(),
+        text: z.string(),
+      }),
     ),
   },
   /** Asks the carriers now (a lead's "check now"); the bench also asks every `tracking.intervalMinutes`. */
