@@ -1,4 +1,5 @@
 import type { WaybillPoolRepo } from '../store';
+import { ShopeeAdapter, ShopeeClient, type ShopeeTokens, type TokenStore } from './shopee';
 import type { Config } from '../config';
 import { KdniaoAdapter } from './adapters/kdniao';
 import { PoolAdapter } from './adapters/pool';
@@ -21,12 +22,15 @@ export { PoolAdapter } from './adapters/pool';
 export { KdniaoAdapter } from './adapters/kdniao';
 export { SfAdapter } from './adapters/sf';
 export { ShipEngineAdapter } from './adapters/shipengine';
+export * from './shopee';
 
 /** The bench's carriers from its config; the waybill pool is always there (offline fallback). */
 export function createCarriers(
   config: Config,
   pool: WaybillPoolRepo,
   warn: (m: string) => void,
+  /** Where Shopee's refreshed tokens are kept (the bench's settings); else they live as long as the process. */
+  shopeeTokens?: TokenStore,
 ): Record<string, CarrierAdapter> {
   const c = config.carriers;
   const t = c.timeoutMs;
@@ -36,5 +40,27 @@ export function createCarriers(
   if (c.kdniao) out.kdniao = new KdniaoAdapter(c.kdniao, t);
   if (c.sf) out.sf = new SfAdapter(c.sf, t);
   if (c.shipengine) out.shipengine = new ShipEngineAdapter(c.shipengine, t);
+  const shopee = shopeeClient(config, shopeeTokens);
+  if (shopee) out.shopee = new ShopeeAdapter(shopee);
   return out;
+}
+
+/** The Shopee client of the config's shop, its tokens from `store` (first from the config). */
+export function shopeeClient(config: Config, store?: TokenStore): ShopeeClient | null {
+  const s = config.platforms.shopee;
+  if (!s) return null;
+  const first: ShopeeTokens = {
+    accessToken: s.accessToken,
+    refreshToken: s.refreshToken,
+    expiresAt: s.expiresAt ?? new Date(Date.now() + 4 * 3_600_000).toISOString(),
+  };
+  let held: ShopeeTokens | null = null;
+  const tokens: TokenStore = store
+    ? { get: () => store.get() ?? first, set: (t) => store.set(t) }
+    : { get: () => held ?? first, set: (t) => void (held = t) };
+  return new ShopeeClient(
+    { baseUrl: s.baseUrl, partnerId: s.partnerId, partnerKey: s.partnerKey, shopId: s.shopId },
+    tokens,
+    config.carriers.timeoutMs,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { currentEnvironment, loadConfig } from '../config';
-import { FeedError, pullFeed } from '../intake';
+import { shopeeClient, shopeeOrdersToShip, type ShopeeTokens } from '../carriers';
+import { applyFeedOrders, checkPage, FeedError, pullFeed } from '../intake';
 import { withStore } from './store';
 import { fail } from './fail';
 
@@ -18,6 +19,38 @@ export function registerFeeds(program: Command): void {
     .action(async (o: { name: string; config?: string; json?: boolean }) => {
       const { config } = loadConfig(o.config, currentEnvironment());
       if (config.warehouse) fail('feeds are pulled at a single bench for now, not in warehouse mode');
+      const shopee = o.name === 'shopee' ? config.platforms.shopee : undefined;
+      if (shopee) {
+        // Shopee's orders to ship, through the platform's API (its tokens as the bench keeps them).
+        const r = await withStore(
+          o.config,
+          async (store) => {
+            const tokens = {
+              get: () => store.repos.settings.get<ShopeeTokens>('shopee.tokens'),
+              set: (t: ShopeeTokens) => store.repos.settings.set('shopee.tokens', t),
+            };
+            const out = { pages: 0, written: 0, refused: [] as { orderNo: string | null; reason: string }[] };
+            out.pages = await shopeeOrdersToShip(
+              shopeeClient(config, tokens)!,
+              { now: new Date(), days: shopee.days, shop: shopee.shopName },
+              (records) => {
+                const page = checkPage({ orders: records });
+                store.repos.transaction(() => {
+                  out.written += applyFeedOrders(store.repos, page.orders, new Date().toISOString()).written;
+                });
+                out.refused.push(...page.refused);
+              },
+            );
+            return out;
+          },
+          { lock: 'packbench feeds pull' },
+        );
+        if (o.json) return console.log(JSON.stringify(r, null, 2));
+        console.log(`feed shopee: ${r.pages} page(s), ${r.written} order(s) written`);
+        for (const x of r.refused) console.error(`  ${x.orderNo ?? 'an order'} refused: ${x.reason}`);
+        if (r.refused.length > 0) process.exitCode = 1;
+        return;
+      }
       const feed = config.feeds.orders.find((f) => f.name === o.name);
       if (!feed)
         fail(

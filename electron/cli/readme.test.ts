@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKdniaoFake } from '../carriers/fakes';
+import { shopeeOrderFixture, startKdniaoFake, startShopeeFake } from '../carriers/fakes';
 import { ConfigSchema } from '../config';
 import { CapturePrinter } from '../devices/printer';
 import { ScaleEmulator } from '../devices/scale';
@@ -195,6 +195,29 @@ const CASES: Record<string, () => Promise<void>> = {
       );
     } finally {
       feedServer.close();
+    }
+    // Shopee's orders to ship, from its Open Platform (a fake that checks the signature and the token).
+    const shopee = await startShopeeFake(2001234, 'shpk-key', 770001);
+    try {
+      shopee.orders.set('2611300AAA', shopeeOrderFixture('2611300AAA'));
+      const shopeeConfig = writeJson(join(dir, 'shopee.json'), {
+        database: { path: 'shopee.db' },
+        platforms: {
+          shopee: {
+            baseUrl: shopee.url,
+            partnerId: 2001234,
+            partnerKey: 'shpk-key',
+            shopId: 770001,
+            accessToken: 'access-1',
+            refreshToken: 'refresh-1',
+          },
+        },
+      });
+      expect((await cli(['feeds', 'pull', '--name', 'shopee', '--config', shopeeConfig])).stdout.trim()).toBe(
+        'feed shopee: 1 page(s), 1 order(s) written',
+      );
+    } finally {
+      await shopee.close();
     }
   },
   'config check': async () => {

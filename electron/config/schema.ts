@@ -236,6 +236,29 @@ export const ConfigSchema = z
         tracking: z.boolean().default(false),
       })
       .optional(),
+    /** Marketplaces whose orders, shipping and labels the bench takes from the platform itself. */
+    platforms: z
+      .strictObject({
+        shopee: z
+          .strictObject({
+            baseUrl: Url,
+            partnerId: z.number().int().positive(),
+            partnerKey: Secret,
+            shopId: z.number().int().positive(),
+            /** The shop's tokens when it was authorised; refreshed ones are kept by the bench. */
+            accessToken: Secret,
+            refreshToken: Secret,
+            expiresAt: z.string().datetime({ offset: true }).optional(),
+            /** Orders to ship are asked for this often, created in the last `days` (≤ 15). */
+            intervalSeconds: z.number().int().min(30).max(86_400).default(300),
+            days: z.number().int().min(1).max(15).default(7),
+            shopName: z.string().min(1).default('Shopee'),
+            /** The public URL Shopee pushes to (behind the TLS proxy): its pushes are signed over it. */
+            pushUrl: Url.optional(),
+          })
+          .optional(),
+      })
+      .prefault({}),
     /** 跟踪 after handover: how often carriers are asked, and when a parcel needs a person. */
     tracking: z
       .strictObject({

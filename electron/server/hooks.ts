@@ -7,6 +7,8 @@ import type { Log } from '../log';
 export interface HookFeeds {
   feed(name: string): { webhookSecret?: string | undefined } | undefined;
   receive(name: string, body: unknown): unknown;
+  /** Shopee's own pushes, signed its way (the bench checks them). */
+  receiveShopee(raw: Buffer, authorization: string | undefined): Promise<{ status: number; body: object }>;
 }
 
 export interface HooksServer {
@@ -60,7 +62,16 @@ export function startHooksServer(o: {
 }): Promise<HooksServer> {
   const server = createServer((req, res) => {
     void (async () => {
-      const m = /^\/hooks\/orders\/([A-Za-z0-9_-]{1,40})$/.exec(req.url?.split('?')[0] ?? '');
+      const path = req.url?.split('?')[0] ?? '';
+      if (path === '/hooks/shopee') {
+        if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+        const raw = await readBody(req, o.maxBytes ?? HOOK_MAX_BYTES);
+        if (raw === 'too-large') return send(res, 413, { error: 'body too large: nothing stored' });
+        const auth = req.headers.authorization;
+        const r = await o.feeds.receiveShopee(raw, auth);
+        return send(res, r.status, r.body);
+      }
+      const m = /^\/hooks\/orders\/([A-Za-z0-9_-]{1,40})$/.exec(path);
       if (!m) return send(res, 404, { error: 'no such hook' });
       if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
       const name = m[1]!;

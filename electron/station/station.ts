@@ -12,7 +12,7 @@ import {
   type StationState,
 } from '../../shared/contract';
 import { dirname, join } from 'node:path';
-import { createCarriers } from '../carriers';
+import { createCarriers, shopeeClient, type ShopeeTokens } from '../carriers';
 import { applyRules, manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import type { PrintQueue } from '../devices/printer';
@@ -187,7 +187,16 @@ export class Station implements Bench {
         },
         printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
       });
-      const carrierAdapters = createCarriers(config, this.repos.waybillPool, (m) => log.warn(m));
+      const shopeeTokens = {
+        get: () => this.repos.settings.get<ShopeeTokens>('shopee.tokens'),
+        set: (t: ShopeeTokens) => this.repos.settings.set('shopee.tokens', t),
+      };
+      const carrierAdapters = createCarriers(
+        config,
+        this.repos.waybillPool,
+        (m) => log.warn(m),
+        shopeeTokens,
+      );
       this.shipping = new Shipping({
         repos: this.repos,
         config,
@@ -260,6 +269,17 @@ export class Station implements Bench {
         feeds: link ? [] : config.feeds.orders,
         log,
         now: this.now,
+        shopee:
+          !link && config.platforms.shopee
+            ? {
+                client: shopeeClient(config, shopeeTokens)!,
+                intervalSeconds: config.platforms.shopee.intervalSeconds,
+                days: config.platforms.shopee.days,
+                shop: config.platforms.shopee.shopName,
+                partnerKey: config.platforms.shopee.partnerKey,
+                pushUrl: config.platforms.shopee.pushUrl ?? null,
+              }
+            : null,
         intercepted: (i) =>
           interceptOrder(
             {

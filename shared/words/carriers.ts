@@ -9,6 +9,7 @@ const ADAPTERS: Record<string, { 'zh-CN': string; en: string }> = {
   sf: { 'zh-CN': '顺丰速运', en: 'SF Express' },
   kdniao: { 'zh-CN': '快递鸟', en: 'KDNiao' },
   shipengine: { 'zh-CN': 'ShipEngine', en: 'ShipEngine' },
+  shopee: { 'zh-CN': '虾皮 Shopee 物流', en: 'Shopee logistics' },
 };
 
 const CODES: Record<string, { 'zh-CN': string; en: string }> = {

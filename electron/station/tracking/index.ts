@@ -30,9 +30,14 @@ export async function pollTracking(
     const carrier = carriers[row.carrier];
     if (!carrier || row.carrier === 'pool') continue;
     report.asked++;
+    // Shopee follows its parcels by the order's number, the others by the waybill.
+    const ask =
+      row.carrier === 'shopee'
+        ? repos.orders.byId(repos.shipments.byId(row.shipment_id)!.order_id)!.order_no
+        : row.waybill_no;
     let result;
     try {
-      result = await carrier.track(row.waybill_no);
+      result = await carrier.track(ask);
     } catch (err) {
       report.failed.push({ waybillNo: row.waybill_no, reason: (err as Error).message });
       continue;
