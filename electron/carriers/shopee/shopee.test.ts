@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPage } from '../../intake';
 import { startShopeeFake, shopeeOrderFixture, type ShopeeFake } from '../fakes';
-import type { ShipmentRequest } from '../model';
+import type { ShipmentRequest } from '..';
 import { ShopeeAdapter, ShopeeClient, shopeeOrdersToShip, shopeeSign, type ShopeeTokens } from '.';
 
 const PARTNER = 2001234;
