@@ -381,6 +381,8 @@ describe('SF 丰桥', () => {
     });
     expect(msg()).toEqual({ trackingType: 1, trackingNumber: ['SF1'], language: 'zh-CN' });
     answer = () => ok({ routeResps: [{ routes: [{ acceptTime: 't1', remark: '收件', opCode: '50' }] }] });
+    expect((await sf().track('SF1')).state).toBe('collected');
+    answer = () => ok({ routeResps: [{ routes: [{ acceptTime: 't1', remark: '中转', opCode: '30' }] }] });
     expect((await sf().track('SF1')).state).toBe('in-transit');
     answer = () => ok({});
     expect(await sf().track('SF1')).toEqual({ state: 'none', events: [] });
