@@ -1,5 +1,6 @@
 import type { WaybillPoolRepo } from '../store';
-import { ShopeeAdapter, ShopeeClient, type ShopeeTokens, type TokenStore } from './shopee';
+import { ShopeeAdapter } from './shopee/adapter';
+import { ShopeeClient, type ShopeeTokens, type TokenStore } from './shopee/client';
 import type { Config } from '../config';
 import { KdniaoAdapter } from './adapters/kdniao';
 import { PoolAdapter } from './adapters/pool';
@@ -22,7 +23,10 @@ export { PoolAdapter } from './adapters/pool';
 export { KdniaoAdapter } from './adapters/kdniao';
 export { SfAdapter } from './adapters/sf';
 export { ShipEngineAdapter } from './adapters/shipengine';
-export * from './shopee';
+export { ShopeeClient, ShopeeError, type ShopeeConfig, type ShopeeTokens, type TokenStore } from './shopee/client';
+export { ShopeeAdapter } from './shopee/adapter';
+export { shopeeSign, shopeePushSignature, shopeePushOk } from './shopee/sign';
+export { shopeeOrdersToShip, shopeeOrder, feedRecordOf } from './shopee/orders';
 
 /** The bench's carriers from its config; the waybill pool is always there (offline fallback). */
 export function createCarriers(

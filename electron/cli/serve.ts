@@ -71,7 +71,19 @@ export function registerServe(program: Command, rendererDir: string): void {
         });
         let hooks: HooksServer | null = null;
         if (hooksAt) {
-          hooks = await startHooksServer({ host: hooksAt[1]!, port: hooksPort, feeds: station.feeds, log });
+          const s = station;
+          hooks = await startHooksServer({
+            host: hooksAt[1]!,
+            port: hooksPort,
+            feeds: {
+              feed: (name) => s.feeds.feed(name),
+              receive: (name, body) => s.feeds.receive(name, body),
+              receiveShopee: (raw, auth) => s.feeds.receiveShopee(raw, auth),
+              receiveKdniaoTracking: (form) =>
+                s.tracking.receiveKdniao(form, s.config.carriers.kdniao ?? null),
+            },
+            log,
+          });
           console.log(`order hooks at ${hooks.url}/hooks/orders/FEED`);
         }
         console.log(`Packbench ${VERSION} station ${station.info().stationId} ready at ${server.url}`);

@@ -9,6 +9,8 @@ export interface HookFeeds {
   receive(name: string, body: unknown): unknown;
   /** Shopee's own pushes, signed its way (the bench checks them). */
   receiveShopee(raw: Buffer, authorization: string | undefined): Promise<{ status: number; body: object }>;
+  /** KDNiao's tracking push (8001 subscription), a form signed with DataSign. */
+  receiveKdniaoTracking(form: Record<string, string>): { status: number; body: object };
 }
 
 export interface HooksServer {
@@ -69,6 +71,15 @@ export function startHooksServer(o: {
         if (raw === 'too-large') return send(res, 413, { error: 'body too large: nothing stored' });
         const auth = req.headers.authorization;
         const r = await o.feeds.receiveShopee(raw, auth);
+        return send(res, r.status, r.body);
+      }
+      if (path === '/hooks/tracking/kdniao') {
+        if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+        const raw = await readBody(req, o.maxBytes ?? HOOK_MAX_BYTES);
+        if (raw === 'too-large') return send(res, 413, { error: 'body too large: nothing stored' });
+        const r = o.feeds.receiveKdniaoTracking(
+          Object.fromEntries(new URLSearchParams(raw.toString('utf8'))),
+        );
         return send(res, r.status, r.body);
       }
       const m = /^\/hooks\/orders\/([A-Za-z0-9_-]{1,40})$/.exec(path);

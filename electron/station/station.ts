@@ -361,6 +361,17 @@ export class Station implements Bench {
     );
   }
 
+  /** Where the order-hooks listener (`serve --hooks`) hands pushes: order feeds, Shopee, KDNiao tracking. */
+  get hooks() {
+    return {
+      feed: (name: string) => this.feeds.feed(name),
+      receive: (name: string, body: unknown) => this.feeds.receive(name, body),
+      receiveShopee: (raw: Buffer, auth: string | undefined) => this.feeds.receiveShopee(raw, auth),
+      receiveKdniaoTracking: (form: Record<string, string>) =>
+        this.tracking.receiveKdniao(form, this.config.carriers.kdniao ?? null),
+    };
+  }
+
   /** The single bench's report reads: the report thread when it is built, else a read-only connection here. */
   private reportReads(options: StationOptions): Parameters<typeof localReview>[1] {
     this.reports = reportThread(options.loaded.databasePath, options.log);

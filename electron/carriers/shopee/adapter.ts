@@ -1,4 +1,4 @@
-import type { BookingOutcome, CarrierAdapter, ShipmentRequest, TrackResult } from '..';
+import type { BookingOutcome, CarrierAdapter, ShipmentRequest, TrackResult } from '../model';
 import { ShopeeError, type ShopeeClient } from './client';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

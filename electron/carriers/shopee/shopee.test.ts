@@ -2,8 +2,11 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPage } from '../../intake';
 import { startShopeeFake, shopeeOrderFixture, type ShopeeFake } from '../fakes';
-import type { ShipmentRequest } from '..';
-import { ShopeeAdapter, ShopeeClient, shopeeOrdersToShip, shopeeSign, type ShopeeTokens } from '.';
+import type { ShipmentRequest } from '../model';
+import { ShopeeAdapter } from './adapter';
+import { ShopeeClient, type ShopeeTokens } from './client';
+import { shopeeOrdersToShip } from './orders';
+import { shopeeSign } from './sign';
 
 const PARTNER = 2001234;
 const KEY = 'shpk-test-partner-key';
@@ -64,6 +67,10 @@ describe('Shopee Open Platform v2', () => {
     await c.call('GET', '/api/v2/order/get_order_list', { page_size: 1 });
     expect(store.get()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' });
     expect(fake.refused).toEqual(['error_sign']);
+    // A token Shopee has expired (the bench thought it good): refused by the platform, said as Shopee says it.
+    fake.tokens.expiresAt = Date.now() - 1000;
+    await expect(c.call('GET', '/api/v2/order/get_order_list', {})).rejects.toThrow(/invalid_acceess_token/);
+    fake.tokens.expiresAt = Date.now() + 3_600_000;
     // The shop's refresh token no longer works (re-authorisation needed): said, not retried.
     fake.tokens.refresh = 'revoked';
     const dying = client(fake, {

@@ -29,7 +29,7 @@ beforeEach(async () => {
     version: 't',
     log: silentLog,
   });
-  hooks = await startHooksServer({ host: '127.0.0.1', port: 0, feeds: station.feeds, log: silentLog });
+  hooks = await startHooksServer({ host: '127.0.0.1', port: 0, feeds: station.hooks, log: silentLog });
 });
 afterEach(async () => {
   await hooks.close();

@@ -117,6 +117,45 @@ describe('tracking after handover', () => {
     expect(station.store.db.prepare('SELECT count(*) FROM tracking_events').pluck().get()).toBe(3);
   });
 
+  it("KDNiao's push (8001): checked by DataSign, the parcel's traces taken, the answer KDNiao expects", async () => {
+    const a = await packAndHandOver('SO202611290001', ['BOX-S', '6900012345004', '6900012345004'], 703);
+    const requestData = JSON.stringify({
+      EBusinessID: '1234567',
+      PushTime: '2026-12-01 16:00:00',
+      Count: '1',
+      Data: [
+        {
+          ShipperCode: 'ZTO',
+          LogisticCode: a,
+          State: '3',
+          Traces: [
+            { AcceptTime: '2026-12-01 09:00:00', AcceptStation: '【成都】派件员正在派件' },
+            { AcceptTime: '2026-12-01 15:00:00', AcceptStation: '已签收' },
+          ],
+        },
+      ],
+    });
+    const { kdniaoDataSign } = await import('../../carriers');
+    const wrong = station.hooks.receiveKdniaoTracking({
+      RequestData: requestData,
+      DataSign: 'bm9wZQ==',
+      RequestType: '101',
+    });
+    expect(wrong).toMatchObject({ status: 401, body: { Success: false } });
+    expect(station.store.db.prepare('SELECT count(*) FROM tracking_events').pluck().get()).toBe(0);
+    const ok = station.hooks.receiveKdniaoTracking({
+      RequestData: requestData,
+      DataSign: kdniaoDataSign(requestData, 'test-appkey'),
+      RequestType: '101',
+    });
+    expect(ok).toMatchObject({ status: 200, body: { EBusinessID: '1234567', Success: true } });
+    expect(station.repos.tracking.byWaybill(a)).toMatchObject({ status: 'signed', final: 1 });
+    expect(station.tracking.timeline('SO202611290001').map((e) => e.status)).toEqual([
+      'delivering',
+      'signed',
+    ]);
+  });
+
   it("the lead's list: not picked up after a day, no movement for two, an exception, a parcel coming back", async () => {
     const parcels = [];
     for (const [no, codes, g] of [
