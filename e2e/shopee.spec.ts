@@ -27,13 +27,13 @@ const freePort = () =>
 /** One box of one tea through the screens, closed by scanning Shopee's tracking number. */
 async function packShopee(page: Page, orderSn: string): Promise<string> {
   for (const code of [orderSn, 'BOX-S', '6900012345004']) await wedgeScan(page, code);
-  bench.rig.weigh(0);
   bench.rig.weigh(423, 300); // 280 g of tea + 140 g of box
   await expect(nextAction(page)).toHaveText('Stick the label on and scan it', { timeout: 15_000 });
   const tracking = shopee!.orders.get(orderSn)!.tracking_number!;
   await expect(page.getByTestId('waybill')).toContainText(tracking);
   await wedgeScan(page, tracking);
   await expect(page.getByRole('alert')).toContainText(`Box closed: ${orderSn} · ${tracking}`);
+  bench.rig.weigh(0); // the box comes off the scale
   return tracking;
 }
 

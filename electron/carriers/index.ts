@@ -23,7 +23,13 @@ export { PoolAdapter } from './adapters/pool';
 export { KdniaoAdapter } from './adapters/kdniao';
 export { SfAdapter } from './adapters/sf';
 export { ShipEngineAdapter } from './adapters/shipengine';
-export { ShopeeClient, ShopeeError, type ShopeeConfig, type ShopeeTokens, type TokenStore } from './shopee/client';
+export {
+  ShopeeClient,
+  ShopeeError,
+  type ShopeeConfig,
+  type ShopeeTokens,
+  type TokenStore,
+} from './shopee/client';
 export { ShopeeAdapter } from './shopee/adapter';
 export { shopeeSign, shopeePushSignature, shopeePushOk } from './shopee/sign';
 export { shopeeOrdersToShip, shopeeOrder, feedRecordOf } from './shopee/orders';
