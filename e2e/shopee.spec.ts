@@ -115,7 +115,12 @@ test('Shopee: pushed orders ship with Shopee’s document; a cancel stops the ne
   await expect(list.locator('tr')).toHaveCount(1);
   await page.getByRole('link', { name: 'Orders' }).click();
   await page.getByLabel('Order no., receiver, waybill or tote').fill('2611300AAA');
-  await page.getByRole('button', { name: 'Tracking' }).click();
+  // The row of that order (the list filters as it is typed: another packed order may still be listed a moment).
+  await page
+    .getByRole('row')
+    .filter({ hasText: '2611300AAA' })
+    .getByRole('button', { name: 'Tracking' })
+    .click();
   await expect(page.getByTestId('tracking-timeline')).toContainText('signed for');
   await expect(page.getByTestId('tracking-timeline')).toContainText('已签收 Parcel delivered');
 });

@@ -12,7 +12,7 @@ import {
   type StationState,
 } from '../../shared/contract';
 import { dirname, join } from 'node:path';
-import { createCarriers, shopeeClient, type ShopeeTokens } from '../carriers';
+import { createCarriers, type ShopeeTokens } from '../carriers';
 import { applyRules, manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import type { PrintQueue } from '../devices/printer';
@@ -57,8 +57,8 @@ import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { localReview, reportThread, warehouseReview, type ReportThread, type Review } from './review';
 import { ScaleWatch } from './weighing';
-import { FeedDesk, interceptOrder } from './feeds';
-import { TrackingDesk } from './tracking';
+import { composeFeeds, type FeedDesk } from './feeds';
+import type { TrackingDesk } from './tracking';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
 import {
@@ -262,47 +262,19 @@ export class Station implements Bench {
             carriers,
             (sheet) => this.printManifest(sheet),
           );
-      if (link && config.feeds.orders.length > 0)
-        log.warn('feeds.orders are not run by a warehouse bench: run them at a single bench for now');
-      this.feeds = new FeedDesk({
+      ({ feeds: this.feeds, tracking: this.tracking } = composeFeeds({
         repos: this.repos,
-        feeds: link ? [] : config.feeds.orders,
-        log,
-        now: this.now,
-        shopee:
-          !link && config.platforms.shopee
-            ? {
-                client: shopeeClient(config, shopeeTokens)!,
-                intervalSeconds: config.platforms.shopee.intervalSeconds,
-                days: config.platforms.shopee.days,
-                shop: config.platforms.shopee.shopName,
-                partnerKey: config.platforms.shopee.partnerKey,
-                pushUrl: config.platforms.shopee.pushUrl ?? null,
-              }
-            : null,
-        intercepted: (i) =>
-          interceptOrder(
-            {
-              repos: this.repos,
-              pack: this.pack,
-              carriers: carrierAdapters,
-              log,
-              now: this.now,
-              stationId: this.stationId,
-              tell: (d) => this.tell(d, null),
-              drain: () => this.effects.drain(),
-            },
-            i,
-          ),
-      });
-      this.tracking = new TrackingDesk({
-        repos: this.repos,
+        config,
+        pack: this.pack,
         carriers: carrierAdapters,
-        settings: config.tracking,
-        notify: config.notify?.tracking ?? false,
+        shopeeTokens,
+        warehouse: link !== null,
+        stationId: this.stationId,
         log,
         now: this.now,
-      });
+        tell: (d) => this.tell(d, null),
+        drain: () => this.effects.drain(),
+      }));
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
         : localReview(this.repos, this.reportReads(options), this.store.archives);
