@@ -61,3 +61,4 @@ export function startServe(
 }
 export { ptyPair, waitFor, type PtyPair } from './socat';
 export { pdfWords, popplerMissing, type PdfWord } from './pdfInk';
+export { packAndClose } from './pack';

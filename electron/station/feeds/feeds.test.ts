@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../../config';
 import { silentLog } from '../../log';
 import { startHooksServer, type HooksServer } from '../../server';
-import { tempDir, waitFor } from '../../testing';
+import { packAndClose, tempDir, waitFor } from '../../testing';
 import { Station } from '..';
 
 // Pushes to a single bench's hook listener, signed as a shop system signs them, and the 拦截 they cause at the bench.
@@ -106,17 +106,8 @@ describe('order pushes', () => {
   });
 
   it('labelled but not handed over: the waybill is voided and the lead told to shelve the box; handed over: call the carrier', async () => {
-    station.scan('U1001');
-    const pack = async (orderNo: string, codes: string[], grams: number) => {
-      station.scan(orderNo);
-      for (const c of codes) station.scan(c);
-      station.scale.setWeight!(0);
-      station.scale.setWeight!(grams);
-      await waitFor(() => station.state().phase === 'labelling', 5000, `${orderNo} booked`);
-      const waybill = station.state().box!.shipment!.waybillNo!;
-      station.scan(waybill);
-      return waybill;
-    };
+    const pack = (orderNo: string, codes: string[], grams: number) =>
+      packAndClose(station, orderNo, codes, grams);
     const shelved = await pack('SO202611290001', ['BOX-S', '6900012345004', '6900012345004'], 703);
     const gone = await pack('SO202611290008', ['BOX-S', '6900012345141'], 492);
     station.handovers.open('pool', '张伟');

@@ -10,7 +10,7 @@ import {
 } from '../../carriers/fakes';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../../config';
 import { silentLog } from '../../log';
-import { tempDir, waitFor } from '../../testing';
+import { packAndClose, tempDir } from '../../testing';
 import { parcelStatus } from '../../carriers';
 import { Station } from '..';
 
@@ -60,15 +60,7 @@ afterEach(async () => {
 });
 
 async function packAndHandOver(orderNo: string, codes: string[], grams: number): Promise<string> {
-  if (!station.people.packer) station.scan('U1001');
-  station.show({ page: 'pack', dialog: null });
-  station.scan(orderNo);
-  for (const c of codes) station.scan(c);
-  station.scale.setWeight!(0);
-  station.scale.setWeight!(grams);
-  await waitFor(() => station.state().phase === 'labelling', 5000, `${orderNo} booked`);
-  const waybill = station.state().box!.shipment!.waybillNo!;
-  station.scan(waybill);
+  const waybill = await packAndClose(station, orderNo, codes, grams);
   station.handovers.open('kdniao', '张伟');
   station.show({ page: 'handover', dialog: null });
   station.scan(waybill);
