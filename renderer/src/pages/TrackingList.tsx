@@ -43,7 +43,10 @@ type Timeline = Awaited<ReturnType<typeof client.call<'tracking.timeline'>>>;
 
 /** An order's parcels, event by event, as their carriers reported them. */
 export function TrackingTimeline({ orderNo }: { orderNo: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A carrier that gives an instant (ISO with a zone) is shown in the bench's time; one that gives its local wall time
+  // (KDNiao, SF: "2026-12-01 15:00:00") is shown as it wrote it.
+  const when = (at: string) => (/T.*(Z|[+-]\d\d:?\d\d)$/.test(at) ? localTime(i18n.language, at) : at);
   const [events, setEvents] = useState<Timeline | null>(null);
   useEffect(
     () => void client.call('tracking.timeline', { orderNo }).then(setEvents, () => setEvents([])),
@@ -55,8 +58,8 @@ export function TrackingTimeline({ orderNo }: { orderNo: string }) {
     <ol className="timeline" data-testid="tracking-timeline">
       {events.map((e) => (
         <li key={`${e.waybillNo}-${e.at}-${e.text}`}>
-          <strong>{e.status ? t(`tracking.status.${e.status}`) : '—'}</strong> · {e.at} · {e.waybillNo} ·{' '}
-          {e.text}
+          <strong>{e.status ? t(`tracking.status.${e.status}`) : '—'}</strong> · {when(e.at)} · {e.waybillNo}{' '}
+          · {e.text}
         </li>
       ))}
     </ol>
