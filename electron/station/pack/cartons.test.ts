@@ -20,7 +20,10 @@ const open = (extra: Partial<ConfigInput> = {}) =>
       config: ConfigSchema.parse({
         ...EMBEDDED_DEFAULT,
         station: { id: 'W-1' },
-        printers: { label: { uri: `file:${dir}/labels/`, language: 'zpl' } },
+        printers: {
+          label: { uri: `file:${dir}/labels/`, language: 'zpl' },
+          slip: { uri: `file:${dir}/slips/`, language: 'escpos' },
+        },
         ...extra,
       }),
       source: { kind: 'default', path: null },
@@ -105,6 +108,22 @@ describe('one order in several cartons', () => {
       .prepare("SELECT waybill_no, payload FROM print_jobs WHERE kind = 'label' ORDER BY id")
       .all() as { waybill_no: string; payload: Buffer }[];
     expect(labels.map((l) => l.waybill_no)).toEqual(numbers);
+    // A packing slip per carton, with what is in that carton (ESC/POS: the numbers and quantities are ASCII).
+    const slips = (
+      station.store.db
+        .prepare("SELECT waybill_no, payload FROM print_jobs WHERE kind = 'slip' ORDER BY id")
+        .all() as {
+        waybill_no: string;
+        payload: Buffer;
+      }[]
+    ).map((j) => ({ waybill: j.waybill_no, text: j.payload.toString('latin1') }));
+    expect(slips.map((j) => j.waybill)).toEqual(numbers);
+    expect(slips[0]!.text).toContain('1/2');
+    expect(slips[0]!.text).toContain('x1');
+    expect(slips[0]!.text).not.toContain('x2');
+    expect(slips[1]!.text).toContain('2/2');
+    expect(slips[1]!.text).toContain('x2');
+    expect(slips[1]!.text).not.toContain('x1');
     // A lead reprints one carton's label by its number, with a reason.
     station.reprint('label-damaged', numbers[1]);
     expect(
