@@ -37,16 +37,17 @@ export { shopeeOrdersToShip, shopeeOrder, feedRecordOf } from './shopee/orders';
 /** The bench's carriers from its config; the waybill pool is always there (offline fallback). */
 export function createCarriers(
   config: Config,
-  pool: WaybillPoolRepo,
+  /** The bench's waybill pool; null where no bench books (a warehouse worker follows parcels only). */
+  pool: WaybillPoolRepo | null,
   warn: (m: string) => void,
   /** Where Shopee's refreshed tokens are kept (the bench's settings); else they live as long as the process. */
   shopeeTokens?: TokenStore,
 ): Record<string, CarrierAdapter> {
   const c = config.carriers;
   const t = c.timeoutMs;
-  const out: Record<string, CarrierAdapter> = {
-    pool: new PoolAdapter(pool, c.pool?.carrierName ?? 'demo', c.pool?.lowStockWarning ?? 200, warn),
-  };
+  const out: Record<string, CarrierAdapter> = pool
+    ? { pool: new PoolAdapter(pool, c.pool?.carrierName ?? 'demo', c.pool?.lowStockWarning ?? 200, warn) }
+    : {};
   if (c.kdniao) out.kdniao = new KdniaoAdapter(c.kdniao, t);
   if (c.sf) out.sf = new SfAdapter(c.sf, t);
   if (c.shipengine) out.shipengine = new ShipEngineAdapter(c.shipengine, t);

@@ -4,7 +4,7 @@ import { createCarriers, type CarrierAdapter, type ShipmentRequest } from '../ca
 import { currentEnvironment, loadConfig, type Config } from '../config';
 import type { Repos, Store } from '../store';
 import { withStore } from './store';
-import { withWarehouse } from './warehouse';
+import { withWarehouse } from './reach';
 import { bookParcel } from './booking';
 import { fail } from './fail';
 import { wholeNumber } from './args';

@@ -8,7 +8,7 @@ import { withStore } from './store';
 import { fail } from './fail';
 import { isoDate } from './args';
 import { out, table } from './table';
-import { warehouseFailure } from './warehouse';
+import { warehouseFailure } from './reach';
 
 /** 交接 from the command line: this bench's batch on a single bench, the shared dock in a warehouse. */
 export function registerHandover(program: Command): void {

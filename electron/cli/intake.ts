@@ -6,7 +6,7 @@ import { importFile, ImportError, type Written } from '../intake';
 import { writeMismatchesCsv, writeMismatchesXlsx } from '../reports';
 import { type Role } from '../store';
 import { withStore } from './store';
-import { withWarehouse } from './warehouse';
+import { withWarehouse } from './reach';
 import { fail } from './fail';
 import { isoDate } from './args';
 import { table } from './table';

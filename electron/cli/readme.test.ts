@@ -741,10 +741,10 @@ const CASES: Record<string, () => Promise<void>> = {
   'warehouse migrate': async () => {
     const wc = await warehouseConfig();
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema 0 -> 110',
+      'warehouse schema 0 -> 120',
     );
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema is current (version 110)',
+      'warehouse schema is current (version 120)',
     );
     const none = await cli(['warehouse', 'migrate', '--config', config], 1);
     expect(none.stderr.trim()).toBe('this bench has no warehouse: set warehouse.postgresUrl in its config');
@@ -756,9 +756,9 @@ const CASES: Record<string, () => Promise<void>> = {
     await w.heartbeat('B-07', { packer: '张伟', orderNo: 'SO-1', lagEvents: 2 });
     await w.close();
     const out = await json(['warehouse', 'status', '--config', wc]);
-    expect(out).toMatchObject({ schemaVersion: 110, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
+    expect(out).toMatchObject({ schemaVersion: 120, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
     expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
-      /^warehouse schema version 110, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
+      /^warehouse schema version 120, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
     );
   },
   'warehouse worker': async () => {
@@ -766,6 +766,24 @@ const CASES: Record<string, () => Promise<void>> = {
     await cli(['warehouse', 'migrate', '--config', wc]);
     const got: string[] = [];
     const hook = createServer((req, res) => {
+      if (req.url?.startsWith('/orders')) {
+        got.push('feed');
+        const order = {
+          orderNo: 'FD-W1',
+          status: 'released',
+          receiver: {
+            name: '陈静',
+            phone: '136',
+            province: '四川省',
+            city: '成都市',
+            address: '天府大道 1 号',
+          },
+          lines: [{ sku: 'TEA-LJ-250', qty: 1 }],
+        };
+        return res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ orders: [order], next: 'p2', more: false }));
+      }
       got.push(String(req.headers['idempotency-key']));
       req.resume();
       res.writeHead(204).end();
@@ -788,8 +806,29 @@ const CASES: Record<string, () => Promise<void>> = {
       expect(r.stdout.trim().split('\n').at(-1)).toBe('1 sent');
       expect(got).toEqual(['ship-S1']);
       expect((await cli(['warehouse', 'worker', '--once', '--config', wc], 1)).stderr.trim()).toBe(
-        'no notify.url in the config: the worker would have nothing to send to',
+        'nothing to run: no notify.url, no feeds.orders with a url, no platforms.shopee and no --hooks',
       );
+      // A feed pulled once for the warehouse: a second worker (or bench) within the interval finds it done.
+      const feedConfig = writeJson(join(dir, 'worker-feed.json'), {
+        ...JSON.parse(readFileSync(wc, 'utf8')),
+        feeds: {
+          orders: [
+            {
+              name: 'shop',
+              url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/orders`,
+              intervalSeconds: 3600,
+            },
+          ],
+        },
+      });
+      const first = await cli(['warehouse', 'worker', '--once', '--config', feedConfig]);
+      expect(first.stdout).toMatch(/^feed shop: \{"feed":"shop","pages":1,"written":1,/m);
+      const second = await cli(['warehouse', 'worker', '--once', '--config', feedConfig]);
+      expect(second.stdout).not.toMatch(/^feed shop:/m);
+      expect(got.filter((k) => k === 'feed')).toHaveLength(1);
+      const check = new Warehouse({ url: pg!.url('postgres') });
+      expect(await check.orderStatus('FD-W1')).toEqual({ status: 'released', reason: null });
+      await check.close();
     } finally {
       hook.close();
     }

@@ -75,13 +75,7 @@ export function registerServe(program: Command, rendererDir: string): void {
           hooks = await startHooksServer({
             host: hooksAt[1]!,
             port: hooksPort,
-            feeds: {
-              feed: (name) => s.feeds.feed(name),
-              receive: (name, body) => s.feeds.receive(name, body),
-              receiveShopee: (raw, auth) => s.feeds.receiveShopee(raw, auth),
-              receiveKdniaoTracking: (form) =>
-                s.tracking.receiveKdniao(form, s.config.carriers.kdniao ?? null),
-            },
+            feeds: s.hooks,
             log,
           });
           console.log(`order hooks at ${hooks.url}/hooks/orders/FEED`);

@@ -1,41 +1,27 @@
 import type { Command } from 'commander';
-import { currentEnvironment, loadConfig, warehouseConnectionOf } from '../config';
-import { Warehouse } from '../store';
-import { deliver, retryDelayMs } from '../station';
+import { currentEnvironment, loadConfig } from '../config';
+import { consoleLog, type Log } from '../log';
+import { startHooksServer } from '../server';
+import { deliver, hooksOf, retryDelayMs } from '../station';
+import { desksOver, type Desks } from './desks';
+import { withWarehouse } from './reach';
 import { CliError } from './fail';
 import { table } from './table';
 
-/** The warehouse the config names, for one command; a connection failure is said in one line. */
-/** A warehouse that failed a command, in one line that names it (without its password). */
-export function warehouseFailure(url: string, err: unknown): CliError {
-  const e = err as Error & { code?: string };
-  const where = url.replace(/\/\/[^@]*@/, '//');
-  return new CliError(
-    `warehouse ${where}: ${e.code === 'ECONNREFUSED' ? 'nothing answers there' : e.message}`,
-    1,
-    {
-      cause: err,
-    },
-  );
-}
-
-export async function withWarehouse<T>(
-  configFlag: string | undefined,
-  what: string,
-  fn: (w: Warehouse) => Promise<T>,
-) {
-  const loaded = loadConfig(configFlag, currentEnvironment());
-  const c = warehouseConnectionOf(loaded, process.env, what);
-  if (!c) throw new CliError('this bench has no warehouse: set warehouse.postgresUrl in its config');
-  const w = new Warehouse({ ...c, max: 1 });
-  try {
-    return await fn(w);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw warehouseFailure(c.url, err);
-  } finally {
-    await w.close();
-  }
+/** `--once`: each feed and the tracking round whose turn is due, one after another; a refusal is said, not fatal. */
+async function runDueOnce(desks: Desks, log: Log): Promise<void> {
+  const say = async (run: () => Promise<unknown>) => {
+    try {
+      return await run();
+    } catch (err) {
+      log.warn((err as Error).message);
+      return null;
+    }
+  };
+  for (const r of ((await say(() => desks.feeds.runDue())) ?? []) as { feed: string; report: unknown }[])
+    console.log(`feed ${r.feed}: ${JSON.stringify(r.report)}`);
+  const round = await say(() => desks.tracking.pollDue());
+  if (round) console.log(`tracking: ${JSON.stringify(round)}`);
 }
 
 const ago = (iso: string) => `${Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000))} s ago`;
@@ -80,32 +66,72 @@ export function registerWarehouse(program: Command): void {
         );
     });
   wh.command('worker')
-    .description('run the warehouse-wide jobs (ship notices) without a bench, until stopped (Ctrl+C)')
+    .description(
+      'run the warehouse-wide jobs without a bench until stopped (Ctrl+C): ship notices, order feeds, tracking, and with --hooks the push endpoints',
+    )
     .option('-c, --config <file>', 'config file')
     .option('--once', 'run what is due, then exit')
-    .action(async (o: { config?: string; once?: boolean }) => {
+    .option('--hooks <host:port>', 'serve the order and tracking pushes (POST /hooks/...) on this address')
+    .action(async (o: { config?: string; once?: boolean; hooks?: string }) => {
       const loaded = loadConfig(o.config, currentEnvironment());
-      const target = loaded.config.notify;
-      if (!target)
-        throw new CliError('no notify.url in the config: the worker would have nothing to send to');
+      const { config } = loaded;
+      const hooksAt = o.hooks ? /^(.+):(\d{1,5})$/.exec(o.hooks) : null;
+      if (o.hooks && !hooksAt) throw new CliError(`--hooks ${o.hooks}: give HOST:PORT, e.g. 0.0.0.0:8443`);
+      const target = config.notify;
+      const polls = config.feeds.orders.some((f) => f.url) || config.platforms.shopee !== undefined;
+      if (!target && !polls && !hooksAt)
+        throw new CliError(
+          'nothing to run: no notify.url, no feeds.orders with a url, no platforms.shopee and no --hooks',
+        );
+      const id = config.station.id;
+      const log = consoleLog(`worker ${id}`);
       await withWarehouse(o.config, 'worker', async (w) => {
         let stop = false;
         const onSignal = () => (stop = true);
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        console.log(`warehouse worker ${loaded.config.station.id}: sending ship notices to ${target.url}`);
+        const desks = desksOver(config, null, w, `worker ${id}`, log);
+        const hooks = hooksAt
+          ? await startHooksServer({
+              host: hooksAt[1]!,
+              port: Number(hooksAt[2]),
+              feeds: hooksOf(desks.feeds, desks.tracking, config),
+              log,
+            })
+          : null;
+        console.log(
+          `warehouse worker ${id}: ${[
+            target ? `ship notices to ${target.url}` : null,
+            polls ? 'order feeds' : null,
+            'tracking',
+            hooks ? `order hooks at ${hooks.url}/hooks/orders/FEED` : null,
+          ]
+            .filter(Boolean)
+            .join(', ')}`,
+        );
+        if (o.once) await runDueOnce(desks, log);
+        else {
+          desks.feeds.start();
+          desks.tracking.start();
+        }
         let sent = 0;
-        while (!stop) {
-          const job = await w.takeJob(`worker ${loaded.config.station.id}`);
-          if (!job) {
-            if (o.once) break;
-            await new Promise((r) => setTimeout(r, 500));
-            continue;
+        try {
+          while (!stop) {
+            const job = target ? await w.takeJob(`worker ${id}`) : null;
+            if (!job) {
+              if (o.once) break;
+              await new Promise((r) => setTimeout(r, 500));
+              continue;
+            }
+            const error = await deliver(target!, job);
+            await w.finishJob(job.id, error, retryDelayMs(job.attempts - 1));
+            if (error) console.error(`${job.idempotency_key}: not delivered (${error}), retried later`);
+            else sent++;
           }
-          const error = await deliver(target, job);
-          await w.finishJob(job.id, error, retryDelayMs(job.attempts - 1));
-          if (error) console.error(`${job.idempotency_key}: not delivered (${error}), retried later`);
-          else sent++;
+        } finally {
+          desks.feeds.stop();
+          desks.tracking.stop();
+          await hooks?.close();
         }
         console.log(`${sent} sent`);
       });

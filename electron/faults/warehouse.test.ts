@@ -557,4 +557,44 @@ describe.skipIf(missing)('a warehouse of two benches on one PostgreSQL', () => {
       { orderNo: 'SO202611290012', carton: 1, cartons: 2, waybillNo: cartons[0] },
     ]);
   });
+  it('拦截 of boxes already labelled: voided at the bench that packed it, or, loaded at a dock, the lead calls the carrier', async () => {
+    const b1 = benches['B-01']!.client;
+    await b1.call('screen.show', { page: 'pack', dialog: null });
+    if (!(state('B-01') as unknown as { packer: unknown }).packer) await scan('B-01', 'U1001');
+    if (state('B-01')?.box) await b1.call('box.hold', { reason: 'other' });
+    await scan('B-01', 'SO202611290008');
+    await waitFor(() => state('B-01')?.box?.orderNo === 'SO202611290008', 10_000, 'claimed at B-01');
+    const waybill = await packAndClose('B-01', ['BOX-S', '6900012345141'], 492);
+    await waitFor(
+      async () =>
+        (await wh.pool.query("SELECT 1 FROM orders WHERE order_no = 'SO202611290008' AND status = 'packed'"))
+          .rowCount === 1,
+      15_000,
+      'packed in the warehouse',
+    );
+    // Whether a bench's listener is back from the cut of the 交接 test or not: a stop waits in `intercepts` for it.
+    // A feed or push cancels both orders (what the worker's hooks write): the benches that packed them act.
+    expect(await wh.feeds.stop('SO202611290008', 'cancelled', '客户退款')).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(await wh.feeds.stop('SO202611290012', 'cancelled', '客户退款')).toMatchObject({
+      status: 'cancelled',
+    });
+    const rows = async () =>
+      (
+        await wh.pool.query<{ order_no: string; code: string; actual: string; bench_id: string }>(
+          "SELECT order_no, code, actual, bench_id FROM mismatches WHERE type = 'intercept' ORDER BY order_no",
+        )
+      ).rows;
+    await waitFor(async () => (await rows()).length === 2, 20_000, 'both intercept rows up in the warehouse');
+    const [labelled, loaded] = await rows();
+    expect(labelled).toMatchObject({ order_no: 'SO202611290008', code: waybill, bench_id: 'B-01' });
+    expect(labelled!.actual).toMatch(/waybill voided: to the intercept shelf|call the carrier/);
+    // Carton 2 of SO202611290012 is on B-01's batch: B-02, which packed it, is told to call the carrier.
+    expect(loaded).toMatchObject({
+      order_no: 'SO202611290012',
+      bench_id: 'B-02',
+      actual: 'intercept after handover: call the carrier',
+    });
+  }, 60_000);
 });

@@ -6,11 +6,11 @@ import type { Log } from '../log';
 /** The part of a bench the hooks listener needs: its feeds by name, and the write of a pushed body. */
 export interface HookFeeds {
   feed(name: string): { webhookSecret?: string | undefined } | undefined;
-  receive(name: string, body: unknown): unknown;
+  receive(name: string, body: unknown): Promise<unknown>;
   /** Shopee's own pushes, signed its way (the bench checks them). */
   receiveShopee(raw: Buffer, authorization: string | undefined): Promise<{ status: number; body: object }>;
   /** KDNiao's tracking push (8001 subscription), a form signed with DataSign. */
-  receiveKdniaoTracking(form: Record<string, string>): { status: number; body: object };
+  receiveKdniaoTracking(form: Record<string, string>): Promise<{ status: number; body: object }>;
 }
 
 export interface HooksServer {
@@ -77,7 +77,7 @@ export function startHooksServer(o: {
         if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
         const raw = await readBody(req, o.maxBytes ?? HOOK_MAX_BYTES);
         if (raw === 'too-large') return send(res, 413, { error: 'body too large: nothing stored' });
-        const r = o.feeds.receiveKdniaoTracking(
+        const r = await o.feeds.receiveKdniaoTracking(
           Object.fromEntries(new URLSearchParams(raw.toString('utf8'))),
         );
         return send(res, r.status, r.body);
@@ -101,7 +101,7 @@ export function startHooksServer(o: {
         return send(res, 400, { error: 'the body is not JSON' });
       }
       try {
-        return send(res, 200, o.feeds.receive(name, body) as object);
+        return send(res, 200, (await o.feeds.receive(name, body)) as object);
       } catch (err) {
         o.log.warn(`hook ${name}: ${(err as Error).message}`);
         return send(res, 400, { error: (err as Error).message });

@@ -9,3 +9,4 @@ export { seedHistory, type SeedPlan } from './seed';
 export { archiveOld } from './retention';
 export { confirmedEvents } from './warehouse';
 export { pollTracking, type PollReport } from './tracking';
+export { composeFeeds, hooksOf, shopeeTokenStore } from './feeds';

@@ -12,13 +12,13 @@ import {
   type StationState,
 } from '../../shared/contract';
 import { dirname, join } from 'node:path';
-import { createCarriers, type ShopeeTokens } from '../carriers';
+import { createCarriers } from '../carriers';
 import { applyRules, manifestDirOf, warehouseConnectionOf, type Config, type LoadedConfig } from '../config';
 import { DeviceRegistry } from '../devices';
 import type { PrintQueue } from '../devices/printer';
 import { createScale, type ScaleDevice, type ScaleReading } from '../devices/scale';
 import { createScanners, type ScanEvent, type ScannerSource } from '../devices/scanner';
-import { loadDemoData } from '../intake';
+import { loadDemoData, type FeedIntercept } from '../intake';
 import { background, type Log } from '../log';
 import {
   lockDatabase,
@@ -57,7 +57,7 @@ import { Uploads } from './uploads';
 import { printJobView } from './views';
 import { localReview, reportThread, warehouseReview, type ReportThread, type Review } from './review';
 import { ScaleWatch } from './weighing';
-import { composeFeeds, type FeedDesk } from './feeds';
+import { composeFeeds, hooksOf, shopeeTokenStore, type FeedDesk } from './feeds';
 import type { TrackingDesk } from './tracking';
 import { Retention } from './retention';
 import { ClaimDesk, WarehouseLink } from './warehouse';
@@ -106,10 +106,12 @@ export class Station implements Bench {
   readonly outbox: Outbox;
   readonly handovers: Dock;
   readonly uploads: Uploads;
-  /** Order feeds of a single bench (pulled, pushed); in a warehouse none run here. */
+  /** Order feeds (pulled, pushed): a single bench's, or a warehouse's (pulled by one bench or worker per interval). */
   readonly feeds: FeedDesk;
-  /** 跟踪 after handover (a single bench's; a warehouse's is not followed here). */
+  /** 跟踪 after handover: a single bench's parcels, or every bench's in a warehouse (asked once per round). */
   readonly tracking: TrackingDesk;
+  /** 拦截 heard from the warehouse (NOTIFY): the open box, a labelled box, or one already handed over. */
+  private readonly intercept: (i: FeedIntercept) => void;
   /** Warehouse mode: claims, the order cache and the event push; null on a single bench. */
   readonly link: WarehouseLink | null;
   private readonly claims: ClaimDesk | null;
@@ -187,10 +189,9 @@ export class Station implements Bench {
         },
         printerState: (role, s) => this.devices.report(`printer:${role}`, printerDeviceState(s)),
       });
-      const shopeeTokens = {
-        get: () => this.repos.settings.get<ShopeeTokens>('shopee.tokens'),
-        set: (t: ShopeeTokens) => this.repos.settings.set('shopee.tokens', t),
-      };
+      const wc = warehouseConnectionOf(options.loaded, process.env, 'bench');
+      const warehouse = wc ? new Warehouse(wc) : null;
+      const shopeeTokens = shopeeTokenStore(this.repos, warehouse);
       const carrierAdapters = createCarriers(
         config,
         this.repos.waybillPool,
@@ -211,10 +212,9 @@ export class Station implements Bench {
       this.outbox = new Outbox(this.repos, config.notify, log, this.now);
       const carriers = this.shipping.carrierNames;
       this.uploads = new Uploads(join(dirname(options.loaded.databasePath), 'uploads'));
-      const wc = warehouseConnectionOf(options.loaded, process.env, 'bench');
-      this.link = wc
+      this.link = warehouse
         ? new WarehouseLink({
-            warehouse: new Warehouse(wc),
+            warehouse,
             repos: this.repos,
             bench: this.stationId,
             log,
@@ -224,7 +224,7 @@ export class Station implements Bench {
               carrier: config.carriers.pool?.carrierName ?? 'demo',
               lease: config.warehouse!.waybillLease,
             },
-            intercepted: (i) => this.claims?.intercept(i.orderNo, i.status, i.reason),
+            intercepted: (i) => this.intercept(i),
             ...(config.notify ? { notify: config.notify } : {}),
             applyRules: (rules) => {
               const { boxTypes } = applyRules(config, rules, (m) => log.warn(m));
@@ -262,18 +262,27 @@ export class Station implements Bench {
             carriers,
             (sheet) => this.printManifest(sheet),
           );
-      ({ feeds: this.feeds, tracking: this.tracking } = composeFeeds({
-        repos: this.repos,
+      ({
+        feeds: this.feeds,
+        tracking: this.tracking,
+        intercept: this.intercept,
+      } = composeFeeds({
         config,
-        pack: this.pack,
         carriers: carrierAdapters,
         shopeeTokens,
-        warehouse: link !== null,
-        stationId: this.stationId,
+        warehouse,
+        repos: this.repos,
+        runner: `bench ${this.stationId}`,
         log,
         now: this.now,
-        tell: (d) => this.tell(d, null),
-        drain: () => this.effects.drain(),
+        ...(link ? { reach: <T>(fn: () => Promise<T>) => link.reach(() => fn()) } : {}),
+        bench: {
+          repos: this.repos,
+          pack: this.pack,
+          stationId: this.stationId,
+          tell: (d: FeedbackDraft) => this.tell(d, null),
+          drain: () => this.effects.drain(),
+        },
       }));
       this.review = link
         ? warehouseReview((fn) => link.reach(fn))
@@ -335,13 +344,7 @@ export class Station implements Bench {
 
   /** Where the order-hooks listener (`serve --hooks`) hands pushes: order feeds, Shopee, KDNiao tracking. */
   get hooks() {
-    return {
-      feed: (name: string) => this.feeds.feed(name),
-      receive: (name: string, body: unknown) => this.feeds.receive(name, body),
-      receiveShopee: (raw: Buffer, auth: string | undefined) => this.feeds.receiveShopee(raw, auth),
-      receiveKdniaoTracking: (form: Record<string, string>) =>
-        this.tracking.receiveKdniao(form, this.config.carriers.kdniao ?? null),
-    };
+    return hooksOf(this.feeds, this.tracking, this.config);
   }
 
   /** The single bench's report reads: the report thread when it is built, else a read-only connection here. */

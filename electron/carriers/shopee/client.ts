@@ -16,8 +16,16 @@ export interface ShopeeTokens {
 
 /** Where the tokens are kept between starts (the bench's settings); refreshed ones replace them. */
 export interface TokenStore {
-  get(): ShopeeTokens | null;
-  set(t: ShopeeTokens): void;
+  get(): ShopeeTokens | null | Promise<ShopeeTokens | null>;
+  set(t: ShopeeTokens): void | Promise<void>;
+  /**
+   * Where several runners share the tokens (a warehouse): the refresh under a lock, so a refresh token is spent once
+   * and a runner that waited takes the fresh pair.
+   */
+  renew?(
+    stale: (t: ShopeeTokens | null) => boolean,
+    refresh: (t: ShopeeTokens | null) => Promise<ShopeeTokens>,
+  ): Promise<ShopeeTokens>;
 }
 
 export class ShopeeError extends Error {
@@ -46,11 +54,21 @@ export class ShopeeClient {
   ) {}
 
   private async token(): Promise<string> {
-    const t = this.tokens.get();
+    const t = await this.tokens.get();
     if (!t)
       throw new ShopeeError('no_token', 'no Shopee access token: authorise the shop and set its tokens');
-    if (Date.parse(t.expiresAt) - this.now().getTime() > REFRESH_EARLY_MS) return t.accessToken;
-    this.refreshing ??= this.refresh(t.refreshToken).finally(() => (this.refreshing = null));
+    const stale = (x: ShopeeTokens | null) =>
+      !x || Date.parse(x.expiresAt) - this.now().getTime() <= REFRESH_EARLY_MS;
+    if (!stale(t)) return t.accessToken;
+    const store = this.tokens;
+    this.refreshing ??= (
+      store.renew
+        ? store.renew(stale, (x) => this.refresh((x ?? t).refreshToken))
+        : this.refresh(t.refreshToken).then(async (fresh) => {
+            await store.set(fresh);
+            return fresh;
+          })
+    ).finally(() => (this.refreshing = null));
     return (await this.refreshing).accessToken;
   }
 
@@ -68,7 +86,6 @@ export class ShopeeClient {
       refreshToken: String(r.refresh_token),
       expiresAt: new Date(this.now().getTime() + Number(r.expire_in) * 1000).toISOString(),
     };
-    this.tokens.set(fresh);
     return fresh;
   }
 

@@ -57,7 +57,7 @@ export function feedRecordOf(d: ShopeeOrderDetail, shop: string): Record<string,
 export async function shopeeOrdersToShip(
   client: ShopeeClient,
   o: { now: Date; days: number; shop: string },
-  page: (records: Record<string, unknown>[]) => void,
+  page: (records: Record<string, unknown>[]) => void | Promise<void>,
 ): Promise<number> {
   const to = Math.floor(o.now.getTime() / 1000);
   const from = to - Math.min(15, o.days) * 86_400;
@@ -78,7 +78,7 @@ export async function shopeeOrdersToShip(
         order_sn_list: sns.slice(i, i + 50).join(','),
         response_optional_fields: 'item_list,recipient_address,total_amount,message_to_seller',
       });
-      page(((detail.order_list ?? []) as ShopeeOrderDetail[]).map((d) => feedRecordOf(d, o.shop)));
+      await page(((detail.order_list ?? []) as ShopeeOrderDetail[]).map((d) => feedRecordOf(d, o.shop)));
     }
     pages++;
     if (!list.more) return pages;

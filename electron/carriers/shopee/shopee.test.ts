@@ -87,7 +87,11 @@ describe('Shopee Open Platform v2', () => {
     fake.orders.get('2611300CCC')!.order_status = 'CANCELLED';
     const { c } = client(fake);
     const records: unknown[] = [];
-    await shopeeOrdersToShip(c, { now: new Date(), days: 7, shop: 'Shopee SG' }, (r) => records.push(...r));
+    await shopeeOrdersToShip(
+      c,
+      { now: new Date(), days: 7, shop: 'Shopee SG' },
+      (r) => void records.push(...r),
+    );
     const page = checkPage({ orders: records });
     expect(page.refused).toEqual([]);
     expect(page.orders.map((o) => [o.orderNo, o.status, o.carrier, o.platform])).toEqual([

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store';
 import { tempDir } from '../../testing';
-import { checkPage, FeedError, pullFeed, readPointer } from '.';
+import { benchFeedStore, checkPage, FeedError, pullFeed, readPointer } from '.';
 
 /** A feed as a shop system serves it: pages behind a cursor, 429 once with Retry-After, a bad record on page 2. */
 const order = (no: string, over: Record<string, unknown> = {}) => ({
@@ -64,7 +64,7 @@ const feed = (over: object = {}) => ({
 });
 const waits: number[] = [];
 const pull = (over: object = {}) =>
-  pullFeed(store.repos, feed(over), {
+  pullFeed(benchFeedStore(store.repos), feed(over), {
     now: () => new Date('2026-11-30T08:00:00Z'),
     sleep: async (ms) => void waits.push(ms),
   });

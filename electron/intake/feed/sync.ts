@@ -1,6 +1,6 @@
-import type { Repos } from '../../store';
-import { applyFeedOrders, type FeedIntercept } from './apply';
+import type { FeedIntercept } from './apply';
 import { FeedError, fetchPage, type CheckedPage, type FeedSettings } from './pull';
+import type { FeedStore } from './store';
 
 export interface PullReport {
   feed: string;
@@ -29,7 +29,7 @@ export interface PullOptions {
  * cursor it leads to, so a crash or a refusal of the page leaves the cursor where the last written page left it, and
  * the page comes again (written again to the same orders). 429 and 5xx wait as the feed says (else 1, 2, 4 … s).
  */
-export async function pullFeed(repos: Repos, feed: FeedSettings, o: PullOptions): Promise<PullReport> {
+export async function pullFeed(store: FeedStore, feed: FeedSettings, o: PullOptions): Promise<PullReport> {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const report: PullReport = {
     feed: feed.name,
@@ -38,7 +38,7 @@ export async function pullFeed(repos: Repos, feed: FeedSettings, o: PullOptions)
     unchanged: 0,
     refused: [],
     intercepts: [],
-    cursor: repos.feeds.cursor(feed.name),
+    cursor: await store.cursor(feed.name),
   };
   for (let page = 0; page < (o.maxPages ?? 100); page++) {
     let checked: CheckedPage | null = null;
@@ -55,13 +55,10 @@ export async function pullFeed(repos: Repos, feed: FeedSettings, o: PullOptions)
     }
     const at = o.now().toISOString();
     const next = checked.next ?? report.cursor;
-    repos.transaction(() => {
-      const w = applyFeedOrders(repos, checked.orders, at);
-      report.written += w.written;
-      report.unchanged += w.unchanged;
-      report.intercepts.push(...w.intercepts);
-      repos.feeds.setCursor(feed.name, next, at);
-    });
+    const w = await store.write(checked.orders, at, { feed: feed.name, next });
+    report.written += w.written;
+    report.unchanged += w.unchanged;
+    report.intercepts.push(...w.intercepts);
     report.refused.push(...checked.refused);
     report.cursor = next;
     report.pages++;

@@ -1,72 +1,115 @@
-import { shopeeClient, type CarrierAdapter, type TokenStore } from '../../carriers';
+import { shopeeClient, type CarrierAdapter, type ShopeeTokens, type TokenStore } from '../../carriers';
 import type { Config } from '../../config';
+import { benchFeedStore, warehouseFeedStore, type FeedIntercept } from '../../intake';
 import type { Log } from '../../log';
-import type { Repos } from '../../store';
+import type { Repos, Warehouse } from '../../store';
 import type { FeedbackDraft } from '../feedback';
 import type { PackWorkflow } from '../pack';
-import { TrackingDesk } from '../tracking';
+import { benchParcels, TrackingDesk } from '../tracking';
 import { FeedDesk } from './desk';
 import { interceptOrder } from './intercepts';
 
 /**
- * A bench's orders-in and news-out: its feeds (generic and Shopee's), the intercepts they cause, and tracking. In a
- * warehouse none of them run at the bench yet (they must run once per warehouse), and the bench says so.
+ * Shopee's tokens: a single bench keeps them in its settings; a warehouse keeps one pair for every bench and worker,
+ * renewed under a row lock (a refresh token is spent once).
+ */
+export function shopeeTokenStore(repos: Repos | null, warehouse: Warehouse | null): TokenStore {
+  if (warehouse)
+    return {
+      get: () => warehouse.feeds.tokens<ShopeeTokens>('shopee'),
+      set: (t) => warehouse.feeds.setTokens('shopee', t),
+      renew: (stale, refresh) => warehouse.feeds.renewTokens('shopee', stale, refresh),
+    };
+  if (!repos) throw new Error('Shopee tokens need a bench database or a warehouse');
+  return {
+    get: () => repos.settings.get<ShopeeTokens>('shopee.tokens'),
+    set: (t) => repos.settings.set('shopee.tokens', t),
+  };
+}
+
+/**
+ * Orders in and news out: the feeds (generic and Shopee's) and tracking, over a single bench's SQLite or, in a
+ * warehouse, over its PostgreSQL with a turn per interval so each poll runs once however many benches and workers tick.
+ * `bench` is the bench that hears a single bench's intercepts (a warehouse's reach every bench by NOTIFY; a worker has
+ * none).
  */
 export function composeFeeds(d: {
-  repos: Repos;
   config: Config;
-  pack: PackWorkflow;
   carriers: Record<string, CarrierAdapter>;
   shopeeTokens: TokenStore;
-  warehouse: boolean;
-  stationId: string;
+  warehouse: Warehouse | null;
+  repos: Repos | null;
+  runner: string;
   log: Log;
   now: () => Date;
-  tell: (f: FeedbackDraft) => void;
-  drain: () => void;
-}): { feeds: FeedDesk; tracking: TrackingDesk } {
-  const { config, log, warehouse } = d;
-  if (warehouse && (config.feeds.orders.length > 0 || config.platforms.shopee))
-    log.warn('order feeds are not run by a warehouse bench: run them at a single bench for now');
+  /** A screen's read of the warehouse, refused in words when it is unreachable (the bench's link). */
+  reach?: <T>(fn: () => Promise<T>) => Promise<T>;
+  bench?: {
+    repos: Repos;
+    pack: PackWorkflow;
+    stationId: string;
+    tell: (f: FeedbackDraft) => void;
+    drain: () => void;
+  };
+}): { feeds: FeedDesk; tracking: TrackingDesk; intercept: (i: FeedIntercept) => void } {
+  const { config, log, warehouse, bench } = d;
   const shopee = config.platforms.shopee;
+  const turn = warehouse
+    ? (name: string, everyMs: number) => warehouse.feeds.takeTurn(name, everyMs, d.runner)
+    : undefined;
+  const repos = d.repos;
+  // 拦截 at this bench: a single bench's from its own feeds; a warehouse bench's heard from PostgreSQL, where a box
+  // may have been loaded at any dock.
+  const intercept = (i: FeedIntercept) => {
+    if (!bench) return;
+    const reach = d.reach ?? (<T>(fn: () => Promise<T>) => fn());
+    const handedOver = warehouse
+      ? (waybills: string[]) =>
+          reach(async () =>
+            (await Promise.all(waybills.map((n) => warehouse.dock.find(n)))).some((s) => s?.batchId != null),
+          )
+      : null;
+    interceptOrder({ ...bench, carriers: d.carriers, log, now: d.now, handedOver }, i);
+  };
+  if (!warehouse && !repos) throw new Error('feeds need a bench database or a warehouse');
   const feeds = new FeedDesk({
-    repos: d.repos,
-    feeds: warehouse ? [] : config.feeds.orders,
+    store: warehouse ? warehouseFeedStore(warehouse) : benchFeedStore(repos!),
+    feeds: config.feeds.orders,
     log,
     now: d.now,
-    shopee:
-      !warehouse && shopee
-        ? {
-            client: shopeeClient(config, d.shopeeTokens)!,
-            intervalSeconds: shopee.intervalSeconds,
-            days: shopee.days,
-            shop: shopee.shopName,
-            partnerKey: shopee.partnerKey,
-            pushUrl: shopee.pushUrl ?? null,
-          }
-        : null,
-    intercepted: (i) =>
-      interceptOrder(
-        {
-          repos: d.repos,
-          pack: d.pack,
-          carriers: d.carriers,
-          log,
-          now: d.now,
-          stationId: d.stationId,
-          tell: d.tell,
-          drain: d.drain,
-        },
-        i,
-      ),
+    ...(turn ? { turn } : {}),
+    shopee: shopee
+      ? {
+          client: shopeeClient(config, d.shopeeTokens)!,
+          intervalSeconds: shopee.intervalSeconds,
+          days: shopee.days,
+          shop: shopee.shopName,
+          partnerKey: shopee.partnerKey,
+          pushUrl: shopee.pushUrl ?? null,
+        }
+      : null,
+    intercepted: intercept,
   });
   const tracking = new TrackingDesk({
-    repos: d.repos,
+    book: warehouse ? warehouse.parcels : benchParcels(repos!),
     carriers: d.carriers,
     settings: config.tracking,
     notify: config.notify?.tracking ?? false,
     log,
     now: d.now,
+    ...(turn ? { turn } : {}),
+    ...(d.reach ? { reach: d.reach } : {}),
   });
-  return { feeds, tracking };
+  return { feeds, tracking, intercept };
+}
+
+/** What the order-hooks listener (`--hooks`) hands pushes to: order feeds, Shopee, KDNiao tracking. */
+export function hooksOf(feeds: FeedDesk, tracking: TrackingDesk, config: Config) {
+  return {
+    feed: (name: string) => feeds.feed(name),
+    receive: (name: string, body: unknown) => feeds.receive(name, body),
+    receiveShopee: (raw: Buffer, auth: string | undefined) => feeds.receiveShopee(raw, auth),
+    receiveKdniaoTracking: (form: Record<string, string>) =>
+      tracking.receiveKdniao(form, config.carriers.kdniao ?? null),
+  };
 }

@@ -1,8 +1,7 @@
 import { shopeeOrder, shopeeOrdersToShip, shopeePushOk, type ShopeeClient } from '../../carriers';
-import { applyFeedOrders, checkPage, pullFeed, type FeedIntercept, type PullReport } from '../../intake';
+import { checkPage, pullFeed, type FeedIntercept, type FeedStore, type PullReport } from '../../intake';
 import type { Config } from '../../config';
 import { background, type Log } from '../../log';
-import type { Repos } from '../../store';
 
 type FeedConfig = Config['feeds']['orders'][number];
 
@@ -14,9 +13,10 @@ export interface HookReport {
 }
 
 /**
- * A single bench's order feeds (`feeds.orders`): each with a URL is pulled every `intervalSeconds`, off the scan path;
- * a push to `/hooks/orders/{name}` is written at once. Holds, cancellations and refunds of orders a bench has started
- * go to `intercepted` as soon as they are on disk.
+ * Order feeds (`feeds.orders`, Shopee's): each with a URL is pulled every `intervalSeconds`, off the scan path; a push
+ * to `/hooks/orders/{name}` is written at once. On a single bench the orders go to its SQLite and a stop of an order it
+ * started goes to `intercepted` as soon as it is on disk. In a warehouse every bench and worker ticks, `turn` lets one
+ * of them pull per interval, the orders go to PostgreSQL and its NOTIFY takes a stop to the bench that has the order.
  */
 export class FeedDesk {
   private timers: ReturnType<typeof setInterval>[] = [];
@@ -24,7 +24,7 @@ export class FeedDesk {
 
   constructor(
     private readonly d: {
-      repos: Repos;
+      store: FeedStore;
       feeds: FeedConfig[];
       log: Log;
       now: () => Date;
@@ -38,26 +38,51 @@ export class FeedDesk {
         partnerKey: string;
         pushUrl: string | null;
       } | null;
+      /** Whether this runner polls `name` now (a warehouse's turn); a single bench always does. */
+      turn?: (name: string, everyMs: number) => Promise<boolean>;
     },
   ) {}
 
-  start(): void {
+  /** A poll on its interval, when this runner's turn. */
+  private every(name: string, seconds: number, what: string, run: () => Promise<unknown>): void {
+    const tick = () => background(this.d.log, what, () => this.ifTurn(name, seconds, run));
+    tick();
+    const t = setInterval(tick, seconds * 1000);
+    t.unref?.();
+    this.timers.push(t);
+  }
+
+  private async ifTurn<T>(name: string, seconds: number, run: () => Promise<T>): Promise<T | null> {
+    const turn = this.d.turn;
+    return !turn || (await turn(`feed ${name}`, seconds * 1000)) ? run() : null;
+  }
+
+  /** Each feed whose turn it is now (every feed on a single bench), one after another: what each pull wrote. */
+  async runDue(): Promise<{ feed: string; report: unknown }[]> {
+    const out: { feed: string; report: unknown }[] = [];
     const shopee = this.d.shopee;
     if (shopee) {
-      const tick = () => background(this.d.log, 'Shopee orders', () => this.pullShopee());
-      tick();
-      const t = setInterval(tick, shopee.intervalSeconds * 1000);
-      t.unref?.();
-      this.timers.push(t);
+      const r = await this.ifTurn('shopee', shopee.intervalSeconds, () => this.pullShopee());
+      if (r) out.push({ feed: 'shopee', report: r });
     }
     for (const f of this.d.feeds) {
       if (!f.url) continue;
-      const tick = () => background(this.d.log, `feed ${f.name}`, () => this.pull(f.name));
-      tick();
-      const t = setInterval(tick, f.intervalSeconds * 1000);
-      t.unref?.();
-      this.timers.push(t);
+      const r = await this.ifTurn(f.name, f.intervalSeconds, () => this.pull(f.name));
+      if (r) out.push({ feed: f.name, report: r });
     }
+    return out;
+  }
+
+  private tell(intercepts: FeedIntercept[]): void {
+    // The warehouse's NOTIFY tells every bench, this one included.
+    if (!this.d.store.shared) for (const i of intercepts) this.d.intercepted(i);
+  }
+
+  start(): void {
+    const shopee = this.d.shopee;
+    if (shopee) this.every('shopee', shopee.intervalSeconds, 'Shopee orders', () => this.pullShopee());
+    for (const f of this.d.feeds)
+      if (f.url) this.every(f.name, f.intervalSeconds, `feed ${f.name}`, () => this.pull(f.name));
   }
 
   stop(): void {
@@ -75,12 +100,12 @@ export class FeedDesk {
     if (!f?.url || this.running.has(name)) return null;
     this.running.add(name);
     try {
-      const report = await pullFeed(this.d.repos, { ...f, url: f.url }, { now: this.d.now });
+      const report = await pullFeed(this.d.store, { ...f, url: f.url }, { now: this.d.now });
       for (const r of report.refused)
         this.d.log.warn(
           `feed ${name}: record ${r.index} (${r.orderNo ?? 'no order no.'}) refused: ${r.reason}`,
         );
-      for (const i of report.intercepts) this.d.intercepted(i);
+      this.tell(report.intercepts);
       return report;
     } finally {
       this.running.delete(name);
@@ -88,17 +113,17 @@ export class FeedDesk {
   }
 
   /** Shopee's READY_TO_SHIP orders of the last days, page by page, each page in one transaction. */
-  async pullShopee(): Promise<{ pages: number; written: number; refused: number }> {
+  async pullShopee(): Promise<{ pages: number; written: number; refused: HookReport['refused'] }> {
     const s = this.d.shopee;
     if (!s) throw new Error('platforms.shopee is not set up');
-    const out = { pages: 0, written: 0, refused: 0 };
+    const out = { pages: 0, written: 0, refused: [] as HookReport['refused'] };
     out.pages = await shopeeOrdersToShip(
       s.client,
       { now: this.d.now(), days: s.days, shop: s.shop },
-      (records) => {
-        const r = this.write('shopee', { orders: records });
+      async (records) => {
+        const r = await this.write('shopee', { orders: records });
         out.written += r.written;
-        out.refused += r.refused.length;
+        out.refused.push(...r.refused);
       },
     );
     return out;
@@ -126,42 +151,32 @@ export class FeedDesk {
     const orderSn = push.data?.ordersn;
     if (push.code !== 3 || !orderSn) return { status: 200, body: { ignored: true } };
     if (/CANCEL/.test(push.data?.status ?? '')) {
-      const found = this.d.repos.orders.findByCode(orderSn);
-      if (found) {
-        const i: FeedIntercept = {
-          orderNo: orderSn,
-          status: 'cancelled',
-          reason: `Shopee ${push.data!.status}`,
-        };
-        if (['packing', 'packed', 'partial'].includes(found.order.status)) this.d.intercepted(i);
-        else this.d.repos.orders.setStatus(found.order.id, 'cancelled', i.reason, this.d.now().toISOString());
-      }
+      const at = this.d.now().toISOString();
+      const i = await this.d.store.stop(orderSn, 'cancelled', `Shopee ${push.data!.status}`, at);
+      if (i) this.tell([i]);
       return { status: 200, body: { intercepted: orderSn } };
     }
     const record = await shopeeOrder(s.client, orderSn, s.shop);
-    return { status: 200, body: record ? this.write('shopee', { orders: [record] }) : { unknown: orderSn } };
+    return {
+      status: 200,
+      body: record ? await this.write('shopee', { orders: [record] }) : { unknown: orderSn },
+    };
   }
 
   /** A pushed body (its signature already checked): written in one transaction, intercepts told after. */
-  receive(name: string, body: unknown): HookReport {
+  receive(name: string, body: unknown): Promise<HookReport> {
     return this.write(name, body);
   }
 
-  private write(name: string, body: unknown): HookReport {
+  private async write(name: string, body: unknown): Promise<HookReport> {
     const f = this.feed(name);
     const page = checkPage(body, f?.map);
-    let intercepts: FeedIntercept[] = [];
-    let written = 0;
-    let unchanged = 0;
-    this.d.repos.transaction(() => {
-      const w = applyFeedOrders(this.d.repos, page.orders, this.d.now().toISOString());
-      ({ written, unchanged, intercepts } = w);
-    });
+    const w = await this.d.store.write(page.orders, this.d.now().toISOString());
     for (const r of page.refused)
       this.d.log.warn(
         `feed ${name} push: record ${r.index} (${r.orderNo ?? 'no order no.'}) refused: ${r.reason}`,
       );
-    for (const i of intercepts) this.d.intercepted(i);
-    return { written, unchanged, refused: page.refused };
+    this.tell(w.intercepts);
+    return { written: w.written, unchanged: w.unchanged, refused: page.refused };
   }
 }

@@ -1,3 +1,3 @@
 export { FeedDesk, type HookReport } from './desk';
 export { interceptOrder, type InterceptBench } from './intercepts';
-export { composeFeeds } from './compose';
+export { composeFeeds, hooksOf, shopeeTokenStore } from './compose';

@@ -18,10 +18,15 @@ export interface InterceptBench {
   stationId: string;
   tell: (d: FeedbackDraft) => void;
   drain: () => void;
+  /**
+   * In a warehouse a box is loaded at any dock: whether any of these waybills is on a batch, asked there. Null on a
+   * single bench (its own handovers say).
+   */
+  handedOver: ((waybills: string[]) => Promise<boolean>) | null;
 }
 
 /**
- * 拦截 on a single bench, as a feed says an order is held, cancelled or refunded. Its open box here is set aside in red
+ * 拦截 at a bench, as a feed says an order is held, cancelled or refunded. Its open box here is set aside in red
  * with the reason and its unprinted labels voided; a booked waybill is voided at the carrier and the lead told to
  * take the box to the intercept shelf; a box already handed over is the lead's to chase with the carrier.
  */
@@ -46,11 +51,21 @@ export function interceptOrder(b: InterceptBench, i: FeedIntercept): void {
     return;
   }
   if (!shipment) return;
-  if (b.repos.handovers.batchOf(shipment.id) !== null) {
-    note(b, shipment, i, order.order_no, say('intercept-after-handover'));
+  const asked = b.handedOver;
+  if (!asked) {
+    if (b.repos.handovers.batchOf(shipment.id) !== null)
+      note(b, shipment, i, order.order_no, say('intercept-after-handover'));
+    else voidAndTell(b, shipment, i, order.order_no);
     return;
   }
-  voidAndTell(b, shipment, i, order.order_no);
+  const waybills = [
+    shipment.waybill_no!,
+    ...b.repos.shipments.parcelsOf(shipment.id).map((p) => p.waybillNo),
+  ];
+  background(b.log, `intercept of packed ${order.order_no}`, async () => {
+    if (await asked(waybills)) note(b, shipment, i, order.order_no, say('intercept-after-handover'));
+    else voidAndTell(b, shipment, i, order.order_no);
+  });
 }
 
 /** Voids the waybill at its carrier (in the background), then writes the lead's row: shelf, or call the carrier. */
@@ -79,6 +94,7 @@ function voidAndTell(b: InterceptBench, s: ShipmentRow, i: FeedIntercept, orderN
 }
 
 function note(b: InterceptBench, s: ShipmentRow, i: FeedIntercept, orderNo: string, actual: string): void {
+  if (!b.repos.isOpen()) return;
   b.repos.mismatches.add({
     session_id: s.session_id ?? `intercept:${randomUUID()}`,
     seq: 1_000_000 + s.id,

@@ -128,21 +128,21 @@ describe('tracking after handover', () => {
       ],
     });
     const { kdniaoDataSign } = await import('../../carriers');
-    const wrong = station.hooks.receiveKdniaoTracking({
+    const wrong = await station.hooks.receiveKdniaoTracking({
       RequestData: requestData,
       DataSign: 'bm9wZQ==',
       RequestType: '101',
     });
     expect(wrong).toMatchObject({ status: 401, body: { Success: false } });
     expect(station.store.db.prepare('SELECT count(*) FROM tracking_events').pluck().get()).toBe(0);
-    const ok = station.hooks.receiveKdniaoTracking({
+    const ok = await station.hooks.receiveKdniaoTracking({
       RequestData: requestData,
       DataSign: kdniaoDataSign(requestData, 'test-appkey'),
       RequestType: '101',
     });
     expect(ok).toMatchObject({ status: 200, body: { EBusinessID: '1234567', Success: true } });
     expect(station.repos.tracking.byWaybill(a)).toMatchObject({ status: 'signed', final: 1 });
-    expect(station.tracking.timeline('SO202611290001').map((e) => e.status)).toEqual([
+    expect((await station.tracking.timeline('SO202611290001')).map((e) => e.status)).toEqual([
       'delivering',
       'signed',
     ]);
@@ -172,12 +172,12 @@ describe('tracking after handover', () => {
       Traces: [{ AcceptTime: '2026-11-30T05:00:00Z', AcceptStation: '收件人拒收，快件退回' }],
     });
     await station.tracking.poll();
-    expect(station.tracking.attention().map((p) => [p.waybillNo, p.problem])).toEqual([
+    expect((await station.tracking.attention()).map((p) => [p.waybillNo, p.problem])).toEqual([
       [broken, 'exception'],
       [back, 'returned'],
     ]);
     clock = new Date('2026-12-02T06:00:00Z'); // 52 hours on
-    expect(station.tracking.attention().map((p) => [p.orderNo, p.problem])).toEqual([
+    expect((await station.tracking.attention()).map((p) => [p.orderNo, p.problem])).toEqual([
       ['SO202611290001', 'not-picked-up'],
       ['SO202611290008', 'stuck'],
       ['SO202611290016', 'exception'],

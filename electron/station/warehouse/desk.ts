@@ -81,23 +81,4 @@ export class ClaimDesk {
   settled(): Promise<void> {
     return this.claiming ?? Promise.resolve();
   }
-
-  /**
-   * 拦截: an order held or cancelled in the warehouse. Its open box here is set aside with the reason, its unprinted
-   * labels voided, and the packer told in red; the cached order says it too, so a scan refuses it.
-   */
-  intercept(orderNo: string, status: 'held' | 'cancelled', reason: string): void {
-    const b = this.b;
-    const at = b.now().toISOString();
-    const box = b.pack.box;
-    if (box && box.order.orderNo === orderNo && !box.closed) {
-      b.repos.printJobs.voidPending(box.sessionId, at);
-      b.pack.hold(reason);
-      b.tell({ tone: 'wrong', kind: 'box-intercepted', params: { orderNo, reason } }, null);
-      b.drain();
-    }
-    const found = b.repos.orders.findByCode(orderNo);
-    if (found && found.order.status !== 'packed' && found.order.status !== 'partial')
-      b.repos.orders.setStatus(found.order.id, status, reason, at);
-  }
 }

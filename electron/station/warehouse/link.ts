@@ -97,7 +97,7 @@ export class WarehouseLink {
 
   start(everyMs = 500): void {
     this.stopListening = this.deps.warehouse.listen(
-      (i) => this.deps.intercepted(i),
+      (i) => this.heard(i),
       (m) => this.deps.log.warn(m),
       (table) => {
         if (table === 'users') this.lastUsers = 0;
@@ -321,7 +321,7 @@ export class WarehouseLink {
         await this.topUpLease();
         await this.pullUsers();
         await this.pullRules();
-        await this.checkOpenOrder();
+        await this.checkIntercepts();
         await this.runJobs();
         const left = repos.replication.eventsWaiting(cursor.events);
         if (Date.now() - this.lastBeat > 5000 || left !== this.status.waiting || !this.status.online) {
@@ -344,17 +344,35 @@ export class WarehouseLink {
   }
 
   /**
-   * The fallback for a notice missed while the listening connection was down: the open box's order is asked for now
-   * and then, and an intercept found this way is handled like one heard.
+   * The fallback for a notice missed while the listening connection was down, every 2 s: the open box's order is
+   * asked for, and the stops of orders this bench claimed or packed that it has not acted on; each is handled like one
+   * heard.
    */
   private lastCheck = 0;
-  private async checkOpenOrder(): Promise<void> {
-    const orderNo = this.deps.doing().orderNo;
-    if (!orderNo || Date.now() - this.lastCheck < 2000) return;
+  private async checkIntercepts(): Promise<void> {
+    if (Date.now() - this.lastCheck < 2000) return;
     this.lastCheck = Date.now();
-    const o = await this.deps.warehouse.orderStatus(orderNo);
+    const orderNo = this.deps.doing().orderNo;
+    const o = orderNo ? await this.deps.warehouse.orderStatus(orderNo) : null;
     if (o && (o.status === 'held' || o.status === 'cancelled') && this.deps.doing().orderNo === orderNo)
-      this.deps.intercepted({ orderNo, status: o.status, reason: o.reason ?? o.status });
+      this.heard({ orderNo: orderNo!, status: o.status, reason: o.reason ?? o.status });
+    for (const i of await this.deps.warehouse.feeds.pendingIntercepts(this.deps.bench)) this.heard(i);
+  }
+
+  /** Stops being acted on (heard, not yet marked in the warehouse): the same one heard twice acts once. */
+  private handling = new Set<string>();
+
+  /** An intercept heard (NOTIFY) or found waiting for this bench: acted on once, then marked handled. */
+  private heard(i: Intercept): void {
+    const key = `${i.orderNo}|${i.status}|${i.reason}`;
+    if (this.handling.has(key)) return;
+    this.handling.add(key);
+    this.deps.intercepted(i);
+    background(this.deps.log, `intercept of ${i.orderNo} marked handled`, () =>
+      this.deps.warehouse.feeds
+        .interceptHandled(i.orderNo, this.deps.bench)
+        .finally(() => this.handling.delete(key)),
+    );
   }
 
   /** Warehouse-wide jobs (ship notices): any bench with the shop's address runs them, each once. */

@@ -34,6 +34,45 @@ export interface TrackingAttention {
   since: string;
 }
 
+/** A parcel followed, as a poll asks about it. */
+export interface FollowedParcel {
+  waybillNo: string;
+  carrier: string;
+  orderNo: string;
+}
+
+export interface TrackingEvent {
+  at: string;
+  status: TrackStatus | null;
+  text: string;
+}
+
+/** A status change as the shop system hears it (`notify.tracking`). */
+export interface TrackingNotice {
+  kind: 'tracking';
+  key: string;
+  payload: object;
+}
+
+/**
+ * Where parcels are followed: a bench's SQLite, or the warehouse's PostgreSQL (every bench's parcels, followed once).
+ * What a carrier said is written with its notice in one transaction.
+ */
+export interface ParcelBook {
+  enrolHandedOver(): Promise<number>;
+  open(limit: number): Promise<FollowedParcel[]>;
+  byWaybill(waybillNo: string): Promise<FollowedParcel | null>;
+  record(
+    waybillNo: string,
+    events: TrackingEvent[],
+    status: TrackStatus | null,
+    at: string,
+    notice: (status: TrackStatus) => TrackingNotice | null,
+  ): Promise<{ changed: boolean }>;
+  timeline(orderNo: string): Promise<({ waybillNo: string } & TrackingEvent)[]>;
+  attention(now: Date, pickupHours: number, stuckHours: number): Promise<TrackingAttention[]>;
+}
+
 /** Parcels after handover: which to ask about, what the carriers said, and the ones a lead must chase. */
 export class TrackingRepo {
   constructor(private readonly db: Database) {}

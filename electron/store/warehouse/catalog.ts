@@ -108,32 +108,37 @@ export async function takenSerials(q: pg.Pool, skus: string[]): Promise<{ sku: s
   return r.rows;
 }
 
-/** Orders as an import writes them (upsert by number; lines replaced), in one transaction. */
+/** One order as an import or a feed writes it (upsert by number; lines replaced), in the caller's transaction. */
+export async function upsertOrder(client: pg.PoolClient, o: OrderImport): Promise<boolean> {
+  const cols = ORDER_COLUMNS;
+  const values = cols.map((c) => o.header[c] ?? (c === 'status' ? 'released' : null));
+  const n = cols.length + 2;
+  const r = await client.query<{ id: string; inserted: boolean }>(
+    `INSERT INTO orders (order_no, ${cols.join(', ')}, single_sku) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}, $${n})
+     ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, single_sku = EXCLUDED.single_sku, updated_at = now()
+     RETURNING id, (xmax = 0) AS inserted`,
+    [o.orderNo, ...values, singleSkuOf(o.lines)],
+  );
+  const { id, inserted } = r.rows[0]!;
+  await client.query('DELETE FROM order_lines WHERE order_id = $1', [id]);
+  for (const [i, l] of o.lines.entries())
+    await client.query(
+      'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES ($1, $2, $3, $4, $5)',
+      [id, i + 1, l.sku, l.name, l.qty],
+    );
+  return inserted;
+}
+
+/** Orders as an import writes them, in one transaction. */
 export async function writeOrders(
   client: pg.PoolClient,
   orders: OrderImport[],
 ): Promise<{ imported: number; updated: number }> {
   const counts = { imported: 0, updated: 0 };
-  const cols = ORDER_COLUMNS;
   await client.query('BEGIN');
   try {
     for (const o of orders) {
-      const values = cols.map((c) => o.header[c] ?? (c === 'status' ? 'released' : null));
-      const n = cols.length + 2;
-      const r = await client.query<{ id: string; inserted: boolean }>(
-        `INSERT INTO orders (order_no, ${cols.join(', ')}, single_sku) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}, $${n})
-         ON CONFLICT (order_no) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, single_sku = EXCLUDED.single_sku, updated_at = now()
-         RETURNING id, (xmax = 0) AS inserted`,
-        [o.orderNo, ...values, singleSkuOf(o.lines)],
-      );
-      const { id, inserted } = r.rows[0]!;
-      await client.query('DELETE FROM order_lines WHERE order_id = $1', [id]);
-      for (const [i, l] of o.lines.entries())
-        await client.query(
-          'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES ($1, $2, $3, $4, $5)',
-          [id, i + 1, l.sku, l.name, l.qty],
-        );
-      if (inserted) counts.imported++;
+      if (await upsertOrder(client, o)) counts.imported++;
       else counts.updated++;
     }
     await client.query('COMMIT');

@@ -11,3 +11,4 @@ export type { SingleClaim } from './singles';
 export type { Job } from './jobs';
 export { warehouseMigrations, type WarehouseMigration } from './migrations';
 export type { WarehouseDock, DockShipment } from './dock';
+export type { WarehouseFeeds, FeedRecordUp, FeedWriteResult } from './feeds';

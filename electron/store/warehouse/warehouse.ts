@@ -1,9 +1,11 @@
 import pg from 'pg';
-import type { EventUp, MismatchUp, OrderImport, ProductImport, Wave } from '../repos';
+import type { EventUp, MismatchUp, OrderImport, ParcelBook, ProductImport, Wave } from '../repos';
 import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
 import { claimSingle, waveHasSingles } from './singles';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
 import { dockOf, type WarehouseDock } from './dock';
+import { feedsOf, type WarehouseFeeds } from './feeds';
+import { warehouseParcels } from './tracking';
 import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
 import { freeNumbers, giveBack, importPool, lease } from './pool';
@@ -73,6 +75,10 @@ export class Warehouse {
   readonly pool: pg.Pool;
   /** 交接 at a shared dock: every bench's closed boxes, onto one batch each (see dock.ts). */
   readonly dock: WarehouseDock;
+  /** Order feeds and platform tokens, once per warehouse (see feeds.ts). */
+  readonly feeds: WarehouseFeeds;
+  /** 跟踪 of every bench's parcels, once per warehouse (see tracking.ts). */
+  readonly parcels: ParcelBook;
   private readonly clientConfig: pg.ClientConfig;
 
   constructor(c: WarehouseConnection) {
@@ -91,6 +97,8 @@ export class Warehouse {
     };
     this.pool = new pg.Pool({ ...this.clientConfig, max: c.max ?? 4 });
     this.dock = dockOf(this.pool);
+    this.feeds = feedsOf(this.pool);
+    this.parcels = warehouseParcels(this.pool);
     // A dropped idle connection must not take the bench down: the next query opens a new one.
     this.pool.on('error', () => undefined);
   }

@@ -9,6 +9,7 @@ import benchDevices080 from './080_bench_devices.sql?raw';
 import handover090 from './090_handover.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
 import cartons110 from './110_cartons.sql?raw';
+import feedsTracking120 from './120_feeds_tracking.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -29,4 +30,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 90, name: 'handover', sql: handover090 },
   { version: 100, name: 'item first', sql: itemFirst100 },
   { version: 110, name: 'cartons', sql: cartons110 },
+  { version: 120, name: 'feeds and tracking', sql: feedsTracking120 },
 ];
