@@ -18,11 +18,12 @@ export {
   type SelectionInput,
 } from './selection';
 export { kdniaoDataSign, sfMsgDigest, javaUrlEncode } from './signatures';
+export { checkSfRoutePush, checkShipEnginePush, jwksKeys, type CheckedPush } from './pushes';
 export { parcelStatus, statusOfText, type ParcelStatus } from './tracking';
 export { PoolAdapter } from './adapters/pool';
 export { KdniaoAdapter } from './adapters/kdniao';
-export { SfAdapter } from './adapters/sf';
-export { ShipEngineAdapter } from './adapters/shipengine';
+export { SfAdapter, sfRoutesResult } from './adapters/sf';
+export { ShipEngineAdapter, shipEngineTrackResult, type ShipEngineTracking } from './adapters/shipengine';
 export {
   ShopeeClient,
   ShopeeError,

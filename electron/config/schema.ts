@@ -180,6 +180,8 @@ const Carriers = z
         apiKey: Secret,
         carrierId: z.string().min(1),
         serviceCode: z.string().min(1),
+        /** Where ShipEngine publishes the keys its webhooks are signed with (a test points it at a fake). */
+        webhookJwksUrl: Url.default('https://api.shipengine.com/jwks'),
       })
       .optional(),
   })

@@ -11,6 +11,13 @@ export interface HookFeeds {
   receiveShopee(raw: Buffer, authorization: string | undefined): Promise<{ status: number; body: object }>;
   /** KDNiao's tracking push (8001 subscription), a form signed with DataSign. */
   receiveKdniaoTracking(form: Record<string, string>): Promise<{ status: number; body: object }>;
+  /** SF's route push (路由推送), a form signed with msgDigest. */
+  receiveSfTracking(form: Record<string, string>): Promise<{ status: number; body: object | string }>;
+  /** ShipEngine's `track` webhook, signed RSA-SHA256 (headers, raw body). */
+  receiveShipEngineTracking(
+    raw: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<{ status: number; body: object | string }>;
 }
 
 export interface HooksServer {
@@ -21,7 +28,7 @@ export interface HooksServer {
 /** A pushed body is at most this large; past it the answer is 413 and nothing is stored. */
 export const HOOK_MAX_BYTES = 1024 * 1024;
 
-const send = (res: ServerResponse, status: number, body: object) =>
+const send = (res: ServerResponse, status: number, body: object | string) =>
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 
 /** `sha256=<hex HMAC-SHA256 of the raw body with the feed's secret>`, compared in constant time. */
@@ -73,13 +80,18 @@ export function startHooksServer(o: {
         const r = await o.feeds.receiveShopee(raw, auth);
         return send(res, r.status, r.body);
       }
-      if (path === '/hooks/tracking/kdniao') {
+      const tracking = /^\/hooks\/tracking\/(kdniao|sf|shipengine)$/.exec(path)?.[1];
+      if (tracking) {
         if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
         const raw = await readBody(req, o.maxBytes ?? HOOK_MAX_BYTES);
         if (raw === 'too-large') return send(res, 413, { error: 'body too large: nothing stored' });
-        const r = await o.feeds.receiveKdniaoTracking(
-          Object.fromEntries(new URLSearchParams(raw.toString('utf8'))),
-        );
+        const form = () => Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+        const r =
+          tracking === 'kdniao'
+            ? await o.feeds.receiveKdniaoTracking(form())
+            : tracking === 'sf'
+              ? await o.feeds.receiveSfTracking(form())
+              : await o.feeds.receiveShipEngineTracking(raw, req.headers);
         return send(res, r.status, r.body);
       }
       const m = /^\/hooks\/orders\/([A-Za-z0-9_-]{1,40})$/.exec(path);

@@ -210,21 +210,7 @@ export class SfAdapter implements CarrierAdapter {
       trackingNumber: [waybillNo],
       language: 'zh-CN',
     });
-    const routes = inner.msgData?.routeResps?.[0]?.routes ?? [];
-    const last = routes.at(-1)?.opCode;
-    // 丰桥 opCodes: 50 收件, 44 派件, 80 签收, 70/33 问题件, 99 退回.
-    const byCode: Record<string, TrackResult['state']> = {
-      '50': 'collected',
-      '44': 'delivering',
-      '80': 'signed',
-      '70': 'problem',
-      '33': 'problem',
-      '99': 'returned',
-    };
-    return {
-      state: routes.length === 0 ? 'none' : (byCode[last ?? ''] ?? 'in-transit'),
-      events: routes.map((r) => ({ at: r.acceptTime, text: r.remark })),
-    };
+    return sfRoutesResult(inner.msgData?.routeResps?.[0]?.routes ?? []);
   }
 
   async test(): Promise<string> {
@@ -237,4 +223,25 @@ export class SfAdapter implements CarrierAdapter {
       throw new Error(`SF refused the credentials: ${inner.errorCode} ${inner.errorMsg ?? ''}`);
     return `SF answered (${inner.errorCode})`;
   }
+}
+
+/** 丰桥 opCodes: 50 收件, 44 派件, 80 签收, 70/33 问题件, 99 退回; any other is on its way. */
+const SF_STATES: Record<string, TrackResult['state']> = {
+  '50': 'collected',
+  '44': 'delivering',
+  '80': 'signed',
+  '70': 'problem',
+  '33': 'problem',
+  '99': 'returned',
+};
+
+/** SF's routes of one waybill (asked, or pushed) as a parcel's state and events. */
+export function sfRoutesResult(
+  routes: { acceptTime: string; remark: string; opCode?: string }[],
+): TrackResult {
+  const last = routes.at(-1)?.opCode;
+  return {
+    state: routes.length === 0 ? 'none' : (SF_STATES[last ?? ''] ?? 'in-transit'),
+    events: routes.map((r) => ({ at: r.acceptTime, text: r.remark })),
+  };
 }

@@ -180,22 +180,7 @@ export class ShipEngineAdapter implements CarrierAdapter {
       'GET',
       `/v1/tracking?carrier_code=${encodeURIComponent(this.c.carrierId)}&tracking_number=${encodeURIComponent(waybillNo)}`,
     );
-    const body = parseJson<{ status_code?: string; events?: { occurred_at: string; description: string }[] }>(
-      reply,
-      new URL(this.c.baseUrl).host,
-    );
-    const state =
-      (
-        {
-          AC: 'collected',
-          IT: 'in-transit',
-          AT: 'delivering',
-          DE: 'signed',
-          EX: 'problem',
-          UN: 'unknown',
-        } as const
-      )[body.status_code as 'AC'] ?? 'none';
-    return { state, events: (body.events ?? []).map((e) => ({ at: e.occurred_at, text: e.description })) };
+    return shipEngineTrackResult(parseJson<ShipEngineTracking>(reply, new URL(this.c.baseUrl).host));
   }
 
   async test(): Promise<string> {
@@ -203,4 +188,27 @@ export class ShipEngineAdapter implements CarrierAdapter {
     if (reply.status === 401 || reply.status === 403) throw new Error('ShipEngine refused the API key');
     return `ShipEngine answered (HTTP ${reply.status})`;
   }
+}
+
+/** What ShipEngine says of a parcel: `/v1/tracking`'s answer, or a `track` webhook's `data`. */
+export interface ShipEngineTracking {
+  tracking_number?: string;
+  status_code?: string;
+  events?: { occurred_at: string; description: string }[];
+}
+
+const SHIPENGINE_STATES = {
+  AC: 'collected',
+  IT: 'in-transit',
+  AT: 'delivering',
+  DE: 'signed',
+  EX: 'problem',
+  UN: 'unknown',
+} as const;
+
+export function shipEngineTrackResult(body: ShipEngineTracking): TrackResult {
+  return {
+    state: SHIPENGINE_STATES[body.status_code as 'AC'] ?? 'none',
+    events: (body.events ?? []).map((e) => ({ at: e.occurred_at, text: e.description })),
+  };
 }

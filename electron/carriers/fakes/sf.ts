@@ -6,6 +6,10 @@ export interface SfFake extends FakeServer {
   orders: Map<string, { waybillNo: string; children: string[]; cancelled: boolean }>;
   /** The routes EXP_RECE_SEARCH_ROUTES answers per waybill (opCode 50 收件, 44 派件, 80 签收, 99 退回 …). */
   routes: Map<string, { acceptTime: string; remark: string; opCode: string }[]>;
+  /** A route push (路由推送) as SF sends it: the form, signed with the partner's check word. */
+  routePush(
+    routes: { mailno: string; acceptTime: string; remark: string; opCode: string }[],
+  ): Record<string, string>;
 }
 
 const PDF =
@@ -99,5 +103,19 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
   })) as SfFake;
   fake.orders = orders;
   fake.routes = new Map();
+  fake.routePush = (routes) => {
+    const msgData = JSON.stringify({
+      Body: { WaybillRoute: routes.map((r, i) => ({ id: String(i + 1), ...r })) },
+    });
+    const timestamp = String(Date.now());
+    return {
+      partnerID: partnerId,
+      requestID: `push-${timestamp}`,
+      serviceCode: 'RoutePushService',
+      timestamp,
+      msgData,
+      msgDigest: sfMsgDigest(msgData, timestamp, checkWord),
+    };
+  };
   return fake;
 }

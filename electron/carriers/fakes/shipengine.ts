@@ -1,8 +1,18 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { answer, startFake, type FakeServer } from './server';
 
 export interface ShipEngineFake extends FakeServer {
   /** What /v1/tracking answers per tracking number (status_code AC, IT, AT, DE, EX …). */
   tracking: Map<string, { status_code: string; events: { occurred_at: string; description: string }[] }>;
+  /** A `track` webhook as ShipEngine sends it: the body and its signature headers (its keys at `/jwks`). */
+  webhook(
+    data: {
+      tracking_number: string;
+      status_code: string;
+      events: { occurred_at: string; description: string }[];
+    },
+    at?: Date,
+  ): { body: string; headers: Record<string, string> };
   labels: Map<
     string,
     { label_id: string; shipment_id: string; tracking_number: string; voided: boolean; packages: string[] }
@@ -105,8 +115,15 @@ export async function startShipEngineFake(
     })),
   });
   let next = 1;
+  // The keys ShipEngine signs its webhooks with: an RSA pair, the public half published as a JWKS.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'se-webhook-1';
   const fake = (await startFake((req, body, res, f) => {
     const url = new URL(req.url ?? '/', f.url);
+    if (url.pathname === '/jwks')
+      return answer(res, f, 200, {
+        keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }],
+      });
     if (req.headers['api-key'] !== apiKey)
       return answer(res, f, 401, {
         errors: [{ error_code: 'unauthorized', message: 'The API key is invalid.' }],
@@ -177,5 +194,23 @@ export async function startShipEngineFake(
   })) as ShipEngineFake;
   fake.labels = labels;
   fake.tracking = new Map();
+  fake.webhook = (data, at = new Date()) => {
+    const body = JSON.stringify({
+      resource_url: `${fake.url}/v1/tracking?tracking_number=${data.tracking_number}`,
+      resource_type: 'API_TRACK',
+      data,
+    });
+    const timestamp = at.toISOString();
+    const signature = sign('sha256', Buffer.from(`${timestamp}.${body}`), privateKey).toString('base64');
+    return {
+      body,
+      headers: {
+        'Content-Type': 'application/json',
+        'x-shipengine-rsa-sha256-key-id': kid,
+        'x-shipengine-rsa-sha256-signature': signature,
+        'x-shipengine-timestamp': timestamp,
+      },
+    };
+  };
   return fake;
 }

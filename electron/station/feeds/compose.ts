@@ -103,7 +103,7 @@ export function composeFeeds(d: {
   return { feeds, tracking, intercept };
 }
 
-/** What the order-hooks listener (`--hooks`) hands pushes to: order feeds, Shopee, KDNiao tracking. */
+/** What the order-hooks listener (`--hooks`) hands pushes to: order feeds, Shopee, the carriers' tracking. */
 export function hooksOf(feeds: FeedDesk, tracking: TrackingDesk, config: Config) {
   return {
     feed: (name: string) => feeds.feed(name),
@@ -111,5 +111,8 @@ export function hooksOf(feeds: FeedDesk, tracking: TrackingDesk, config: Config)
     receiveShopee: (raw: Buffer, auth: string | undefined) => feeds.receiveShopee(raw, auth),
     receiveKdniaoTracking: (form: Record<string, string>) =>
       tracking.receiveKdniao(form, config.carriers.kdniao ?? null),
+    receiveSfTracking: (form: Record<string, string>) => tracking.receiveSf(form, config.carriers.sf ?? null),
+    receiveShipEngineTracking: (raw: Buffer, headers: Record<string, string | string[] | undefined>) =>
+      tracking.receiveShipEngine(raw, headers, config.carriers.shipengine?.webhookJwksUrl ?? null),
   };
 }

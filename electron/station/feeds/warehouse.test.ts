@@ -2,13 +2,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCarriers } from '../../carriers';
-import { startKdniaoFake, type KdniaoFake } from '../../carriers/fakes';
+import {
+  startKdniaoFake,
+  startSfFake,
+  startShipEngineFake,
+  type KdniaoFake,
+  type SfFake,
+  type ShipEngineFake,
+} from '../../carriers/fakes';
+import { startHooksServer } from '../../server';
 import { ConfigSchema, EMBEDDED_DEFAULT } from '../../config';
 import { silentLog } from '../../log';
 import { Warehouse, type EventUp, type Intercept } from '../../store';
 import { waitFor } from '../../testing';
 import { postgresMissing, startPostgres, type PgCluster } from '../../testing/postgres';
-import { composeFeeds, shopeeTokenStore } from '.';
+import { composeFeeds, hooksOf, shopeeTokenStore } from '.';
 
 // Orders in and news out once per warehouse (issue 16, part 6), on a real PostgreSQL: a feed pulled by one runner per
 // interval however many tick, pages written with their cursor, a started order kept, stops told by NOTIFY, Shopee's
@@ -23,6 +31,8 @@ let b: Warehouse;
 let feed: Server;
 let feedUrl: string;
 let kd: KdniaoFake;
+let sf: SfFake;
+let se: ShipEngineFake;
 const asked: string[] = [];
 let page: object[] = [];
 
@@ -50,10 +60,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => feed.listen(0, '127.0.0.1', () => r()));
   feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/orders`;
   kd = await startKdniaoFake('1234567', 'k');
+  sf = await startSfFake('PB-SF', 'sf-check-word');
+  se = await startShipEngineFake('se-key');
 }, 60_000);
 afterAll(async () => {
   if (missing) return;
-  await Promise.all([a.close(), b.close(), kd.close()]);
+  await Promise.all([a.close(), b.close(), kd.close(), sf.close(), se.close()]);
   feed.close();
   pg.stop();
 });
@@ -68,6 +80,14 @@ const config = () =>
         eBusinessId: '1234567',
         appKey: 'k',
         shipperCode: 'ZTO',
+      },
+      sf: { baseUrl: sf.url, partnerId: 'PB-SF', checkWord: 'sf-check-word' },
+      shipengine: {
+        baseUrl: se.url,
+        apiKey: 'se-key',
+        carrierId: 'se-123',
+        serviceCode: 'usps_priority_mail',
+        webhookJwksUrl: `${se.url}/jwks`,
       },
     },
     tracking: { intervalMinutes: 60, pickupHours: 24, stuckHours: 48 },
@@ -88,6 +108,23 @@ const desks = (w: Warehouse, runner: string, now = () => new Date()) => {
     now,
   });
 };
+
+const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 2, 0, s)).toISOString();
+/** A box's events as its bench pushes them: opened, booked with `carrier`, closed. */
+const box = (session: string, orderNo: string, waybill: string, carrier = 'kdniao'): EventUp[] =>
+  [
+    ['box.opened', { order: { orderNo } }],
+    ['box.booking', { shipmentId: 1, carrier }],
+    ['box.booked', { shipmentId: 1, carrier, waybillNo: waybill }],
+    ['box.closed', { waybillNo: waybill, weightG: 700, partial: false }],
+  ].map(([type, payload], i) => ({
+    sessionId: session,
+    seq: i + 1,
+    type: type as string,
+    payload: JSON.stringify(payload),
+    at: at(i),
+    packer: '张伟',
+  }));
 
 describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
   it('a turn: 2 × 20 runners asking at once, exactly one runs; the next interval, one again', async () => {
@@ -199,23 +236,8 @@ describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
   });
 
   it("every dock's parcels followed once: 签收 on the timeline, a silent one on the lead's list, a notice job each", async () => {
-    const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 2, 0, s)).toISOString();
-    const box = (bench: string, session: string, orderNo: string, waybill: string): EventUp[] =>
-      [
-        ['box.opened', { order: { orderNo } }],
-        ['box.booking', { shipmentId: 1, carrier: 'kdniao' }],
-        ['box.booked', { shipmentId: 1, carrier: 'kdniao', waybillNo: waybill }],
-        ['box.closed', { waybillNo: waybill, weightG: 700, partial: false }],
-      ].map(([type, payload], i) => ({
-        sessionId: session,
-        seq: i + 1,
-        type: type as string,
-        payload: JSON.stringify(payload),
-        at: at(i),
-        packer: '张伟',
-      }));
-    await a.push('B-01', box('B-01', 'T-1', 'WT-1', 'ZT9000000001'), []);
-    await b.push('B-02', box('B-02', 'T-2', 'WT-2', 'ZT9000000002'), []);
+    await a.push('B-01', box('T-1', 'WT-1', 'ZT9000000001'), []);
+    await b.push('B-02', box('T-2', 'WT-2', 'ZT9000000002'), []);
     const batch = await a.dock.open('kdniao', 'B-03', null);
     expect(await a.dock.load(batch, 'ZT9000000001', 'B-03')).toBeNull();
     expect(await a.dock.load(batch, 'ZT9000000002', 'B-03')).toBeNull();
@@ -250,5 +272,84 @@ describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
     // Signed is the end: the next round asks about the silent one only.
     const next = await d.tracking.poll();
     expect(next).toMatchObject({ enrolled: 0, asked: 1 });
+  });
+
+  it("SF's route push and ShipEngine's webhook, each checked by its own signature, move parcels loaded at any dock", async () => {
+    await a.push('B-04', box('T-3', 'WT-3', 'SF1000000003', 'sf'), []);
+    await a.push('B-04', box('T-4', 'WT-4', '9400100000000000000004', 'shipengine'), []);
+    for (const [carrier, waybill] of [
+      ['sf', 'SF1000000003'],
+      ['shipengine', '9400100000000000000004'],
+    ] as const)
+      expect(await a.dock.load(await a.dock.open(carrier, `D-${carrier}`, null), waybill, 'B-04')).toBeNull();
+    const d = desks(b, 'worker');
+    const hooks = await startHooksServer({
+      host: '127.0.0.1',
+      port: 0,
+      feeds: hooksOf(d.feeds, d.tracking, config()),
+      log: silentLog,
+    });
+    try {
+      const post = (path: string, body: string, headers: Record<string, string>) =>
+        fetch(`${hooks.url}${path}`, { method: 'POST', headers, body }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as unknown,
+        }));
+      const form = sf.routePush([
+        {
+          mailno: 'SF1000000003',
+          acceptTime: '2026-12-01 09:00:00',
+          remark: '快件交给派送员，正在派送途中',
+          opCode: '44',
+        },
+        {
+          mailno: 'SF1000000003',
+          acceptTime: '2026-12-01 15:00:00',
+          remark: '已签收，感谢使用顺丰',
+          opCode: '80',
+        },
+      ]);
+      const formType = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      const forged = new URLSearchParams({ ...form, msgDigest: 'AAAAAAAAAAAAAAAAAAAAAA==' }).toString();
+      expect(await post('/hooks/tracking/sf', forged, formType)).toMatchObject({ status: 401 });
+      expect(await d.tracking.timeline('WT-3')).toEqual([]);
+      expect(await post('/hooks/tracking/sf', new URLSearchParams(form).toString(), formType)).toEqual({
+        status: 200,
+        body: { return_code: '0000', return_msg: '成功' },
+      });
+      expect((await d.tracking.timeline('WT-3')).map((e) => e.status)).toEqual(['delivering', 'signed']);
+
+      const data = {
+        tracking_number: '9400100000000000000004',
+        status_code: 'EX',
+        events: [
+          { occurred_at: '2026-12-01T10:00:00Z', description: 'Delivery exception: address not found' },
+        ],
+      };
+      const hook = se.webhook(data);
+      expect(
+        await post('/hooks/tracking/shipengine', hook.body, { 'Content-Type': 'application/json' }),
+      ).toMatchObject({
+        status: 404,
+      });
+      const tampered = hook.body.replace('"EX"', '"DE"');
+      expect(await post('/hooks/tracking/shipengine', tampered, hook.headers)).toMatchObject({ status: 401 });
+      const old = se.webhook(data, new Date(Date.now() - 10 * 60_000));
+      expect(await post('/hooks/tracking/shipengine', old.body, old.headers)).toMatchObject({ status: 400 });
+      expect(await d.tracking.timeline('WT-4')).toEqual([]);
+      expect(await post('/hooks/tracking/shipengine', hook.body, hook.headers)).toEqual({
+        status: 200,
+        body: { ok: true },
+      });
+      expect(await d.tracking.timeline('WT-4')).toEqual([
+        expect.objectContaining({ status: 'exception', text: 'Delivery exception: address not found' }),
+      ]);
+      expect((await d.tracking.attention()).map((p) => [p.orderNo, p.problem])).toContainEqual([
+        'WT-4',
+        'exception',
+      ]);
+    } finally {
+      await hooks.close();
+    }
   });
 });

@@ -1,4 +1,12 @@
-import { kdniaoDataSign, type CarrierAdapter, type TrackResult } from '../../carriers';
+import {
+  checkSfRoutePush,
+  checkShipEnginePush,
+  jwksKeys,
+  kdniaoDataSign,
+  type CarrierAdapter,
+  type CheckedPush,
+  type TrackResult,
+} from '../../carriers';
 import { background, type Log } from '../../log';
 import type { ParcelBook, TrackingAttention } from '../../store';
 import { pollTracking, recordTrack, type PollReport } from './poll';
@@ -97,21 +105,57 @@ export class TrackingDesk {
     }
     if (data.EBusinessID !== account.eBusinessId)
       return { status: 401, body: answer(false, 'not this account') };
-    await this.d.book.enrolHandedOver();
-    for (const d of data.Data ?? []) {
-      const p = d.LogisticCode ? await this.d.book.byWaybill(d.LogisticCode) : null;
-      if (!p) continue;
-      await recordTrack(
-        this.d.book,
-        p,
-        {
-          state: KDNIAO_STATES[d.State ?? ''] ?? 'unknown',
-          events: (d.Traces ?? []).map((t) => ({ at: t.AcceptTime, text: t.AcceptStation })),
-        },
-        { now: this.d.now, notify: this.d.notify },
-      );
-    }
+    await this.take(
+      (data.Data ?? []).flatMap((d) =>
+        d.LogisticCode
+          ? [
+              {
+                waybillNo: d.LogisticCode,
+                result: {
+                  state: KDNIAO_STATES[d.State ?? ''] ?? 'unknown',
+                  events: (d.Traces ?? []).map((t) => ({ at: t.AcceptTime, text: t.AcceptStation })),
+                } as TrackResult,
+              },
+            ]
+          : [],
+      ),
+    );
     return { status: 200, body: answer(true) };
+  }
+
+  /** SF's route push (路由推送), checked by its msgDigest (see carriers/pushes.ts). */
+  async receiveSf(
+    form: Record<string, string>,
+    account: { partnerId: string; checkWord: string } | null,
+  ): Promise<{ status: number; body: object | string }> {
+    const c = checkSfRoutePush(form, account);
+    await this.take(c.parcels);
+    return c;
+  }
+
+  private keys: { url: string; get: (kid: string) => ReturnType<ReturnType<typeof jwksKeys>> } | null = null;
+
+  /** ShipEngine's `track` webhook, checked by its RSA signature against the keys at `jwksUrl`. */
+  async receiveShipEngine(
+    raw: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+    jwksUrl: string | null,
+  ): Promise<{ status: number; body: object | string }> {
+    if (jwksUrl && this.keys?.url !== jwksUrl) this.keys = { url: jwksUrl, get: jwksKeys(jwksUrl) };
+    const c = await checkShipEnginePush(raw, headers, jwksUrl ? this.keys!.get : null, this.d.now());
+    await this.take(c.parcels);
+    return c;
+  }
+
+  /** A carrier's pushed news: each parcel this bench (or warehouse) follows takes it, as a poll's answer would. */
+  private async take(parcels: CheckedPush['parcels']): Promise<void> {
+    if (parcels.length === 0) return;
+    await this.d.book.enrolHandedOver();
+    for (const p of parcels) {
+      const followed = await this.d.book.byWaybill(p.waybillNo);
+      if (followed)
+        await recordTrack(this.d.book, followed, p.result, { now: this.d.now, notify: this.d.notify });
+    }
   }
 
   attention(): Promise<TrackingAttention[]> {
