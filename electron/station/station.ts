@@ -367,8 +367,9 @@ export class Station implements Bench {
     if (!this.link) this.outbox.start();
     this.link?.start();
     this.retention.start();
+    // In a warehouse every bench ticks; a turn in PostgreSQL lets one of them (or the worker) run each poll.
     this.feeds.start();
-    if (!this.link) this.tracking.start();
+    this.tracking.start();
     // A box resumed at start still needs what it was waiting for (its weight, its booking).
     this.effects.enqueue(effectsAtStart(this.pack.box));
     // After the station answers (the first tick is for /healthz and the screen), not in the first label's time.
