@@ -30,6 +30,14 @@ const LATIN_IN_ZH = new Set([
   'Excel',
   'ShipEngine',
   'Packbench',
+  // Cross-border terms Chinese customs paperwork writes in Latin letters.
+  'HS',
+  'ISO',
+  'CN22',
+  'CN23',
+  'DDU',
+  'DDP',
+  'IOSS',
   // The language chooser names each language in itself.
   'English',
 ]);

@@ -8,6 +8,33 @@ export interface Address {
   address: string;
   postCode?: string;
   company?: string;
+  /** ISO 3166 alpha-2; absent: the shipper's own country (a domestic parcel). */
+  country?: string;
+}
+
+/** A parcel abroad: what customs is told, checked at the bench before booking (electron/customs). */
+export interface CustomsDeclaration {
+  destination: string;
+  incoterm: 'DDU' | 'DDP' | null;
+  buyerTaxId: string | null;
+  ioss: string | null;
+  /** CN22 up to the limit (300 SDR), CN23 above it. */
+  document: 'CN22' | 'CN23';
+  currency: string;
+  totalValueCents: number;
+  netWeightG: number;
+  items: {
+    sku: string;
+    description: string;
+    descriptionZh: string | null;
+    hsCode: string;
+    originCountry: string;
+    qty: number;
+    unitValueCents: number;
+    currency: string;
+    netWeightG: number | null;
+    dangerousGoods: string | null;
+  }[];
 }
 
 export interface Parcel {
@@ -23,6 +50,8 @@ export interface ShipmentRequest {
   recipient: Address;
   parcels: Parcel[];
   options: { codCents?: number | null; insuredCents?: number | null };
+  /** A parcel abroad: its declaration (absent for a domestic one). */
+  customs?: CustomsDeclaration;
   /** The order number. */
   reference: string;
   /** Stored before the call; the carrier's own idempotency makes a resend safe (box id + attempt). */

@@ -11,6 +11,8 @@ import {
   type PrinterLanguage,
 } from '../devices/printer';
 import {
+  commercialInvoicePdf,
+  customsLabelPdf,
   encodeLabel,
   LABEL_FORMATS,
   LABEL_SIZES,
@@ -20,7 +22,7 @@ import {
   type LabelFormat,
   type LabelSize,
 } from '../labels';
-import { faceSheetFor } from '../station';
+import { customsPaperForOrder, faceSheetFor, problemsText } from '../station';
 import { withStore } from './store';
 import { fail } from './fail';
 import { oneOf, wholeNumber } from './args';
@@ -32,8 +34,13 @@ export function registerPrinter(program: Command, sim: Command): void {
     .command('label')
     .description('face sheets')
     .command('render')
-    .description('render an order’s face sheet to a file')
+    .description('render an order’s face sheet (or, abroad, its CN22/CN23 or commercial invoice) to a file')
     .requiredOption('--order <no>', 'order number')
+    .option(
+      '--document <d>',
+      'face | cn23 | invoice (cn23: the CN22 or CN23 its value calls for; PDF only)',
+      'face',
+    )
     .option('--size <size>', Object.keys(LABEL_SIZES).join(' | '), '100x150')
     .option('--dpi <n>', '203 | 300', '203')
     .option('--format <f>', LABEL_FORMATS.join(' | '), 'png')
@@ -42,6 +49,7 @@ export function registerPrinter(program: Command, sim: Command): void {
     .action(
       async (o: {
         order: string;
+        document: string;
         size: string;
         dpi: string;
         format: string;
@@ -53,6 +61,26 @@ export function registerPrinter(program: Command, sim: Command): void {
         if (!(LABEL_FORMATS as readonly string[]).includes(o.format))
           fail(`--format must be one of ${LABEL_FORMATS.join(', ')}`);
         const { config } = loadConfig(o.config, currentEnvironment());
+        oneOf('--document', o.document, ['face', 'cn23', 'invoice'] as const);
+        if (o.document !== 'face') {
+          if (o.format !== 'pdf') fail(`--document ${o.document} is written as PDF: give --format pdf`);
+          const paper = await withStore(o.config, (store) => {
+            const found = store.repos.orders.findByCode(o.order);
+            if (!found) fail(`no order ${o.order}`);
+            const r = customsPaperForOrder({ repos: store.repos, config }, found.order, new Date());
+            if (!r) fail(`order ${o.order} is not going abroad: it has no customs papers`);
+            if ('problems' in r)
+              fail(`order ${o.order}: the declaration is blocked: ${problemsText(r.problems)}`);
+            return r.paper;
+          });
+          const pdf =
+            o.document === 'invoice' ? await commercialInvoicePdf(paper) : await customsLabelPdf(paper);
+          writeFileSync(o.out, pdf);
+          console.log(
+            `${o.out}: ${o.document === 'invoice' ? 'commercial invoice' : paper.document} of ${o.order}, ${paper.items.length} line(s), ${(paper.items.reduce((n, i) => n + i.unitValueCents * i.qty, 0) / 100).toFixed(2)} ${paper.currency}`,
+          );
+          return;
+        }
         const sheet = await withStore(o.config, (store) => {
           const repos = store.repos;
           const found = repos.orders.findByCode(o.order);

@@ -526,6 +526,75 @@ const CASES: Record<string, () => Promise<void>> = {
       1,
     );
     expect(missing.stderr.trim()).toMatch(/^no such file or folder: /);
+    // 跨境: an order abroad has its CN22/CN23 and commercial invoice; a bad declaration says what to fix.
+    writeFileSync(
+      join(dir, 'xb-products.csv'),
+      'sku,name,barcodes,unit_weight_g,hs_code,customs_name_en,origin_country\nXB-MUG,马克杯,6900000000901,350,6912.00.10,Ceramic mug,CN\nXB-TEA,茶,6900000000902,280,,Green tea,CN\n',
+    );
+    writeFileSync(
+      join(dir, 'xb-orders.csv'),
+      'order_no,sku,qty,receiver,phone,address,country,declared_value,currency\nXB-R1,XB-MUG,2,John Smith,+1 212 555 0100,350 5th Ave,US,12.50,USD\nXB-R2,XB-TEA,1,Anna Müller,+49 30 1,Unter den Linden 1,DE,30,EUR\n',
+    );
+    await cli(['products', 'import', join(dir, 'xb-products.csv'), '--config', config]);
+    await cli(['orders', 'import', join(dir, 'xb-orders.csv'), '--config', config]);
+    for (const [document, says] of [
+      ['invoice', /: commercial invoice of XB-R1, 1 line\(s\), 25\.00 USD$/],
+      ['cn23', /: CN22 of XB-R1, 1 line\(s\), 25\.00 USD$/],
+    ] as const) {
+      const out = join(dir, `xb-${document}.pdf`);
+      const r = await cli([
+        'label',
+        'render',
+        '--order',
+        'XB-R1',
+        '--document',
+        document,
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        '--config',
+        config,
+      ]);
+      expect(r.stdout.trim()).toMatch(says);
+      expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const blocked = await cli(
+      [
+        'label',
+        'render',
+        '--order',
+        'XB-R2',
+        '--document',
+        'invoice',
+        '--format',
+        'pdf',
+        '--out',
+        join(dir, 'x.pdf'),
+        '--config',
+        config,
+      ],
+      1,
+    );
+    expect(blocked.stderr.trim()).toBe('order XB-R2: the declaration is blocked: XB-TEA has no HS code');
+    const domestic = await cli(
+      [
+        'label',
+        'render',
+        '--order',
+        'SO202611290001',
+        '--document',
+        'cn23',
+        '--format',
+        'pdf',
+        '--out',
+        join(dir, 'x.pdf'),
+        '--config',
+        config,
+      ],
+      1,
+    );
+    expect(domestic.stderr.trim()).toBe('order SO202611290001 is not going abroad: it has no customs papers');
   },
   'print test': async () => {
     const printer = new CapturePrinter('tspl');
@@ -741,10 +810,10 @@ const CASES: Record<string, () => Promise<void>> = {
   'warehouse migrate': async () => {
     const wc = await warehouseConfig();
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema 0 -> 120',
+      'warehouse schema 0 -> 130',
     );
     expect((await cli(['warehouse', 'migrate', '--config', wc])).stdout.trim()).toBe(
-      'warehouse schema is current (version 120)',
+      'warehouse schema is current (version 130)',
     );
     const none = await cli(['warehouse', 'migrate', '--config', config], 1);
     expect(none.stderr.trim()).toBe('this bench has no warehouse: set warehouse.postgresUrl in its config');
@@ -756,9 +825,9 @@ const CASES: Record<string, () => Promise<void>> = {
     await w.heartbeat('B-07', { packer: '张伟', orderNo: 'SO-1', lagEvents: 2 });
     await w.close();
     const out = await json(['warehouse', 'status', '--config', wc]);
-    expect(out).toMatchObject({ schemaVersion: 120, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
+    expect(out).toMatchObject({ schemaVersion: 130, benches: [{ id: 'B-07', lagEvents: 2, openClaims: 0 }] });
     expect((await cli(['warehouse', 'status', '--config', wc])).stdout).toMatch(
-      /^warehouse schema version 120, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
+      /^warehouse schema version 130, 1 benches\nbench\s+last seen\s+lag \(events\)\s+open claims/,
     );
   },
   'warehouse worker': async () => {

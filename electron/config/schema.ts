@@ -135,6 +135,24 @@ const CarrierRule = z.strictObject({
 });
 const CarrierName = z.enum(['pool', 'kdniao', 'sf', 'shipengine']);
 
+/** SDR per unit, approximate: a warehouse sets today's IMF rates in `customs.sdrRates`. */
+const SDR_RATES: Record<string, number> = {
+  CNY: 0.102,
+  USD: 0.735,
+  EUR: 0.853,
+  GBP: 0.978,
+  JPY: 0.0049,
+  HKD: 0.094,
+  SGD: 0.566,
+  AUD: 0.478,
+  CAD: 0.53,
+  KRW: 0.00053,
+  MYR: 0.174,
+  THB: 0.022,
+  PHP: 0.0129,
+  TWD: 0.0228,
+};
+
 const Carriers = z
   .strictObject({
     default: CarrierName.default('pool'),
@@ -267,6 +285,27 @@ export const ConfigSchema = z
         intervalMinutes: z.number().int().min(1).max(1440).default(30),
         pickupHours: z.number().min(1).max(720).default(24),
         stuckHours: z.number().min(1).max(2160).default(72),
+      })
+      .prefault({}),
+    /** Cross-border parcels (跨境): what is declared, and what each carrier takes (README: Cross-border). */
+    customs: z
+      .strictObject({
+        /** The shipper's country: an order to any other is declared; to this one nothing is asked. */
+        from: z
+          .string()
+          .regex(/^[A-Z]{2}$/, { message: 'an ISO 3166 alpha-2 code, e.g. CN' })
+          .default('CN'),
+        /** SDR per unit of each currency (IMF rates; set today's), for the CN22 limit. */
+        sdrRates: z
+          .record(z.string().regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code' }), z.number().positive())
+          .default(SDR_RATES),
+        cn22LimitSdr: z.number().positive().default(300),
+        /** Carriers whose service takes a CN22 only: over the limit a box cannot go with them. */
+        cn22Only: z.array(CarrierName).default([]),
+        /** Carriers whose service takes dangerous goods (UN3481 …); any other refuses them. */
+        dangerousGoods: z.array(CarrierName).default([]),
+        /** Commercial invoices printed with a parcel abroad (0: none). */
+        invoiceCopies: z.number().int().min(0).max(5).default(2),
       })
       .prefault({}),
     /** Orders in without files: feeds pulled by URL and/or pushed to `/hooks/orders/{name}` (README: Order feeds). */

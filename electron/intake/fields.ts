@@ -88,3 +88,9 @@ export function timestamp(raw: string | undefined, what: string): string | null 
   if (Number.isNaN(d.getTime())) throw new RowError(`${what} "${raw}" is not a real date and time`);
   return d.toISOString();
 }
+
+/** A code cell (country, currency, incoterm, HS code): trimmed, upper case, separators gone; empty → null. */
+export function code(raw: string | undefined, keep: RegExp = /[^A-Z0-9]/g): string | null {
+  const v = (raw ?? '').trim().toUpperCase().replace(keep, '');
+  return v === '' ? null : v;
+}

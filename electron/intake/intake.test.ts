@@ -296,6 +296,75 @@ describe('orders import', () => {
   });
 });
 
+describe('customs columns (跨境)', () => {
+  it('Chinese product headers and generic order headers: the declaration data kept beside each; a file without them keeps it', async () => {
+    const products = await importFile(
+      store.repos,
+      'products',
+      'p.csv',
+      csv(
+        '商品编码,商品名称,单件重量(g),HS编码,申报品名(英文),申报品名(中文),原产国,危险品\n' +
+          'PB-1,充电宝,200,8507.60.00 90,Power bank,充电宝,cn,UN3481\n' +
+          'MUG-1,马克杯,350,6912.00.10,Ceramic mug,马克杯,CN,否\n',
+      ),
+      NOW,
+    );
+    expect(products.refused).toEqual([]);
+    expect(Object.fromEntries(store.repos.customs.ofProducts(['PB-1', 'MUG-1']))).toEqual({
+      'PB-1': {
+        hsCode: '8507600090',
+        nameEn: 'Power bank',
+        nameZh: '充电宝',
+        originCountry: 'CN',
+        dangerousGoods: 'UN3481',
+      },
+      'MUG-1': {
+        hsCode: '69120010',
+        nameEn: 'Ceramic mug',
+        nameZh: '马克杯',
+        originCountry: 'CN',
+        dangerousGoods: null,
+      },
+    });
+    const orders = await importFile(
+      store.repos,
+      'orders',
+      'o.csv',
+      csv(
+        'order_no,sku,qty,country,buyer_tax_id,ioss,incoterm,declared_value,currency\n' +
+          'X-1,PB-1,1,de,DE123456789,IM2760000001,ddp,20.00,eur\n' +
+          'X-1,MUG-1,2,de,DE123456789,IM2760000001,ddp,12.5,eur\n' +
+          'D-1,MUG-1,1,,,,,,\n',
+      ),
+      NOW,
+    );
+    expect(orders.refused).toEqual([]);
+    const id = (no: string) => store.repos.orders.findByCode(no)!.order.id;
+    expect(store.repos.customs.ofOrder(id('X-1'))).toEqual({
+      country: 'DE',
+      buyerTaxId: 'DE123456789',
+      ioss: 'IM2760000001',
+      incoterm: 'DDP',
+      lines: [
+        { sku: 'PB-1', valueCents: 2000, currency: 'EUR' },
+        { sku: 'MUG-1', valueCents: 1250, currency: 'EUR' },
+      ],
+    });
+    expect(store.repos.customs.ofOrder(id('D-1'))).toBeNull();
+    // The same products and order again from files without customs columns: their declarations stay.
+    await importFile(
+      store.repos,
+      'products',
+      'p2.csv',
+      csv('sku,name,unit_weight_g\nPB-1,充电宝,210\n'),
+      NOW,
+    );
+    await importFile(store.repos, 'orders', 'o2.csv', csv('order_no,sku,qty\nX-1,PB-1,1\n'), NOW);
+    expect(store.repos.customs.ofProducts(['PB-1']).get('PB-1')).toMatchObject({ hsCode: '8507600090' });
+    expect(store.repos.customs.ofOrder(id('X-1'))).toMatchObject({ country: 'DE' });
+  });
+});
+
 describe('the README import table', () => {
   it('names every column of every preset (the first spelling of each)', async () => {
     const { readFileSync } = await import('node:fs');

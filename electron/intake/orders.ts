@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../shared/contract';
-import { holdReason, money, quantity, RowError, timestamp } from './fields';
+import { code, holdReason, money, quantity, RowError, timestamp } from './fields';
 import { ORDER_PRESETS, pickPreset, type OrderField } from './presets';
-import type { Repos } from '../store';
+import type { OrderCustoms, Repos } from '../store';
 import type { Written } from './written';
 import { newReport, type Row, type Table } from './table';
 
@@ -10,6 +10,8 @@ interface OrderDraft {
   orderNo: string;
   header: Record<string, string | number | null>;
   lines: { line: number; sku: string; name: string | null; qty: number }[];
+  /** Absent when the file has no customs columns (what the order had stays); null for a domestic order. */
+  customs?: OrderCustoms | null;
 }
 
 /** Orders written per statement batch: the transaction stays one, the batch only bounds what waits in memory. */
@@ -101,7 +103,14 @@ export function importOrders(repos: Repos, table: Table, now: Date, written?: Wr
           line,
           reason: `SKU ${sku} is on line ${same.line} of order ${orderNo} too: merged into one line of ${same.qty}`,
         });
-      } else draft.lines.push({ line, sku, name: get(cells, 'name') || null, qty });
+      } else {
+        draft.lines.push({ line, sku, name: get(cells, 'name') || null, qty });
+        draft.customs?.lines.push({
+          sku,
+          valueCents: money(get(cells, 'declaredValue')),
+          currency: code(get(cells, 'currency')),
+        });
+      }
     } catch (err) {
       if (!(err instanceof RowError)) throw err;
       refused.push({ line, reason: err.message });
@@ -160,5 +169,27 @@ function newDraft(
       hold_reason: hold,
     },
     lines: [],
+    ...customsOf(cells, get),
+  };
+}
+
+/** An order's customs columns: present in the file and naming a country, the order goes abroad. */
+function customsOf(
+  cells: string[],
+  get: (cells: string[], f: OrderField) => string | undefined,
+): { customs?: OrderCustoms | null } {
+  const country = get(cells, 'country');
+  if (country === undefined) return {};
+  const c = code(country, /[^A-Z]/g);
+  return {
+    customs: c
+      ? {
+          country: c,
+          buyerTaxId: get(cells, 'buyerTaxId')?.trim() || null,
+          ioss: code(get(cells, 'ioss')),
+          incoterm: code(get(cells, 'incoterm'), /[^A-Z]/g),
+          lines: [],
+        }
+      : null,
   };
 }

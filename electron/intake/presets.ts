@@ -27,7 +27,13 @@ export type OrderField =
   | 'cod'
   | 'carrier'
   | 'orderedAt'
-  | 'shipBy';
+  | 'shipBy'
+  | 'country'
+  | 'buyerTaxId'
+  | 'ioss'
+  | 'incoterm'
+  | 'declaredValue'
+  | 'currency';
 export type ProductField =
   | 'sku'
   | 'name'
@@ -41,7 +47,12 @@ export type ProductField =
   | 'serialRequired'
   | 'kit'
   | 'kitOwnBarcode'
-  | 'category';
+  | 'category'
+  | 'hsCode'
+  | 'customsNameEn'
+  | 'customsNameZh'
+  | 'originCountry'
+  | 'dangerousGoods';
 
 export const ORDER_PRESETS: Preset<OrderField>[] = [
   {
@@ -70,6 +81,12 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       carrier: ['carrier', 'required_carrier'],
       orderedAt: ['ordered_at', 'order_time', 'order date'],
       shipBy: ['ship_by', 'ship by', 'deadline'],
+      country: ['country', 'country_code', 'destination_country'],
+      buyerTaxId: ['buyer_tax_id', 'tax_id', 'vat_id'],
+      ioss: ['ioss'],
+      incoterm: ['incoterm', 'incoterms'],
+      declaredValue: ['declared_value', 'unit_value', 'customs_value'],
+      currency: ['currency'],
     },
   },
   {
@@ -98,6 +115,12 @@ export const ORDER_PRESETS: Preset<OrderField>[] = [
       carrier: ['指定快递', '物流公司'],
       orderedAt: ['下单时间', '付款时间', '拍下时间'],
       shipBy: ['最晚发货时间', '承诺发货时间'],
+      country: ['目的国', '收件国家', '国家'],
+      buyerTaxId: ['收件人税号', '买家税号'],
+      ioss: ['IOSS', 'IOSS号'],
+      incoterm: ['贸易条款', '贸易术语'],
+      declaredValue: ['申报价值', '申报单价'],
+      currency: ['币种', '申报币种'],
     },
   },
 ];
@@ -120,6 +143,11 @@ export const PRODUCT_PRESETS: Preset<ProductField>[] = [
       kit: ['kit_components', 'kit'],
       kitOwnBarcode: ['kit_accepts_own_barcode'],
       category: ['category'],
+      hsCode: ['hs_code', 'hs code', 'tariff_code'],
+      customsNameEn: ['customs_name_en', 'customs_description', 'declared_name_en'],
+      customsNameZh: ['customs_name_zh', 'declared_name_zh'],
+      originCountry: ['origin_country', 'country_of_origin', 'origin'],
+      dangerousGoods: ['dangerous_goods', 'un_number'],
     },
   },
   {
@@ -139,6 +167,11 @@ export const PRODUCT_PRESETS: Preset<ProductField>[] = [
       kit: ['组合明细'],
       kitOwnBarcode: ['组合可扫整套'],
       category: ['类目'],
+      hsCode: ['HS编码', '海关编码'],
+      customsNameEn: ['申报品名(英文)', '申报品名（英文）', '英文品名'],
+      customsNameZh: ['申报品名(中文)', '申报品名（中文）', '中文品名', '申报品名'],
+      originCountry: ['原产国', '原产地'],
+      dangerousGoods: ['危险品', '危险品编号', 'UN编号'],
     },
   },
 ];

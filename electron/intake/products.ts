@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../shared/contract';
-import { counted, flag, list, optionalInt, RowError } from './fields';
+import { code, counted, flag, list, optionalInt, RowError } from './fields';
 import { pickPreset, PRODUCT_PRESETS, type ProductField } from './presets';
 import type { ProductImport, Repos } from '../store';
 import type { Written } from './written';
@@ -54,9 +54,10 @@ export function importProducts(repos: Repos, table: Table, now: Date, written?: 
           ...list(get(cells, 'caseBarcodes')).map((c) => counted(c, 'case barcode')),
         ],
         kit: list(get(cells, 'kit')).map((c) => {
-          const { code, qty } = counted(c, 'kit component');
-          return { sku: code, qty };
+          const k = counted(c, 'kit component');
+          return { sku: k.code, qty: k.qty };
         }),
+        ...customsOf(cells, get),
       });
     } catch (err) {
       if (!(err instanceof RowError)) throw err;
@@ -100,4 +101,32 @@ export function importProducts(repos: Repos, table: Table, now: Date, written?: 
   report.updated += counts.updated;
   report.committed = true;
   return report;
+}
+
+/** A product's customs columns, when the file has any (a file without them leaves what the product had). */
+function customsOf(
+  cells: string[],
+  get: (cells: string[], f: ProductField) => string | undefined,
+): Pick<ProductImport, 'customs'> {
+  const fields = ['hsCode', 'customsNameEn', 'customsNameZh', 'originCountry', 'dangerousGoods'] as const;
+  if (fields.every((f) => get(cells, f) === undefined)) return {};
+  const text = (f: ProductField) => get(cells, f)?.trim() || null;
+  return {
+    customs: {
+      // HS codes are written with dots and spaces (8517.62.00): the digits are the code.
+      hsCode: code(get(cells, 'hsCode'), /[^0-9A-Z]/g),
+      nameEn: text('customsNameEn'),
+      nameZh: text('customsNameZh'),
+      originCountry: code(get(cells, 'originCountry'), /[^A-Z]/g),
+      dangerousGoods: dangerous(get(cells, 'dangerousGoods')),
+    },
+  };
+}
+
+/** A dangerous-goods cell: its UN number (UN3481), or a yes without one; no, 否, 无 or empty is none. */
+function dangerous(raw: string | undefined): string | null {
+  const v = (raw ?? '').trim();
+  if (/^(|0|n|no|false|否|无|非)$/i.test(v)) return null;
+  if (/^(1|y|yes|true|是|有)$/i.test(v)) return 'DG';
+  return code(v);
 }

@@ -69,3 +69,4 @@ export { packingSlip, type SlipContent } from './slip';
 export { pdfToRaster } from './pdfRaster';
 export { embedCjkFont, type FontWeight } from './pdfFont';
 export { manifestLabels, type ManifestSheet } from './manifest';
+export { commercialInvoicePdf, customsLabelPdf, type CustomsPaper, type CustomsParty } from './customsPapers';

@@ -21,7 +21,7 @@ describe('openStore', () => {
   it('creates a fresh file at the latest schema with the bench pragmas', () => {
     const store = openStore(join(dir, 'bench.db'));
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(140);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(150);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -56,7 +56,7 @@ describe('openStore', () => {
     first.close();
     const second = openStore(file);
     expect(second.db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
-    expect(second.schemaVersion).toBe(140);
+    expect(second.schemaVersion).toBe(150);
     second.close();
   });
 
@@ -67,7 +67,7 @@ describe('openStore', () => {
     raw.close();
     const before = readFileSync(file);
     expect(() => openStore(file)).toThrow(FutureDatabaseError);
-    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 140/);
+    expect(() => openStore(file)).toThrow(/schema version 990.*knows versions up to 150/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -331,7 +331,7 @@ describe('migration 20 (shipments set aside)', () => {
     old.prepare('INSERT INTO handover_items (handover_id, shipment_id, scanned_at) VALUES (1, 1, ?)').run(at);
     old.close();
     const store = openStore(file);
-    expect(store.schemaVersion).toBe(140);
+    expect(store.schemaVersion).toBe(150);
     expect(store.db.prepare('SELECT idempotency_key, waybill_no, attention FROM shipments').all()).toEqual([
       { idempotency_key: 'k-1', waybill_no: 'W1', attention: null },
     ]);

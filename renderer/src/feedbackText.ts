@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Feedback } from '../../shared/contract';
-import { carrierName } from './words';
+import { carrierName, customsText } from './words';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -18,9 +18,11 @@ export function feedbackText(t: TFunction, language: string, f: Pick<Feedback, '
           ? t(`packMode.${v}`)
           : typeof v === 'string' && k === 'carrier'
             ? carrierName(t, v)
-            : typeof v === 'string' && ISO_TIME.test(v)
-              ? new Date(v).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })
-              : v,
+            : typeof v === 'string' && k === 'problems'
+              ? customsText(t, v)
+              : typeof v === 'string' && ISO_TIME.test(v)
+                ? new Date(v).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })
+                : v,
     ]),
   );
   return t(`feedback.${f.kind}`, params);

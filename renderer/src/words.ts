@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { CHOICE_PHRASES, MISMATCH_PHRASES, carrierDisplayName, type Phrasebook } from '../../shared/words';
+import {
+  CHOICE_PHRASES,
+  CUSTOMS_PHRASES,
+  MISMATCH_PHRASES,
+  carrierDisplayName,
+  type Phrasebook,
+} from '../../shared/words';
 
 /**
  * The page's words for what the station sends as codes and numbers: units, carriers, times, and the phrases the
@@ -78,6 +84,13 @@ function phrase(t: TFunction, book: Phrasebook<string>, text: string): string {
 /** A mismatch row's expected, actual or resolution text in the page's words (text a person wrote stays as written). */
 export const mismatchText = (t: TFunction, text: string | null): string =>
   text === null ? '' : phrase(t, MISMATCH_PHRASES, text);
+
+/** A customs refusal's problems (English phrases joined by "; "), each in the page's words. */
+export const customsText = (t: TFunction, text: string): string =>
+  text
+    .split('; ')
+    .map((p) => phrase(t, CUSTOMS_PHRASES, p))
+    .join(t('language.code') === 'zh-CN' ? '；' : '; ');
 
 /** Why the carrier was chosen, in the page's words. */
 export const choiceText = (t: TFunction, text: string): string => phrase(t, CHOICE_PHRASES, text);

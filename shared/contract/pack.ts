@@ -55,6 +55,7 @@ export const FEEDBACK_KINDS = [
   'booking-exists',
   'waybill-entered',
   'no-carrier',
+  'customs-blocked',
   'box-closed',
   'label-mismatch',
   'label-not-printed',

@@ -46,5 +46,23 @@ export const CHOICE_PHRASES = phrasebook({
   'cheapest-vs': 'cheapest: ¥{price} for {kg} kg (vs {others})',
 });
 
+/** Why a declaration cannot go to the carrier (跨境): stored with the refusal, worded by the screens like the above. */
+export const CUSTOMS_PHRASES = phrasebook({
+  'customs-country': 'destination country {country} is not an ISO country code',
+  'customs-carrier': '{carrier} does not ship abroad',
+  'customs-hs-missing': '{sku} has no HS code',
+  'customs-hs-malformed': '{sku}: HS code {hs} is not 6 to 10 digits',
+  'customs-description': '{sku} has no English customs description',
+  'customs-origin': '{sku}: country of origin {origin} is not an ISO country code',
+  'customs-value': '{sku} has no declared value above 0',
+  'customs-currency': '{sku}: currency {currency} is not an ISO currency code',
+  'customs-currencies': 'the lines are declared in several currencies ({currencies})',
+  'customs-incoterm': 'incoterm {incoterm} is neither DDU nor DDP',
+  'customs-net-over-gross': 'declared net weight {net} g is above the {gross} g on the scale',
+  'customs-no-rate': 'no SDR rate for {currency} (customs.sdrRates)',
+  'customs-cn22-limit': '{sdr} SDR is over the CN22 limit of {limit}: {carrier} takes no CN23',
+  'customs-dangerous': '{sku} is dangerous goods ({un}): {carrier} does not take it',
+});
+
 export type MismatchPhrase = (typeof MISMATCH_PHRASES.kinds)[number];
 export type ChoicePhrase = (typeof CHOICE_PHRASES.kinds)[number];

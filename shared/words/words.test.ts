@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_PHRASES, MISMATCH_PHRASES, localStamp, type Phrasebook } from '.';
+import { CHOICE_PHRASES, CUSTOMS_PHRASES, MISMATCH_PHRASES, localStamp, type Phrasebook } from '.';
 
 const books: [string, Phrasebook<string>][] = [
   ['mismatch', MISMATCH_PHRASES],
   ['choice', CHOICE_PHRASES],
+  ['customs', CUSTOMS_PHRASES],
 ];
 
 describe.each(books)('the %s phrases', (_name, book) => {

@@ -46,7 +46,28 @@ const contact = (type: 1 | 2, a: ShipmentRequest['shipper']) => ({
   county: a.district,
   address: a.address,
   ...(a.company ? { company: a.company } : {}),
+  ...(a.country ? { country: a.country } : {}),
 });
+
+/**
+ * 跨境: SF international takes the declaration as its cargo details, a line each: name (English), count, unit, amount
+ * (unit value), currency, sourceArea (origin), hsCode; the order's currency and value go with them. A domestic parcel
+ * sends names and counts as before.
+ */
+function cargoDetails(req: ShipmentRequest) {
+  const c = req.customs;
+  if (!c) return req.parcels.flatMap((p) => p.items.map((i) => ({ name: i.name, count: i.qty })));
+  return c.items.map((i) => ({
+    name: i.description,
+    count: i.qty,
+    unit: 'pcs',
+    amount: Number((i.unitValueCents / 100).toFixed(2)),
+    currency: i.currency,
+    sourceArea: i.originCountry,
+    hsCode: i.hsCode,
+    ...(i.netWeightG !== null ? { weight: i.netWeightG / 1000 } : {}),
+  }));
+}
 
 /** 顺丰 丰桥: create, search (the recovery path), cancel (dealType 2), cloud-print PDF. */
 export class SfAdapter implements CarrierAdapter {
@@ -130,7 +151,17 @@ export class SfAdapter implements CarrierAdapter {
         language: 'zh-CN',
         orderId: req.idempotencyKey,
         contactInfoList: [contact(1, req.shipper), contact(2, req.recipient)],
-        cargoDetails: req.parcels.flatMap((p) => p.items.map((i) => ({ name: i.name, count: i.qty }))),
+        cargoDetails: cargoDetails(req),
+        ...(req.customs
+          ? {
+              customsInfo: {
+                declaredValue: Number((req.customs.totalValueCents / 100).toFixed(2)),
+                declaredValueCurrency: req.customs.currency,
+                ...(req.customs.incoterm ? { tradeCondition: req.customs.incoterm } : {}),
+                ...(req.customs.ioss ? { taxNo: req.customs.ioss } : {}),
+              },
+            }
+          : {}),
         // 子母件: one master and a child per further parcel, returned together.
         ...(this.c.monthlyCard ? { monthlyCard: this.c.monthlyCard } : {}),
         payMethod: 1,

@@ -32,8 +32,58 @@ const address = (a: ShipmentRequest['shipper']) => ({
   city_locality: a.city,
   state_province: a.province,
   postal_code: a.postCode ?? '',
-  country_code: 'CN',
+  country_code: a.country ?? 'CN',
 });
+
+/**
+ * 跨境: ShipEngine's `customs` (contents, non_delivery, customs_items with description, quantity, value {currency,
+ * amount}, harmonized_tariff_code, country_of_origin) and the buyer's tax ids; DDU is sent as DAP, its Incoterms 2020 name.
+ */
+function customs(req: ShipmentRequest) {
+  const c = req.customs;
+  if (!c) return {};
+  return {
+    customs: {
+      contents: 'merchandise',
+      non_delivery: 'return_to_sender',
+      ...(c.incoterm ? { terms_of_trade_code: c.incoterm === 'DDP' ? 'ddp' : 'dap' } : {}),
+      customs_items: c.items.map((i) => ({
+        description: i.description,
+        quantity: i.qty,
+        value: { currency: i.currency.toLowerCase(), amount: Number((i.unitValueCents / 100).toFixed(2)) },
+        harmonized_tariff_code: i.hsCode,
+        country_of_origin: i.originCountry,
+        sku: i.sku,
+      })),
+    },
+    ...(c.ioss || c.buyerTaxId
+      ? {
+          tax_identifiers: [
+            ...(c.ioss
+              ? [
+                  {
+                    taxable_entity_type: 'shipper',
+                    identifier_type: 'ioss',
+                    value: c.ioss,
+                    issuing_authority: 'EU',
+                  },
+                ]
+              : []),
+            ...(c.buyerTaxId
+              ? [
+                  {
+                    taxable_entity_type: 'recipient',
+                    identifier_type: 'vat',
+                    value: c.buyerTaxId,
+                    issuing_authority: c.destination,
+                  },
+                ]
+              : []),
+          ],
+        }
+      : {}),
+  };
+}
 
 /** ShipEngine: POST /v1/labels with external_shipment_id and 4x6 ZPL; lookup by external id; void; Retry-After on 429. */
 export class ShipEngineAdapter implements CarrierAdapter {
@@ -124,6 +174,7 @@ export class ShipEngineAdapter implements CarrierAdapter {
                 }
               : {}),
           })),
+          ...customs(req),
         },
         label_format: 'zpl',
         label_layout: '4x6',

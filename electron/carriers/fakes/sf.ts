@@ -57,6 +57,8 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
     switch (p.serviceCode) {
       case 'EXP_RECE_CREATE_ORDER': {
         if (orders.has(orderId)) return answer(res, f, 200, fail('8016', '重复下单 duplicate orderId'));
+        const abroad = cargoProblem(msg);
+        if (abroad) return answer(res, f, 200, fail('8003', abroad));
         const qty = msg.parcelQty ?? 1;
         if (!Number.isInteger(qty) || (qty as number) < 1 || (qty as number) > 300)
           return answer(res, f, 200, fail('8024', 'parcelQty 包裹数 1-300'));
@@ -118,4 +120,21 @@ export async function startSfFake(partnerId: string, checkWord: string): Promise
     };
   };
   return fake;
+}
+
+/**
+ * SF international: a receiver in another country needs cargo details customs can read (name, count, unit, amount,
+ * currency, sourceArea, hsCode on every line), as SF refuses the order otherwise.
+ */
+function cargoProblem(msg: Record<string, unknown>): string | null {
+  const contacts = (msg.contactInfoList ?? []) as { contactType?: number; country?: string }[];
+  const to = contacts.find((c) => c.contactType === 2)?.country;
+  if (!to || to === 'CN') return null;
+  const lines = (msg.cargoDetails ?? []) as Record<string, unknown>[];
+  if (lines.length === 0) return '国际件缺少托寄物 cargoDetails required abroad';
+  for (const [i, l] of lines.entries())
+    for (const f of ['name', 'count', 'unit', 'amount', 'currency', 'sourceArea', 'hsCode'])
+      if (l[f] === undefined || l[f] === null || l[f] === '')
+        return `国际件托寄物信息不全 cargoDetails[${i}].${f} required abroad`;
+  return null;
 }

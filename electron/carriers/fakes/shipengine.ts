@@ -79,6 +79,41 @@ function labelRequestProblem(
     if (p.dimensions && !['inch', 'centimeter'].includes(String(p.dimensions.unit)))
       return `shipment.packages[${i}].dimensions.unit: inch or centimeter`;
   }
+  // International: customs with every item described, valued, coded and of an origin, as ShipEngine refuses otherwise.
+  if (s.ship_to?.country_code !== s.ship_from?.country_code) {
+    const c = (s as { customs?: { contents?: unknown; non_delivery?: unknown; customs_items?: unknown } })
+      .customs;
+    if (!c) return 'shipment.customs: required for an international shipment';
+    if (
+      !['merchandise', 'gift', 'documents', 'returned_goods', 'sample', 'other'].includes(String(c.contents))
+    )
+      return 'shipment.customs.contents: merchandise, gift, documents, returned_goods, sample or other';
+    if (!['return_to_sender', 'treat_as_abandoned'].includes(String(c.non_delivery)))
+      return 'shipment.customs.non_delivery: return_to_sender or treat_as_abandoned';
+    const items = c.customs_items as
+      | {
+          description?: unknown;
+          quantity?: unknown;
+          value?: { currency?: unknown; amount?: unknown };
+          harmonized_tariff_code?: unknown;
+          country_of_origin?: unknown;
+        }[]
+      | undefined;
+    if (!Array.isArray(items) || items.length === 0) return 'shipment.customs.customs_items: at least one';
+    for (const [i, it] of items.entries()) {
+      const at = `shipment.customs.customs_items[${i}]`;
+      if (!text(it.description)) return `${at}.description: required`;
+      if (!Number.isInteger(it.quantity) || (it.quantity as number) < 1) return `${at}.quantity: 1 or more`;
+      if (typeof it.value?.amount !== 'number' || !(it.value.amount > 0))
+        return `${at}.value.amount: above 0`;
+      if (typeof it.value.currency !== 'string' || !/^[a-z]{3}$/.test(it.value.currency))
+        return `${at}.value.currency: an ISO 4217 code`;
+      if (typeof it.harmonized_tariff_code !== 'string' || !/^\d{6,10}$/.test(it.harmonized_tariff_code))
+        return `${at}.harmonized_tariff_code: 6 to 10 digits`;
+      if (typeof it.country_of_origin !== 'string' || !/^[A-Z]{2}$/.test(it.country_of_origin))
+        return `${at}.country_of_origin: two capital letters (ISO 3166-1)`;
+    }
+  }
   if (!['zpl', 'pdf', 'png'].includes(String(r.label_format))) return 'label_format: zpl, pdf or png';
   if (r.label_layout !== undefined && !['4x6', 'letter'].includes(String(r.label_layout)))
     return 'label_layout: 4x6 or letter';

@@ -45,6 +45,19 @@ export function orderImportOf(o: FeedOrder): OrderImport {
       carrier_required: o.carrier ?? null,
     },
     lines: o.lines.map((l) => ({ sku: l.sku, name: l.name ?? null, qty: l.qty })),
+    customs: o.country
+      ? {
+          country: o.country,
+          buyerTaxId: o.buyerTaxId ?? null,
+          ioss: o.ioss ?? null,
+          incoterm: o.incoterm ?? null,
+          lines: o.lines.map((l) => ({
+            sku: l.sku,
+            valueCents: yuanToCents(l.declaredValue),
+            currency: l.currency ?? null,
+          })),
+        }
+      : null,
   };
 }
 

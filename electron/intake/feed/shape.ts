@@ -27,7 +27,14 @@ export const FeedOrder = z.object({
   }),
   lines: z
     .array(
-      z.object({ sku: text(64).min(1), name: text(200).nullish(), qty: z.number().int().min(1).max(9999) }),
+      z.object({
+        sku: text(64).min(1),
+        name: text(200).nullish(),
+        qty: z.number().int().min(1).max(9999),
+        /** 跨境: the declared unit value and its ISO 4217 currency (checked at the bench before booking). */
+        declaredValue: z.number().min(0).max(10_000_000).nullish(),
+        currency: text(3).toUpperCase().nullish(),
+      }),
     )
     .min(1)
     .max(500),
@@ -36,6 +43,11 @@ export const FeedOrder = z.object({
   /** Yuan, as the shop shows them. */
   orderValue: z.number().min(0).max(10_000_000).nullish(),
   cod: z.number().min(0).max(10_000_000).nullish(),
+  /** 跨境: the destination (ISO 3166 alpha-2; absent: domestic), the buyer's tax id or IOSS, DDU or DDP. */
+  country: text(2).toUpperCase().nullish(),
+  buyerTaxId: text(40).nullish(),
+  ioss: text(20).nullish(),
+  incoterm: z.enum(['DDU', 'DDP']).nullish(),
 });
 export type FeedOrder = z.infer<typeof FeedOrder>;
 
@@ -72,9 +84,13 @@ const ORDER_FIELDS = [
   'carrier',
   'orderValue',
   'cod',
+  'country',
+  'buyerTaxId',
+  'ioss',
+  'incoterm',
 ];
 const RECEIVER_FIELDS = ['name', 'phone', 'province', 'city', 'district', 'address'];
-const LINE_FIELDS = ['sku', 'name', 'qty'];
+const LINE_FIELDS = ['sku', 'name', 'qty', 'declaredValue', 'currency'];
 
 /** A page as another system writes it, read through the map into the feed's shape (unmapped fields by their name). */
 export function mapPage(body: unknown, map: FieldMap = {}): unknown {

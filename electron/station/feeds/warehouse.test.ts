@@ -352,4 +352,64 @@ describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
       await hooks.close();
     }
   });
+
+  it("跨境: an order's and its products' customs data go into the warehouse with them and down to a bench's cache", async () => {
+    const customs = {
+      hsCode: '69120010',
+      nameEn: 'Ceramic mug',
+      nameZh: '陶瓷马克杯',
+      originCountry: 'CN',
+      dangerousGoods: null,
+    };
+    await a.writeProducts([
+      {
+        sku: 'XB-MUG',
+        name: '马克杯',
+        unitWeightG: 350,
+        length: null,
+        width: null,
+        height: null,
+        image: null,
+        category: null,
+        serialRequired: false,
+        kitOwnBarcode: false,
+        barcodes: [{ code: '6900000000901', qty: 1 }],
+        kit: [],
+        customs,
+      },
+    ]);
+    const declared = {
+      country: 'US',
+      buyerTaxId: null,
+      ioss: null,
+      incoterm: 'DDU',
+      lines: [{ sku: 'XB-MUG', valueCents: 1250, currency: 'USD' }],
+    };
+    await a.writeOrders([
+      { orderNo: 'XB-W1', header: {}, lines: [{ sku: 'XB-MUG', name: null, qty: 1 }], customs: declared },
+      // A later file without customs columns leaves the declaration as it was.
+    ]);
+    await a.writeOrders([{ orderNo: 'XB-W1', header: {}, lines: [{ sku: 'XB-MUG', name: null, qty: 2 }] }]);
+    const data = (await b.orderData('XB-W1'))!;
+    expect(data.order.customs).toEqual(declared);
+    expect(data.products[0]!.customs).toEqual(customs);
+    // A feed's order abroad carries them too.
+    await desks(b, 'hooks').feeds.receive('shop', {
+      orders: [
+        {
+          ...record('XB-W2', 'released', 'XB-MUG'),
+          country: 'gb',
+          incoterm: 'DDP',
+          lines: [{ sku: 'XB-MUG', qty: 1, declaredValue: 20, currency: 'gbp' }],
+        },
+      ],
+    });
+    expect((await a.orderData('XB-W2'))!.order.customs).toEqual({
+      country: 'GB',
+      buyerTaxId: null,
+      ioss: null,
+      incoterm: 'DDP',
+      lines: [{ sku: 'XB-MUG', valueCents: 2000, currency: 'GBP' }],
+    });
+  });
 });

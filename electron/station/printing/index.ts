@@ -1,5 +1,6 @@
 export { faceSheetFor, type ShipmentForLabel } from './faceSheet';
 export { labelJob, slipJob, type CartonOnLabel } from './jobs';
+export { customsJobs, customsPaperOf } from './customs';
 export {
   printManifest,
   printTest,

@@ -80,7 +80,7 @@ export async function labelJob(
   return { ...base, payload };
 }
 
-/** The packing slip for the receipt printer, when the bench has one. */
+/** The packing slip for the receipt printer, when the bench has one (ESC/POS). */
 export function slipJob(
   ctx: JobContext,
   sessionId: string,
@@ -89,7 +89,8 @@ export function slipJob(
   weightG: number | null,
   carton?: CartonOnLabel,
 ): NewPrintJob | null {
-  if (!ctx.config.printers.slip) return null;
+  // The packing slip is ESC/POS for a receipt printer; a PDF (A4) slip printer takes the invoices of parcels abroad.
+  if (ctx.config.printers.slip?.language !== 'escpos') return null;
   const lines =
     carton?.items ?? ctx.repos.orders.linesOf(order.id).map((l) => ({ name: l.name ?? l.sku, qty: l.qty }));
   const payload = packingSlip({

@@ -2,7 +2,7 @@ import type { ShipmentDetails, ShipmentRequest } from '../../carriers';
 import type { NewPrintJob, OrderRow, ShipmentRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
 import type { BoxState } from '../pack';
-import { labelJob, slipJob, type CartonOnLabel } from '../printing';
+import { customsJobs, customsPaperOf, labelJob, slipJob, type CartonOnLabel } from '../printing';
 import type { Booker, ShippingContext } from './context';
 import { recordShipmentOutcome } from './requests';
 
@@ -16,7 +16,8 @@ export async function recordBooked(
   let labelJobId: number | null = null;
   // One order in several cartons: a face sheet (and a slip) per carton, each with its own number and contents, as
   // the booking asked for them.
-  const asked = (JSON.parse(shipments.byId(shipmentId)?.request ?? '{}') as Partial<ShipmentRequest>).parcels;
+  const request = JSON.parse(shipments.byId(shipmentId)?.request ?? '{}') as Partial<ShipmentRequest>;
+  const asked = request.parcels;
   const cartons = d.parcels && d.parcels.length > 1 ? d.parcels : null;
   const pieces = cartons
     ? cartons.map((p, i) => ({
@@ -38,6 +39,20 @@ export async function recordBooked(
       if (job) jobs.push(job);
     } catch (err) {
       ctx.log.error(`label for ${p.details.waybillNo} could not be made`, err);
+    }
+  // 跨境: the CN22/CN23 after the face sheet, and the commercial invoices.
+  // Shopee's own document carries its declaration.
+  if (request.customs && carrier !== 'shopee')
+    try {
+      const paper = customsPaperOf(ctx.config, order, request.customs, {
+        carrier,
+        waybillNo: d.waybillNo,
+        grossWeightG: weightG ?? 0,
+        date: ctx.now(),
+      });
+      jobs.push(...(await customsJobs(ctx.config, sessionId, paper)));
+    } catch (err) {
+      ctx.log.error(`customs papers for ${d.waybillNo} could not be made`, err);
     }
   ctx.repos.transaction(() => {
     recordShipmentOutcome(shipments, shipmentId, outcome, at);

@@ -9,7 +9,8 @@ import { background } from '../../log';
 import type { OrderRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
 import { openCartonContents, type BoxState } from '../pack';
-import type { Parcel } from '../../carriers';
+import type { CustomsDeclaration, Parcel } from '../../carriers';
+import { customsFor, problemsText } from './customs';
 import { adoptOrRefuse, recordBooked } from './answers';
 import { checkBookedDetails, whyNotRecorded } from './attention';
 import { scanLabel } from './closing';
@@ -105,8 +106,15 @@ export class Shipping implements Booker {
       opts.carrier && opts.carrier !== selection.carrier
         ? [`chosen by ${opts.lead ?? 'a lead'} instead of ${selection.carrier ?? 'none'}`]
         : selection.reasons;
+    // 跨境: an order abroad is declared and checked before the carrier hears of it; a bad declaration blocks the box.
+    const customs = customsFor(this.ctx, order, carrier, box.weighing ? totalWeight(box) : 0);
+    if ('problems' in customs) {
+      const d = draft('wrong', 'customs-blocked', { problems: problemsText(customs.problems) });
+      this.ctx.tell(d);
+      return d;
+    }
     const key = `${box.sessionId}-${box.bookingAttempts + 1}`;
-    const request = this.request(box, order, key, carrier);
+    const request = this.request(box, order, key, carrier, customs.declaration);
     const at = this.ctx.now().toISOString();
     let shipmentId = 0;
     const price = selection.candidates.find((c) => c.carrier === carrier)?.priceCents ?? null;
@@ -274,7 +282,13 @@ export class Shipping implements Booker {
     }
   }
 
-  request(box: BoxState, order: OrderRow, key: string, carrier: string): ShipmentRequest {
+  request(
+    box: BoxState,
+    order: OrderRow,
+    key: string,
+    carrier: string,
+    customs: CustomsDeclaration | null = null,
+  ): ShipmentRequest {
     const dimsOf = (code: string | undefined) =>
       code ? (this.ctx.repos.packages.byCode(code)?.inner ?? null) : null;
     return shipmentRequest({
@@ -286,6 +300,7 @@ export class Shipping implements Booker {
       weightG: box.weighing?.grams ?? 0,
       dimsMm: dimsOf(box.package?.code),
       ...(box.cartons.length > 0 ? { parcels: this.parcels(box, dimsOf) } : {}),
+      customs,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { BookingOutcome, Parcel, ShipmentRequest } from '../../carriers';
+import type { BookingOutcome, CustomsDeclaration, Parcel, ShipmentRequest } from '../../carriers';
 import type { Config } from '../../config';
 import type { OrderLineRow, OrderRow, Repos } from '../../store';
 
@@ -54,6 +54,8 @@ export function shipmentRequest(r: {
   dimsMm: [number, number, number] | null;
   /** An order in several cartons: one parcel per carton, with its own weight, size and items. */
   parcels?: Parcel[];
+  /** An order abroad: its checked declaration (the recipient's country comes with it). */
+  customs?: CustomsDeclaration | null;
 }): ShipmentRequest {
   const { order, shipper: s } = r;
   return {
@@ -75,6 +77,7 @@ export function shipmentRequest(r: {
       city: order.city ?? '',
       district: order.district ?? '',
       address: order.address ?? '',
+      ...(r.customs ? { country: r.customs.destination } : {}),
     },
     parcels: r.parcels ?? [
       {
@@ -86,5 +89,6 @@ export function shipmentRequest(r: {
     options: { codCents: order.cod_cents, insuredCents: null },
     reference: order.order_no,
     idempotencyKey: r.key,
+    ...(r.customs ? { customs: r.customs } : {}),
   };
 }

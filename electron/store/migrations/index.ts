@@ -12,6 +12,7 @@ import audit110 from './110_audit.sql?raw';
 import cartons120 from './120_cartons.sql?raw';
 import feeds130 from './130_feeds.sql?raw';
 import tracking140 from './140_tracking.sql?raw';
+import customs150 from './150_customs.sql?raw';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 120, name: 'cartons', sql: cartons120 },
   { version: 130, name: 'feeds', sql: feeds130 },
   { version: 140, name: 'tracking', sql: tracking140 },
+  { version: 150, name: 'customs', sql: customs150 },
 ];

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import { CustomsRepo, type OrderCustoms, type ProductCustoms } from './customs';
 
 /** An order as an import writes it: its header columns and its lines. */
 export interface OrderImport {
   orderNo: string;
   header: Record<string, string | number | null>;
   lines: { sku: string; name: string | null; qty: number }[];
+  /** An order going abroad: its declaration data (null: domestic; absent: left as it was). */
+  customs?: OrderCustoms | null;
 }
 
 /** A product as an import writes it, with every barcode and kit component it has. */
@@ -21,6 +24,8 @@ export interface ProductImport {
   kitOwnBarcode: boolean;
   barcodes: { code: string; qty: number }[];
   kit: { sku: string; qty: number }[];
+  /** What customs is told of it (null: nothing; absent: left as it was). */
+  customs?: ProductCustoms | null;
 }
 
 /** Every column an order row has, for a header that names only some (a column left out is empty; status released). */
@@ -108,6 +113,7 @@ export class CatalogRepo {
       'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)',
     );
     const counts = { imported: 0, updated: 0 };
+    const customs = new CustomsRepo(this.db);
     this.db.transaction(() => {
       for (const o of orders) {
         const was = this.orderState(o.orderNo);
@@ -123,6 +129,8 @@ export class CatalogRepo {
         };
         clearLines.run(id);
         o.lines.forEach((l, i) => addLine.run(id, i + 1, l.sku, l.name, l.qty));
+        // A file without customs columns leaves what the order had; null clears it.
+        if (o.customs !== undefined) customs.setOrder(id, o.customs);
         if (was) counts.updated++;
         else counts.imported++;
       }
@@ -146,6 +154,7 @@ export class CatalogRepo {
       'INSERT INTO kit_components (kit_sku, component_sku, qty) VALUES (?, ?, ?)',
     );
     const counts = { imported: 0, updated: 0 };
+    const customs = new CustomsRepo(this.db);
     this.db.transaction(() => {
       for (const p of products) {
         const existed = this.skuExists(p.sku);
@@ -163,6 +172,7 @@ export class CatalogRepo {
           at,
         });
         clearCodes.run(p.sku);
+        if (p.customs !== undefined) customs.setProduct(p.sku, p.customs);
         if (existed) counts.updated++;
         else counts.imported++;
       }

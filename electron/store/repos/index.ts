@@ -16,6 +16,7 @@ import { AuditRepo } from './audit';
 import { ReplicationRepo } from './replication';
 import { FeedsRepo } from './feeds';
 import { TrackingRepo } from './tracking';
+import { CustomsRepo } from './customs';
 
 export * from './orders';
 export * from './products';
@@ -34,6 +35,7 @@ export * from './audit';
 export * from './replication';
 export * from './feeds';
 export * from './tracking';
+export * from './customs';
 
 export interface Repos {
   orders: OrdersRepo;
@@ -53,6 +55,7 @@ export interface Repos {
   replication: ReplicationRepo;
   feeds: FeedsRepo;
   tracking: TrackingRepo;
+  customs: CustomsRepo;
   /** Runs `fn` in one transaction (nested calls join the outer one): all of it reaches the disk, or none. */
   transaction<T>(fn: () => T): T;
   /** False once the database was closed (a late answer after shutdown is then left for the next start). */
@@ -77,6 +80,7 @@ export const createRepos = (db: Database): Repos => ({
   replication: new ReplicationRepo(db),
   feeds: new FeedsRepo(db),
   tracking: new TrackingRepo(db),
+  customs: new CustomsRepo(db),
   transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   isOpen: () => db.open,
 });

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { singleSkuOf, type OrderImport, type ProductImport } from '../repos';
+import { orderCustoms, productCustoms, setOrderCustoms, setProductCustoms } from './customs';
 
 const ORDER_COLUMNS = [
   'shop',
@@ -80,8 +81,9 @@ export async function orderData(
   );
   const header: OrderImport['header'] = {};
   for (const c of ORDER_COLUMNS) header[c] = row[c] ?? null;
+  const customs = await productCustoms(q, all);
   return {
-    order: { orderNo, header, lines: lines.rows },
+    order: { orderNo, header, lines: lines.rows, customs: await orderCustoms(q, row.id) },
     products: products.rows.map((p) => ({
       sku: p.sku,
       name: p.name,
@@ -95,6 +97,7 @@ export async function orderData(
       kitOwnBarcode: p.kit_accepts_own_barcode,
       barcodes: p.barcodes ?? [],
       kit: p.kit ?? [],
+      customs: customs.get(p.sku) ?? null,
     })),
   };
 }
@@ -126,6 +129,8 @@ export async function upsertOrder(client: pg.PoolClient, o: OrderImport): Promis
       'INSERT INTO order_lines (order_id, line_no, sku, name, qty) VALUES ($1, $2, $3, $4, $5)',
       [id, i + 1, l.sku, l.name, l.qty],
     );
+  // A file without customs columns leaves what the order had; null clears it.
+  if (o.customs !== undefined) await setOrderCustoms(client, id, o.customs);
   return inserted;
 }
 
@@ -175,6 +180,7 @@ export async function writeProducts(client: pg.PoolClient, products: ProductImpo
         ],
       );
       await client.query('DELETE FROM barcodes WHERE sku = $1', [p.sku]);
+      if (p.customs !== undefined) await setProductCustoms(client, p.sku, p.customs);
       for (const b of p.barcodes)
         await client.query('INSERT INTO barcodes (code, sku, qty) VALUES ($1, $2, $3)', [
           b.code,

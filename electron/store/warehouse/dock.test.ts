@@ -239,7 +239,7 @@ describe.skipIf(missing)('the shared dock', () => {
           [e.sessionId, 'B-01', orderNo],
         );
       }
-      expect(await w.migrate()).toEqual({ from: 80, to: 120 });
+      expect(await w.migrate()).toEqual({ from: 80, to: 130 });
       expect(await w.dock.find('ZO1')).toMatchObject({ orderNo: 'O-1', closed: true });
       expect(await w.dock.find('ZO2')).toMatchObject({ orderNo: 'O-2', closed: false });
       expect(await w.dock.find('SF9')).toMatchObject({ carrier: 'sf', orderNo: 'O-3' });

@@ -88,7 +88,7 @@ describe.skipIf(missing)('the warehouse over TLS', () => {
       PACKBENCH_HOME: join(dir, 'home'),
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 120 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 130 });
     const bad = bench({ tls: 'verify-full', ca: 'other-ca.pem' });
     await bad.warehouse.close();
     const refused = await runCli(['warehouse', 'status', '--config', bad.file], {

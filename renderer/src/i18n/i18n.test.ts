@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEEDBACK_KINDS, REFUSAL_KINDS } from '../../../shared/contract';
-import { CHOICE_PHRASES, MISMATCH_PHRASES } from '../../../shared/words';
+import { CHOICE_PHRASES, CUSTOMS_PHRASES, MISMATCH_PHRASES } from '../../../shared/words';
 import { PACK_EVENT_TYPES } from '../../../electron/station/pack';
 import { MISMATCH_TYPES } from '../../../shared/verify';
 import { StationPhase } from '../../../shared/contract';
@@ -30,7 +30,9 @@ describe('translations', () => {
     ['every event of a box (the timeline)', PACK_EVENT_TYPES.map((e) => `event.${e.replace('.', '_')}`)],
     [
       'every phrase the station stores',
-      [...MISMATCH_PHRASES.kinds, ...CHOICE_PHRASES.kinds].map((k) => `phrase.${k}`),
+      [...MISMATCH_PHRASES.kinds, ...CHOICE_PHRASES.kinds, ...CUSTOMS_PHRASES.kinds].map(
+        (k) => `phrase.${k}`,
+      ),
     ],
   ])('cover %s', (_what, paths) => {
     for (const path of paths) {

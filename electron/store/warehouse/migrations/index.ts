@@ -10,6 +10,7 @@ import handover090 from './090_handover.sql?raw';
 import itemFirst100 from './100_item_first.sql?raw';
 import cartons110 from './110_cartons.sql?raw';
 import feedsTracking120 from './120_feeds_tracking.sql?raw';
+import customs130 from './130_customs.sql?raw';
 
 export interface WarehouseMigration {
   version: number;
@@ -31,4 +32,5 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
   { version: 100, name: 'item first', sql: itemFirst100 },
   { version: 110, name: 'cartons', sql: cartons110 },
   { version: 120, name: 'feeds and tracking', sql: feedsTracking120 },
+  { version: 130, name: 'customs', sql: customs130 },
 ];
