@@ -24,6 +24,8 @@ export function createHandlers(b: Bench): Handlers {
     'box.setPackage': ({ code }) => b.act(() => b.pack.setPackage(code)),
     'box.book': (p) => act.bookBox(b, p),
     'box.rebook': (p) => act.rebookBox(b, p),
+    'customs.declaration': (p) => act.customsDeclaration(b, p),
+    'customs.fix': (p) => act.fixCustoms(b, p),
     'box.enterWaybill': (p) => act.enterWaybill(b, p),
     'box.undo': () => b.act(() => b.pack.undo()),
     'box.newCarton': () => b.act(() => b.pack.newCarton()),

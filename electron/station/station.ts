@@ -428,6 +428,7 @@ export class Station implements Bench {
         toleranceG: check.toleranceG,
         missingWeights: check.missingWeights,
         suggested: !box.package && pkg ? { code: pkg.code, name: pkg.name } : null,
+        customsBlocked: this.shipping.customsBlockedFor(box.sessionId),
       });
     }
     return {

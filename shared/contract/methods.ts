@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customsMethods } from './customs';
 import { SCALE_PROTOCOLS } from '../devices';
 import { StationInfo, StationState, DeviceStatus, ScaleReadingView, Screen } from './station';
 import {
@@ -30,6 +31,7 @@ const SetupLanguage = z.enum(['zpl', 'tspl', 'epl', 'escpos', 'pdf']);
 
 /** Every method the view may call, `domain.verb`, with the schema of its params and of its result. */
 export const methods = {
+  ...customsMethods,
   'station.info': { params: NoParams, result: StationInfo },
   'station.getState': { params: NoParams, result: StationState },
   /** Any scan: badge at login, order/waybill/tote to open a box, items, serials, inserts, command barcodes. */

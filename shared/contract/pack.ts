@@ -56,6 +56,7 @@ export const FEEDBACK_KINDS = [
   'waybill-entered',
   'no-carrier',
   'customs-blocked',
+  'customs-fixed',
   'box-closed',
   'label-mismatch',
   'label-not-printed',
@@ -170,6 +171,8 @@ export const BoxView = z.strictObject({
   carton: z.number().int().positive(),
   /** PB:NEWBOX would start another carton now (the open one has items, and some are still to come). */
   canNewCarton: z.boolean(),
+  /** 跨境: the last booking was refused for its declaration (English phrases joined by "; "); null otherwise. */
+  customsBlocked: z.strictObject({ problems: z.string() }).nullable(),
   shipment: z
     .strictObject({
       carrier: z.string(),

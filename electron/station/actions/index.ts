@@ -4,3 +4,4 @@ export { approveOverride, releaseOrder, resolveMismatch } from './leads';
 export { importUpload, exportMismatches } from './files';
 export { warehouseBoard, releaseBench, updateRule } from './warehouse';
 export { inventory, detectScale, readScale, testPrint, saveDevices } from './setup';
+export { customsDeclaration, fixCustoms } from './customs';

@@ -9,6 +9,8 @@ export interface WeightPreview {
   suggested: { code: string; name: string } | null;
   /** The box's label print job, once there is one. */
   labelStatus: 'queued' | 'sending' | 'done' | 'failed' | 'void' | null;
+  /** 跨境: what blocked the last booking of this box (the shipping desk remembers it). */
+  customsBlocked?: string | null;
 }
 
 export function boxView(box: BoxState, weight: WeightPreview): BoxView {
@@ -55,6 +57,7 @@ export function boxView(box: BoxState, weight: WeightPreview): BoxView {
     },
     weightApproved: box.weightApproved,
     ...cartonsView(box),
+    customsBlocked: !box.shipment && weight.customsBlocked ? { problems: weight.customsBlocked } : null,
     shipment: box.shipment
       ? {
           carrier: box.shipment.carrier,

@@ -37,6 +37,13 @@ export class Shipping implements Booker {
 
   constructor(private readonly ctx: ShippingContext) {}
 
+  /** 跨境: the open box's last booking refused for its declaration, until it books (a restart asks again). */
+  private customsRefused: { sessionId: string; problems: string } | null = null;
+
+  customsBlockedFor(sessionId: string): string | null {
+    return this.customsRefused?.sessionId === sessionId ? this.customsRefused.problems : null;
+  }
+
   start(): void {
     background(this.ctx.log, 'resolving unknown bookings at start', () => this.resolveUnknown());
     this.timer = setInterval(
@@ -109,10 +116,13 @@ export class Shipping implements Booker {
     // 跨境: an order abroad is declared and checked before the carrier hears of it; a bad declaration blocks the box.
     const customs = customsFor(this.ctx, order, carrier, box.weighing ? totalWeight(box) : 0);
     if ('problems' in customs) {
-      const d = draft('wrong', 'customs-blocked', { problems: problemsText(customs.problems) });
+      const problems = problemsText(customs.problems);
+      this.customsRefused = { sessionId: box.sessionId, problems };
+      const d = draft('wrong', 'customs-blocked', { problems });
       this.ctx.tell(d);
       return d;
     }
+    this.customsRefused = null;
     const key = `${box.sessionId}-${box.bookingAttempts + 1}`;
     const request = this.request(box, order, key, carrier, customs.declaration);
     const at = this.ctx.now().toISOString();

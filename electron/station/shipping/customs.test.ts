@@ -86,6 +86,13 @@ function packAndWeigh(orderNo: string, code: string, grams: number) {
   station.scale.setWeight!(grams);
 }
 
+/** A contract call as a screen makes it: its result, or its refusal thrown with its words. */
+async function call<T = Record<string, unknown>>(method: string, params: unknown): Promise<T> {
+  const r = await station.call(method as never, params as never);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.result as T;
+}
+
 const created = (fake: { calls: { body: string }[] }) =>
   fake.calls
     .map((c) => Object.fromEntries(new URLSearchParams(c.body)))
@@ -128,20 +135,50 @@ describe('a parcel abroad', () => {
     expect(JSON.parse(row.request)).toMatchObject({ customs: { document: 'CN23', totalValueCents: 50000 } });
   });
 
-  it('is blocked with every reason when its declaration is bad; the fixed data lets it go', async () => {
+  it('is blocked with every reason when its declaration is bad; a lead fixes it at the bench (PIN, audited) and it goes', async () => {
     packAndWeigh('XB-2', TEA, 425);
     await waitFor(() => station.state().feedback?.kind === 'customs-blocked', 5000, 'XB-2 blocked');
     expect(station.state().feedback!.params.problems).toBe('TEA-LJ-250 has no HS code');
+    expect(station.state().box!.customsBlocked).toEqual({ problems: 'TEA-LJ-250 has no HS code' });
     expect(created(sf)).toEqual([]);
-    // A lead fixes the product (HS 0902.10) and books again.
-    await load(
-      'products',
-      `sku,name,barcodes,unit_weight_g,hs_code,customs_name_en,customs_name_zh,origin_country\nTEA-LJ-250,西湖龙井 250g,${TEA},280,0902.10,Green tea,绿茶,CN\n`,
-    );
-    await station.call('box.book', {});
+    // What the lead sees: the order's declaration line by line, and what blocks it.
+    type Seen = { lines: { name: string; qty: number; hsCode: string | null }[]; problems: string };
+    const seen = await call<Seen>('customs.declaration', { orderNo: 'XB-2' });
+    expect(seen).toMatchObject({
+      country: 'DE',
+      incoterm: 'DDP',
+      buyerTaxId: 'DE123456789',
+      lines: [
+        {
+          sku: 'TEA-LJ-250',
+          qty: 1,
+          hsCode: null,
+          nameEn: 'Green tea',
+          originCountry: 'CN',
+          value: 30,
+          currency: 'EUR',
+        },
+      ],
+      problems: 'TEA-LJ-250 has no HS code',
+    });
+    const fix = {
+      ...seen,
+      lines: seen.lines.map(({ name: _n, qty: _q, ...l }) => ({ ...l, hsCode: '0902.10' })),
+    };
+    const { problems: _p, ...asked } = fix;
+    // A packer's PIN is not enough; the lead's is.
+    await expect(call('customs.fix', { ...asked, lead: 'U1001', pin: '1234' })).rejects.toThrow(/lead/);
+    const booked = await call('customs.fix', { ...asked, lead: 'L2001', pin: '2468' });
+    expect(booked).toMatchObject({ kind: 'booked' });
     await waitFor(() => station.state().phase === 'labelling', 5000, 'XB-2 booked');
+    expect(station.state().box!.customsBlocked).toBeNull();
     expect(created(sf)[0]).toMatchObject({
       cargoDetails: [{ hsCode: '090210', currency: 'EUR', amount: 30 }],
+    });
+    expect(station.repos.audit.list(1)[0]).toMatchObject({
+      who: '李主管',
+      action: 'customs.fix',
+      detail: { orderNo: 'XB-2', before: { products: { 'TEA-LJ-250': { hsCode: null } } } },
     });
   });
 

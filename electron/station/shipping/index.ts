@@ -1,4 +1,4 @@
 export { Shipping, type ShippingContext } from './booking';
 export { recordShipmentOutcome, shipmentRequest } from './requests';
 export { checkBookedDetails, whyNotRecorded, InvalidCarrierAnswer } from './attention';
-export { customsPaperForOrder, problemsText } from './customs';
+export { customsPaperForOrder, declarationFor, problemsOf, problemsText } from './customs';

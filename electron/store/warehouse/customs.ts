@@ -83,3 +83,27 @@ export async function productCustoms(q: Q, skus: string[]): Promise<Map<string, 
     ]),
   );
 }
+
+/** A lead's fix at a bench: the order's declaration and its products' customs data, in one transaction. */
+export async function writeCustoms(
+  c: pg.PoolClient,
+  orderNo: string,
+  order: OrderCustoms,
+  products: Map<string, ProductCustoms>,
+): Promise<boolean> {
+  await c.query('BEGIN');
+  try {
+    const o = await c.query<{ id: string }>('SELECT id FROM orders WHERE order_no = $1', [orderNo]);
+    if (!o.rows[0]) {
+      await c.query('ROLLBACK');
+      return false;
+    }
+    await setOrderCustoms(c, o.rows[0].id, order);
+    for (const [sku, p] of products) await setProductCustoms(c, sku, p);
+    await c.query('COMMIT');
+    return true;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}

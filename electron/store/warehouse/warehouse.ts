@@ -1,10 +1,20 @@
 import pg from 'pg';
-import type { EventUp, MismatchUp, OrderImport, ParcelBook, ProductImport, Wave } from '../repos';
+import type {
+  EventUp,
+  MismatchUp,
+  OrderCustoms,
+  OrderImport,
+  ParcelBook,
+  ProductCustoms,
+  ProductImport,
+  Wave,
+} from '../repos';
 import { orderData, orderNoOf, takenSerials, writeOrders, writeProducts } from './catalog';
 import { claimSingle, waveHasSingles } from './singles';
 import { warehouseMigrations, type WarehouseMigration } from './migrations';
 import { dockOf, type WarehouseDock } from './dock';
 import { feedsOf, type WarehouseFeeds } from './feeds';
+import { writeCustoms } from './customs';
 import { warehouseParcels } from './tracking';
 import { finishJob, takeJob } from './jobs';
 import { listenForIntercepts, type Intercept } from './listen';
@@ -316,6 +326,11 @@ export class Warehouse {
 
   writeOrders(orders: OrderImport[]) {
     return this.onOne((c) => writeOrders(c, orders));
+  }
+
+  /** A lead's fix of an order's declaration at a bench, for every bench (false: no such order here). */
+  writeCustoms(orderNo: string, order: OrderCustoms, products: Map<string, ProductCustoms>) {
+    return this.onOne((c) => writeCustoms(c, orderNo, order, products));
   }
 
   writeProducts(products: ProductImport[]) {

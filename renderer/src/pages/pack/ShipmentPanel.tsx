@@ -3,14 +3,33 @@ import { useTranslation } from 'react-i18next';
 import type { BoxView } from '../../../../shared/contract';
 import { client } from '../../client';
 import { AttentionActions } from './AttentionActions';
-import { carrierName, choiceText } from '../../words';
+import { CustomsDialog } from './CustomsDialog';
+import { carrierName, choiceText, customsText } from '../../words';
 
 /** The carrier chosen and why, the booking's state, the waybill and its label; retry and reprint. */
 export function ShipmentPanel({ box }: { box: BoxView }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('label-damaged');
+  const [fixing, setFixing] = useState(false);
   const s = box.shipment;
   if (!box.weightApproved) return null;
+  if (!s && box.customsBlocked)
+    return (
+      <section className="shipment-panel customs-blocked" aria-label={t('pack.carrier')}>
+        <p className="short" data-testid="customs-blocked">
+          {t('customs.blocked')}: {customsText(t, box.customsBlocked.problems)}
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setFixing(true)}>
+            {t('customs.fix')}
+          </button>
+          <button type="button" onClick={() => void client.call('box.book', {})}>
+            {t('pack.retryBooking')}
+          </button>
+        </div>
+        {fixing && <CustomsDialog orderNo={box.orderNo} onClose={() => setFixing(false)} />}
+      </section>
+    );
   return (
     <section className="shipment-panel" aria-label={t('pack.carrier')}>
       {s ? (
