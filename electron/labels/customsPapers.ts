@@ -1,4 +1,7 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
+import { encodeLabel, type LabelFormat } from './encode';
+import { labelDots, type Dpi, type LabelSize } from './model';
+import { pdfToRaster } from './pdfRaster';
 import { embedCjkFont } from './pdfFont';
 
 /** A party on a customs paper: the shipper or the buyer. */
@@ -258,4 +261,34 @@ export async function commercialInvoicePdf(p: CustomsPaper): Promise<Buffer> {
     }
   }
   return Buffer.from(await doc.save());
+}
+
+/** The printers a parcel's papers go to: the label printer (any language), and an A4 PDF printer for the invoice. */
+export interface PaperPrinters {
+  label: { size: LabelSize; dpi: Dpi; language: LabelFormat } | null;
+  invoice: boolean;
+}
+
+/**
+ * A parcel's customs papers ready for its printers: the CN22/CN23 in the label printer's language (its PDF as is on
+ * a PDF printer, else drawn into its dots), the commercial invoice as PDF. Runs on the label thread.
+ */
+export async function customsPapers(
+  paper: CustomsPaper,
+  to: PaperPrinters,
+): Promise<{ label: Buffer | null; invoice: Buffer | null }> {
+  let label: Buffer | null = null;
+  if (to.label) {
+    const pdf = await customsLabelPdf(paper);
+    const dots = labelDots(to.label.size, to.label.dpi);
+    label =
+      to.label.language === 'pdf'
+        ? pdf
+        : await encodeLabel(
+            await pdfToRaster(pdf, dots.width, dots.height),
+            to.label.language,
+            to.label.size,
+          );
+  }
+  return { label, invoice: to.invoice ? await commercialInvoicePdf(paper) : null };
 }

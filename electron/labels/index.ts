@@ -1,10 +1,5 @@
-import { escposRasterJob } from './languages/escpos';
-import { eplJob } from './languages/epl';
-import { pdfJob } from './languages/pdf';
-import { tsplJob } from './languages/tspl';
-import { zplJob } from './languages/zpl';
-import { LABEL_SIZES, type Dpi, type FaceSheet, type LabelSize } from './model';
-import { rasterToPng, type Raster } from './raster';
+import type { Dpi, FaceSheet, LabelSize } from './model';
+import type { Raster } from './raster';
 import { SAMPLE_SHEET } from './sample';
 import { faceSheetDots } from './svg';
 import { builtThread, WorkerThread } from '../threads';
@@ -22,8 +17,7 @@ export { eplJob } from './languages/epl';
 export { escposRasterJob, escposText } from './languages/escpos';
 export { pdfJob } from './languages/pdf';
 
-export const LABEL_FORMATS = ['png', 'pdf', 'zpl', 'tspl', 'epl', 'escpos'] as const;
-export type LabelFormat = (typeof LABEL_FORMATS)[number];
+export { encodeLabel, LABEL_FORMATS, type LabelFormat } from './encode';
 
 /** The face sheet as a 1-bit raster at the printer's dpi. */
 export function renderFaceSheet(sheet: FaceSheet, size: LabelSize, dpi: Dpi): Raster {
@@ -48,25 +42,15 @@ export function labelThread(log: Log): LabelThread | null {
   return file ? new WorkerThread<LabelCall>('label', file, { resources: resourcesDir() }, log) : null;
 }
 
-/** The raster in a printer language (or PNG/PDF). Text from the order is only ever pixels here. */
-export async function encodeLabel(raster: Raster, format: LabelFormat, size: LabelSize): Promise<Buffer> {
-  switch (format) {
-    case 'png':
-      return rasterToPng(raster);
-    case 'pdf':
-      return pdfJob(raster, LABEL_SIZES[size]);
-    case 'zpl':
-      return zplJob(raster);
-    case 'tspl':
-      return tsplJob(raster, LABEL_SIZES[size]);
-    case 'epl':
-      return eplJob(raster);
-    case 'escpos':
-      return escposRasterJob(raster);
-  }
-}
 export { packingSlip, type SlipContent } from './slip';
 export { pdfToRaster } from './pdfRaster';
 export { embedCjkFont, type FontWeight } from './pdfFont';
 export { manifestLabels, type ManifestSheet } from './manifest';
-export { commercialInvoicePdf, customsLabelPdf, type CustomsPaper, type CustomsParty } from './customsPapers';
+export {
+  commercialInvoicePdf,
+  customsLabelPdf,
+  customsPapers,
+  type CustomsPaper,
+  type CustomsParty,
+  type PaperPrinters,
+} from './customsPapers';

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveThread } from '../threads';
-import { encodeLabel, renderFaceSheet, warmLabels, type LabelFormat } from '.';
+import { customsPapers, encodeLabel, renderFaceSheet, warmLabels, type LabelFormat } from '.';
+import type { CustomsPaper, PaperPrinters } from './customsPapers';
 import type { Dpi, FaceSheet, LabelSize } from './model';
 
 /**
@@ -9,7 +10,9 @@ import type { Dpi, FaceSheet, LabelSize } from './model';
  */
 export type LabelCall =
   | { method: 'faceSheet'; sheet: FaceSheet; size: LabelSize; dpi: Dpi; format: LabelFormat }
-  | { method: 'warm'; size: LabelSize; dpi: Dpi };
+  | { method: 'warm'; size: LabelSize; dpi: Dpi }
+  /** 跨境: a parcel's CN22/CN23 for the label printer and its commercial invoice (PDF), drawn here too. */
+  | { method: 'customsPapers'; paper: CustomsPaper; to: PaperPrinters };
 
 if (parentPort) {
   // The fonts are found where the station found them (an installed app's resources are not beside this file).
@@ -17,6 +20,8 @@ if (parentPort) {
   serveThread<LabelCall>(parentPort, async (c) =>
     c.method === 'warm'
       ? warmLabels(c.size, c.dpi)
-      : encodeLabel(renderFaceSheet(c.sheet, c.size, c.dpi), c.format, c.size),
+      : c.method === 'customsPapers'
+        ? customsPapers(c.paper, c.to)
+        : encodeLabel(renderFaceSheet(c.sheet, c.size, c.dpi), c.format, c.size),
   );
 }

@@ -208,6 +208,7 @@ export class Station implements Bench {
         now: this.now,
         tell: (d) => this.tell(d, null),
         changed: () => this.changed(),
+        printLater: (printers) => printers.forEach((p) => this.queue.kick(p)),
       });
       this.outbox = new Outbox(this.repos, config.notify, log, this.now);
       const carriers = this.shipping.carrierNames;

@@ -2,15 +2,13 @@ import type { CustomsDeclaration } from '../../carriers';
 import type { Config } from '../../config';
 import { countryName } from '../../customs';
 import {
-  commercialInvoicePdf,
-  customsLabelPdf,
-  encodeLabel,
-  labelDots,
-  pdfToRaster,
+  customsPapers,
   type CustomsPaper,
   type Dpi,
   type LabelFormat,
   type LabelSize,
+  type LabelThread,
+  type PaperPrinters,
 } from '../../labels';
 import type { NewPrintJob, OrderRow } from '../../store';
 
@@ -67,35 +65,51 @@ export function customsPaperOf(
 /**
  * A parcel abroad prints its CN22/CN23 on the label printer (after its face sheet) and `customs.invoiceCopies`
  * commercial invoices on the slip printer when that one prints PDF (an A4 printer); a receipt printer gets none (the
- * invoice is one command away: `packbench label render --document invoice`).
+ * invoice is one command away: `packbench label render --document invoice`). Drawn on the label thread (a PDF and its
+ * font each), here when there is none.
  */
 export async function customsJobs(
   config: Config,
+  labels: LabelThread | null,
   sessionId: string,
   paper: CustomsPaper,
 ): Promise<NewPrintJob[]> {
-  const jobs: NewPrintJob[] = [];
-  const base = { session_id: sessionId, waybill_no: paper.waybillNo };
   const label = config.printers.label;
-  if (label) {
-    const pdf = await customsLabelPdf(paper);
-    const size = label.size as LabelSize;
-    const dots = labelDots(size, label.dpi as Dpi);
-    const payload =
-      label.language === 'pdf'
-        ? pdf
-        : await encodeLabel(
-            await pdfToRaster(pdf, dots.width, dots.height),
-            label.language as LabelFormat,
-            size,
-          );
-    jobs.push({ ...base, printer: 'label', language: label.language, kind: 'customs', payload });
-  }
   const slip = config.printers.slip;
-  if (slip?.language === 'pdf' && config.customs.invoiceCopies > 0) {
-    const invoice = await commercialInvoicePdf(paper);
+  const to: PaperPrinters = {
+    label: label
+      ? { size: label.size as LabelSize, dpi: label.dpi as Dpi, language: label.language as LabelFormat }
+      : null,
+    invoice: slip?.language === 'pdf' && config.customs.invoiceCopies > 0,
+  };
+  const here = () => customsPapers(paper, to);
+  const made = labels
+    ? await labels
+        .call<{ label: Uint8Array | null; invoice: Uint8Array | null }>({
+          method: 'customsPapers',
+          paper,
+          to,
+        })
+        .catch(here)
+    : await here();
+  const base = { session_id: sessionId, waybill_no: paper.waybillNo };
+  const jobs: NewPrintJob[] = [];
+  if (made.label && label)
+    jobs.push({
+      ...base,
+      printer: 'label',
+      language: label.language,
+      kind: 'customs',
+      payload: Buffer.from(made.label),
+    });
+  if (made.invoice)
     for (let i = 0; i < config.customs.invoiceCopies; i++)
-      jobs.push({ ...base, printer: 'slip', language: 'pdf', kind: 'invoice', payload: invoice });
-  }
+      jobs.push({
+        ...base,
+        printer: 'slip',
+        language: 'pdf',
+        kind: 'invoice',
+        payload: Buffer.from(made.invoice),
+      });
   return jobs;
 }

@@ -1,4 +1,5 @@
 import type { ShipmentDetails, ShipmentRequest } from '../../carriers';
+import { background } from '../../log';
 import type { NewPrintJob, OrderRow, ShipmentRow } from '../../store';
 import { draft, type FeedbackDraft } from '../feedback';
 import type { BoxState } from '../pack';
@@ -40,20 +41,6 @@ export async function recordBooked(
     } catch (err) {
       ctx.log.error(`label for ${p.details.waybillNo} could not be made`, err);
     }
-  // 跨境: the CN22/CN23 after the face sheet, and the commercial invoices.
-  // Shopee's own document carries its declaration.
-  if (request.customs && carrier !== 'shopee')
-    try {
-      const paper = customsPaperOf(ctx.config, order, request.customs, {
-        carrier,
-        waybillNo: d.waybillNo,
-        grossWeightG: weightG ?? 0,
-        date: ctx.now(),
-      });
-      jobs.push(...(await customsJobs(ctx.config, sessionId, paper)));
-    } catch (err) {
-      ctx.log.error(`customs papers for ${d.waybillNo} could not be made`, err);
-    }
   ctx.repos.transaction(() => {
     recordShipmentOutcome(shipments, shipmentId, outcome, at);
     for (const job of jobs) {
@@ -82,6 +69,23 @@ export async function recordBooked(
       },
     ]);
   });
+  // 跨境: the CN22/CN23 and the commercial invoices follow the face sheet, drawn off its path (a PDF each); Shopee's
+  // own document carries its declaration.
+  const customs = request.customs;
+  if (customs && carrier !== 'shopee')
+    background(ctx.log, `customs papers for ${d.waybillNo}`, async () => {
+      const paper = customsPaperOf(ctx.config, order, customs, {
+        carrier,
+        waybillNo: d.waybillNo,
+        grossWeightG: weightG ?? 0,
+        date: ctx.now(),
+      });
+      const papers = await customsJobs(ctx.config, ctx.labels, sessionId, paper);
+      if (!ctx.repos.isOpen()) return;
+      const now = ctx.now().toISOString();
+      ctx.repos.transaction(() => papers.forEach((job) => printJobs.add(job, now)));
+      ctx.printLater(['label', 'slip']);
+    });
   return draft('done', 'booked', { carrier, waybill: d.waybillNo });
 }
 

@@ -19,6 +19,8 @@ export interface ShippingContext {
   tell: (d: FeedbackDraft) => void;
   /** Pushes the new state (the booking started) without a message. */
   changed: () => void;
+  /** Sends what was queued for these printers after the booking's own jobs (a parcel's customs papers). */
+  printLater: (printers: ('label' | 'slip')[]) => void;
 }
 
 /** What rebooking needs from the booking desk: a new booking, and recording a waybill a lead entered. */

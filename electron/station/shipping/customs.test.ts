@@ -119,7 +119,10 @@ describe('a parcel abroad', () => {
       customsInfo: { declaredValue: 12.5, declaredValueCurrency: 'USD', tradeCondition: 'DDU' },
       contactInfoList: [expect.anything(), expect.objectContaining({ contactType: 2, country: 'US' })],
     });
-    const jobs = station.repos.printJobs.forSession(station.state().box!.sessionId);
+    // The papers follow the face sheet, drawn off its path.
+    const session = station.state().box!.sessionId;
+    await waitFor(() => station.repos.printJobs.forSession(session).length === 4, 5000, 'the papers');
+    const jobs = station.repos.printJobs.forSession(session);
     expect(jobs.map((j) => [j.kind, j.printer, j.language])).toEqual([
       ['label', 'label', 'zpl'],
       ['customs', 'label', 'zpl'],

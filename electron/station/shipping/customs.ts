@@ -21,11 +21,14 @@ export function declarationFor(
   order: OrderRow,
 ): Declaration | null {
   const { repos } = ctx;
+  // A domestic order costs one indexed probe: no row, nothing more is read.
+  const customs = repos.customs.ofOrder(order.id);
+  if (!customs || customs.country === ctx.config.customs.from) return null;
   const lines = repos.orders.linesOf(order.id);
   const skus = lines.map((l) => l.sku);
   return declarationOf(
     {
-      customs: repos.customs.ofOrder(order.id),
+      customs,
       lines,
       products: repos.customs.ofProducts(skus),
       unitWeights: new Map(skus.map((s) => [s, repos.products.bySku(s)?.unit_weight_g ?? null])),

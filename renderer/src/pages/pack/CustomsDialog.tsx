@@ -77,8 +77,8 @@ export function CustomsDialog({ orderNo, onClose }: { orderNo: string; onClose: 
                 onChange={(e) => setD({ ...d, incoterm: orNull(e.target.value) })}
               >
                 <option value="">—</option>
-                <option value="DDU">DDU</option>
-                <option value="DDP">DDP</option>
+                <option value="DDU">{t('customs.DDU')}</option>
+                <option value="DDP">{t('customs.DDP')}</option>
               </select>
             </label>
             <label className="field">
@@ -90,7 +90,7 @@ export function CustomsDialog({ orderNo, onClose }: { orderNo: string; onClose: 
               />
             </label>
             <label className="field">
-              IOSS
+              {t('customs.ioss')}
               <input value={text(d.ioss)} size={12} onChange={(e) => setD({ ...d, ioss: e.target.value })} />
             </label>
           </div>
