@@ -14,6 +14,8 @@ export interface Address {
 
 /** A parcel abroad: what customs is told, checked at the bench before booking (electron/customs). */
 export interface CustomsDeclaration {
+  /** The shipper's country (ISO 3166 alpha-2). */
+  from: string;
   destination: string;
   incoterm: 'DDU' | 'DDP' | null;
   buyerTaxId: string | null;

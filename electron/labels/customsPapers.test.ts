@@ -1,14 +1,33 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { pdfWords, popplerMissing, tempDir } from '../testing';
-import { commercialInvoicePdf, customsLabelPdf, type CustomsPaper } from '.';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfWords, popplerMissing, repoRoot, tempDir } from '../testing';
+import {
+  commercialInvoicePdf,
+  customsLabelPdf,
+  customsPapers,
+  decodeGraphicField,
+  labelDots,
+  pdfToRaster,
+  rasterToPng,
+  type CustomsPaper,
+} from '.';
 
 // The customs papers read as a person reads them: every word the PDF holds has ink (the CJK font embedded right), and
 // what customs needs is there — parties, lines with HS code and origin, totals, the declaration and signature line.
 const missing = popplerMissing();
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
+beforeAll(async () => {
+  await prepareZXingModule({
+    overrides: {
+      wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
+        .buffer as ArrayBuffer,
+    },
+    fireImmediately: true,
+  });
+});
 
 const paper = (over: Partial<CustomsPaper> = {}): CustomsPaper => ({
   orderNo: 'XB-1',
@@ -113,5 +132,20 @@ describe.skipIf(missing)('customs papers', () => {
     ])
       expect(text).toContain(w);
     expect(words.filter((w) => w.ink === 0)).toEqual([]);
+  });
+
+  it('the CN22 as the label printer gets it: its waybill barcode scans at 203 dpi, in the PDF and in the ZPL sent', async () => {
+    const dots = labelDots('100x150', 203);
+    const raster = await pdfToRaster(await customsLabelPdf(paper()), dots.width, dots.height);
+    const read = async (png: Buffer) =>
+      (await readBarcodes(new Uint8Array(png), { formats: ['Code128'], tryHarder: true })).map((r) => r.text);
+    expect(await read(rasterToPng(raster))).toEqual(['SF1400000001']);
+    const { label } = await customsPapers(paper(), {
+      label: { size: '100x150', dpi: 203, language: 'zpl' },
+      invoice: false,
+    });
+    const zpl = label!.toString('latin1');
+    expect(zpl).toMatch(/^\^XA/);
+    expect(await read(rasterToPng(decodeGraphicField(zpl)))).toEqual(['SF1400000001']);
   });
 });

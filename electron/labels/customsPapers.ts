@@ -3,6 +3,7 @@ import { encodeLabel, type LabelFormat } from './encode';
 import { labelDots, type Dpi, type LabelSize } from './model';
 import { pdfToRaster } from './pdfRaster';
 import { embedCjkFont } from './pdfFont';
+import { barcodeModules, barRects } from './pen';
 
 /** A party on a customs paper: the shipper or the buyer. */
 export interface CustomsParty {
@@ -90,7 +91,13 @@ export async function customsLabelPdf(p: CustomsPaper): Promise<Buffer> {
     9,
     bold,
   );
-  y -= 14;
+  // The parcel's number as Code 128 (the waybill the declaration belongs to), vector bars: crisp at any dpi.
+  const bars = barcodeModules('code128', p.waybillNo);
+  const module = Math.min(1.2, (W - 20) / bars.columns);
+  y -= 36;
+  for (const r of barRects(bars, 10, y, module, 30))
+    page.drawRectangle({ x: r.x, y: r.y, width: r.width, height: r.height, color: rgb(0, 0, 0) });
+  y -= 12;
   text(`${p.carrier}  ${p.waybillNo}  ·  ${p.orderNo}`, 10, y, 8);
   line((y -= 6));
   for (const [title, party] of [

@@ -393,6 +393,15 @@ describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
     const data = (await b.orderData('XB-W1'))!;
     expect(data.order.customs).toEqual(declared);
     expect(data.products[0]!.customs).toEqual(customs);
+    // A lead's fix at one bench reaches the others' next claim of the order.
+    const fixed = { ...customs, hsCode: '69120090' };
+    expect(
+      await a.writeCustoms('XB-W1', { ...declared, incoterm: 'DDP' }, new Map([['XB-MUG', fixed]])),
+    ).toBe(true);
+    expect(await a.writeCustoms('NO-SUCH', declared, new Map())).toBe(false);
+    const after = (await b.orderData('XB-W1'))!;
+    expect(after.order.customs).toMatchObject({ incoterm: 'DDP' });
+    expect(after.products[0]!.customs).toEqual(fixed);
     // A feed's order abroad carries them too.
     await desks(b, 'hooks').feeds.receive('shop', {
       orders: [

@@ -78,6 +78,7 @@ export function customsFor(
 /** A declaration its checks passed, as the carriers and the papers take it (every code, value and currency there). */
 function checkedDeclaration(ctx: Pick<ShippingContext, 'config'>, d: Declaration): CustomsDeclaration {
   return {
+    from: ctx.config.customs.from,
     destination: d.destination,
     incoterm: d.incoterm as 'DDU' | 'DDP' | null,
     buyerTaxId: d.buyerTaxId,

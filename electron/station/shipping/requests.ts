@@ -69,6 +69,7 @@ export function shipmentRequest(r: {
       address: s.address,
       ...(s.postCode ? { postCode: s.postCode } : {}),
       ...(s.company ? { company: s.company } : {}),
+      ...(r.customs ? { country: r.customs.from } : {}),
     },
     recipient: {
       name: order.receiver_name ?? '',
