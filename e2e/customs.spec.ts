@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { startSfFake, type SfFake } from '../electron/carriers/fakes';
-import { nextAction, rigPerTest, screenshot, wedgeScan } from './rig';
+import { importCsv, nextAction, rigPerTest, screenshot, wedgeScan } from './rig';
 import { checkScreen, enteredData } from './screens';
 import { expect, test } from './station';
 
@@ -31,11 +30,6 @@ XB-1001,Global Store,CUP-CER-01,陶瓷马克杯,1,Anna Müller,+49 30 1234567,Be
 XB-1001,Global Store,TEA-LJ-250,西湖龙井 250g,1,Anna Müller,+49 30 1234567,Berlin,Berlin,,Unter den Linden 1,DE,30.00,EUR,DDP,DE123456789
 `;
 
-async function importFile(page: Page, label: string, name: string, text: string, count: number) {
-  await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-  await expect(page.getByRole('status').last()).toContainText(`${count} imported`);
-}
-
 test('an order to Germany: blocked for its missing HS code, fixed by a lead at the bench, booked with SF and printed with its CN22 and invoices', async ({
   page,
 }) => {
@@ -54,8 +48,8 @@ test('an order to Germany: blocked for its missing HS code, fixed by a lead at t
     }),
   );
   await page.goto(`${station.url}#/orders`);
-  await importFile(page, 'Import products (CSV or XLSX)', 'products.csv', PRODUCTS, 0);
-  await importFile(page, 'Import orders (CSV or XLSX)', 'orders.csv', ORDERS, 1);
+  await importCsv(page, 'Import products (CSV or XLSX)', 'products.csv', PRODUCTS, '0 imported');
+  await importCsv(page, 'Import orders (CSV or XLSX)', 'orders.csv', ORDERS, '1 imported');
   await page.getByRole('link', { name: 'Pack' }).click();
 
   // Mug + tea in a BOX-S: 350 + 280 + 140 = 770 g.

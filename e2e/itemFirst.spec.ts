@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { nextAction, rigPerTest, screenshot, wedgeScan } from './rig';
+import { importCsv, nextAction, rigPerTest, screenshot, wedgeScan } from './rig';
 import { expect, test } from './station';
 
 // Item-first packing (单件扫描) through the screens, with the real scale over a PTY and the TCP capture printer.
@@ -37,19 +36,14 @@ function ordersFile(): { csv: string; expected: Record<string, string[]> } {
   return { csv: `order_no,shop,sku,qty,ordered_at,status\n${rows.join('\n')}\n`, expected };
 }
 
-async function importFile(page: Page, label: string, name: string, text: string, count: number) {
-  await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-  await expect(page.getByRole('status').last()).toContainText(`${count} imported`);
-}
-
 test('one item scan per order: the single-item orders fill oldest first; held, two-unit and two-line ones are skipped; none left is refused in red', async ({
   page,
 }) => {
   const station = await bench.start(bench.rig.config({ pack: { mode: 'item-first' } }));
   await page.goto(`${station.url}#/orders`);
   const { csv, expected } = ordersFile();
-  await importFile(page, 'Import products (CSV or XLSX)', 'products.csv', PRODUCTS, 3);
-  await importFile(page, 'Import orders (CSV or XLSX)', 'orders.csv', csv, 29);
+  await importCsv(page, 'Import products (CSV or XLSX)', 'products.csv', PRODUCTS, '3 imported');
+  await importCsv(page, 'Import orders (CSV or XLSX)', 'orders.csv', csv, '29 imported');
   await page.getByRole('link', { name: 'Pack' }).click();
   await expect(page.getByTestId('pack-mode')).toHaveText('Mode: Item first');
 

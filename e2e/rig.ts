@@ -111,6 +111,18 @@ export async function wedgeScan(page: Page, code: string): Promise<void> {
   }
 }
 
+/** A CSV chosen on the Orders page's import field named `label`, and the report that says it went in. */
+export async function importCsv(
+  page: Page,
+  label: string,
+  name: string,
+  text: string,
+  done: string | RegExp,
+) {
+  await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(page.getByRole('status').last()).toContainText(done);
+}
+
 export const nextAction = (page: Page) => page.getByRole('status', { name: 'Next action' });
 
 /** Saved by every run; the copies under docs/screenshots are the ones the README shows. */

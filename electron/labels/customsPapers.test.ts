@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
+import { prepareBarcodeReader } from '../testing/barcodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfWords, popplerMissing, repoRoot, tempDir } from '../testing';
+import { pdfWords, popplerMissing, tempDir } from '../testing';
 import {
   commercialInvoicePdf,
   customsLabelPdf,
@@ -20,13 +21,7 @@ const missing = popplerMissing();
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 beforeAll(async () => {
-  await prepareZXingModule({
-    overrides: {
-      wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
-        .buffer as ArrayBuffer,
-    },
-    fireImmediately: true,
-  });
+  await prepareBarcodeReader();
 });
 
 const paper = (over: Partial<CustomsPaper> = {}): CustomsPaper => ({

@@ -32,6 +32,7 @@ export interface CustomsPaper {
   ioss: string | null;
   currency: string;
   grossWeightG: number;
+  /** The declaration's lines (the carriers' shape; labels sit below carriers, so it is written out here). */
   items: {
     description: string;
     descriptionZh: string | null;

@@ -2,9 +2,9 @@ import { inflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
+import { prepareBarcodeReader } from '../testing/barcodes';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../testing';
 import {
   decodeGraphicField,
   encodeLabel,
@@ -30,13 +30,7 @@ const UPDATE = process.env.UPDATE_GOLDENS === '1';
 
 beforeAll(async () => {
   // The wasm comes from node_modules, never from a CDN.
-  await prepareZXingModule({
-    overrides: {
-      wasmBinary: readFileSync(join(repoRoot, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
-        .buffer as ArrayBuffer,
-    },
-    fireImmediately: true,
-  });
+  await prepareBarcodeReader();
 });
 
 const cases: [LabelSize, Dpi][] = [

@@ -22,7 +22,8 @@ export interface OrderCustoms {
   lines: { sku: string; valueCents: number | null; currency: string | null }[];
 }
 
-interface ProductCustomsRow {
+/** A product's customs columns, as both databases store them. */
+export interface ProductCustomsRow {
   sku: string;
   hs_code: string | null;
   name_en: string | null;
@@ -31,7 +32,7 @@ interface ProductCustomsRow {
   dangerous_goods: string | null;
 }
 
-const productOf = (r: ProductCustomsRow): ProductCustoms => ({
+export const productCustomsOf = (r: ProductCustomsRow): ProductCustoms => ({
   hsCode: r.hs_code,
   nameEn: r.name_en,
   nameZh: r.name_zh,
@@ -99,7 +100,7 @@ export class CustomsRepo {
     const out = new Map<string, ProductCustoms>();
     for (const sku of new Set(skus)) {
       const r = get.get(sku) as ProductCustomsRow | undefined;
-      if (r) out.set(sku, productOf(r));
+      if (r) out.set(sku, productCustomsOf(r));
     }
     return out;
   }

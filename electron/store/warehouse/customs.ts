@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { OrderCustoms, ProductCustoms } from '../repos';
+import { productCustomsOf, type OrderCustoms, type ProductCustoms, type ProductCustomsRow } from '../repos';
 
 type Q = pg.Pool | pg.PoolClient;
 
@@ -62,26 +62,8 @@ export async function orderCustoms(q: Q, orderId: string): Promise<OrderCustoms 
 }
 
 export async function productCustoms(q: Q, skus: string[]): Promise<Map<string, ProductCustoms>> {
-  const r = await q.query<{
-    sku: string;
-    hs_code: string | null;
-    name_en: string | null;
-    name_zh: string | null;
-    origin_country: string | null;
-    dangerous_goods: string | null;
-  }>('SELECT * FROM product_customs WHERE sku = ANY($1)', [skus]);
-  return new Map(
-    r.rows.map((p) => [
-      p.sku,
-      {
-        hsCode: p.hs_code,
-        nameEn: p.name_en,
-        nameZh: p.name_zh,
-        originCountry: p.origin_country,
-        dangerousGoods: p.dangerous_goods,
-      },
-    ]),
-  );
+  const r = await q.query<ProductCustomsRow>('SELECT * FROM product_customs WHERE sku = ANY($1)', [skus]);
+  return new Map(r.rows.map((p) => [p.sku, productCustomsOf(p)]));
 }
 
 /** A lead's fix at a bench: the order's declaration and its products' customs data, in one transaction. */
