@@ -69,24 +69,36 @@ export async function recordBooked(
       },
     ]);
   });
-  // 跨境: the CN22/CN23 and the commercial invoices follow the face sheet, drawn off its path (a PDF each); Shopee's
-  // own document carries its declaration.
-  const customs = request.customs;
-  if (customs && carrier !== 'shopee')
-    background(ctx.log, `customs papers for ${d.waybillNo}`, async () => {
-      const paper = customsPaperOf(ctx.config, order, customs, {
-        carrier,
-        waybillNo: d.waybillNo,
-        grossWeightG: weightG ?? 0,
-        date: ctx.now(),
-      });
-      const papers = await customsJobs(ctx.config, ctx.labels, sessionId, paper);
-      if (!ctx.repos.isOpen()) return;
-      const now = ctx.now().toISOString();
-      ctx.repos.transaction(() => papers.forEach((job) => printJobs.add(job, now)));
-      ctx.printLater(['label', 'slip']);
-    });
+  printCustomsPapers(ctx, shipmentId);
   return draft('done', 'booked', { carrier, waybill: d.waybillNo });
+}
+
+/**
+ * 跨境: a booked parcel abroad's CN22/CN23 and commercial invoices, drawn off the face sheet's path (a PDF each) and
+ * queued after it; Shopee's own document carries its declaration. Owed papers are kept in mind by the print jobs
+ * themselves: a station that died before they were queued draws them at its next start (see Shipping.start).
+ */
+export function printCustomsPapers(ctx: ShippingContext, shipmentId: number): void {
+  const row = ctx.repos.shipments.byId(shipmentId);
+  const customs = row ? (JSON.parse(row.request) as Partial<ShipmentRequest>).customs : undefined;
+  if (!row?.waybill_no || !row.session_id || !customs || row.carrier === 'shopee') return;
+  const { waybill_no: waybillNo, session_id: sessionId } = row;
+  if (ctx.repos.printJobs.forSession(sessionId).some((j) => j.kind === 'customs' || j.kind === 'invoice'))
+    return;
+  const order = ctx.repos.orders.byId(row.order_id)!;
+  background(ctx.log, `customs papers for ${waybillNo}`, async () => {
+    const paper = customsPaperOf(ctx.config, order, customs, {
+      carrier: row.carrier,
+      waybillNo,
+      grossWeightG: row.weight_g ?? 0,
+      date: ctx.now(),
+    });
+    const papers = await customsJobs(ctx.config, ctx.labels, sessionId, paper);
+    if (!ctx.repos.isOpen()) return;
+    const now = ctx.now().toISOString();
+    ctx.repos.transaction(() => papers.forEach((job) => ctx.repos.printJobs.add(job, now)));
+    ctx.printLater(['label', 'slip']);
+  });
 }
 
 /**

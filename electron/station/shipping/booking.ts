@@ -11,7 +11,7 @@ import { draft, type FeedbackDraft } from '../feedback';
 import { openCartonContents, type BoxState } from '../pack';
 import type { CustomsDeclaration, Parcel } from '../../carriers';
 import { customsFor, problemsText } from './customs';
-import { adoptOrRefuse, recordBooked } from './answers';
+import { adoptOrRefuse, printCustomsPapers, recordBooked } from './answers';
 import { checkBookedDetails, whyNotRecorded } from './attention';
 import { scanLabel } from './closing';
 import type { Booker, ShippingContext } from './context';
@@ -46,6 +46,9 @@ export class Shipping implements Booker {
 
   start(): void {
     background(this.ctx.log, 'resolving unknown bookings at start', () => this.resolveUnknown());
+    // A parcel abroad booked just before the station stopped still owes its customs papers.
+    const box = this.ctx.pack.box;
+    if (box?.shipment?.status === 'booked') printCustomsPapers(this.ctx, box.shipment.id);
     this.timer = setInterval(
       () => background(this.ctx.log, 'resolving unknown bookings', () => this.resolveUnknown()),
       this.ctx.config.carriers.retryMs,

@@ -252,4 +252,25 @@ describe('a parcel abroad', () => {
     const jobs = station.repos.printJobs.forSession(station.state().box!.sessionId);
     expect(jobs.map((j) => j.kind)).toEqual(['label']);
   });
+
+  it('a station stopped before the papers were queued draws them at its next start', async () => {
+    packAndWeigh('XB-1', MUG, 495);
+    await waitFor(() => station.state().phase === 'labelling', 5000, 'XB-1 booked');
+    const session = station.state().box!.sessionId;
+    await waitFor(() => station.repos.printJobs.forSession(session).length === 4, 5000, 'the papers');
+    // As if they had never been queued: the station stops, its papers are gone.
+    station.store.db.prepare("DELETE FROM print_jobs WHERE kind IN ('customs', 'invoice')").run();
+    await station.close();
+    station = open({
+      carriers: { default: 'sf', sf: { baseUrl: sf.url, partnerId: 'PB-SF', checkWord: 'sf-check' } },
+    });
+    expect(station.state().box!.sessionId).toBe(session);
+    await waitFor(() => station.repos.printJobs.forSession(session).length === 4, 5000, 'the papers again');
+    expect(station.repos.printJobs.forSession(session).map((j) => j.kind)).toEqual([
+      'label',
+      'customs',
+      'invoice',
+      'invoice',
+    ]);
+  });
 });
