@@ -210,6 +210,13 @@ describe.skipIf(missing)('orders in and tracking, once per warehouse', () => {
     ]);
     await a.feeds.interceptHandled('WF-4', 'B-07');
     expect(await a.feeds.pendingIntercepts('B-07')).toEqual([]);
+    // Cancelled while a bench packed it offline, unclaimed (`allow-new`): its box closing later finds the stop waiting.
+    await d.feeds.receive('shop', { orders: [record('WF-5')] });
+    expect(await b.feeds.stop('WF-5', 'cancelled', '买家取消')).toBeNull();
+    await a.push('B-08', box('T-5', 'WF-5', 'ZT9000000005'), []);
+    expect(await a.feeds.pendingIntercepts('B-08')).toEqual([
+      { orderNo: 'WF-5', status: 'cancelled', reason: '买家取消' },
+    ]);
     await stopListening();
   });
 

@@ -99,6 +99,17 @@ async function project(client: pg.PoolClient, bench: string, e: EventUp): Promis
        ON CONFLICT DO NOTHING`,
       [bench, e.sessionId, e.seq, e.packer, e.at],
     );
+    // Held or cancelled while this bench packed it offline (the NOTIFY went unheard): the stop waits for the bench in
+    // `intercepts`, so it voids the waybill or tells the lead once it is back.
+    await client.query(
+      `INSERT INTO intercepts (order_no, bench_id, status, reason)
+       SELECT o.order_no, $1, o.status, coalesce(o.hold_reason, o.status)
+       FROM orders o JOIN bench_sessions s ON s.order_no = o.order_no
+       WHERE s.session_id = $2 AND o.status IN ('held', 'cancelled')
+       ON CONFLICT (order_no) DO UPDATE SET bench_id = EXCLUDED.bench_id, status = EXCLUDED.status,
+         reason = EXCLUDED.reason, at = now(), handled_at = NULL`,
+      [bench, e.sessionId],
+    );
     await client.query(
       `WITH s AS (SELECT order_no FROM bench_sessions WHERE session_id = $1),
             o AS (UPDATE orders SET status = $2, packed_at = $3, packed_by = $4, packed_bench = $5, updated_at = now()

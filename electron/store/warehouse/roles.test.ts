@@ -113,6 +113,63 @@ it.skipIf(missing)(
       await bench.setRule('reasons', { hold: ['缺货'] }, '王管理');
       await bench.upsertUser({ name: '赵六', role: 'packer', badge: 'U9', pinHash: null });
       expect((await bench.mismatches({ limit: 10 })).total).toBe(1);
+      // Orders in and news out, once per warehouse, and 跨境: a feed page with its cursor, a turn, the platform's
+      // tokens, a stop waiting for a bench, a parcel followed, a lead's customs fix.
+      await bench.feeds.write(
+        [{ orderNo: 'R-2', header: {}, lines: [{ sku: 'TEA-1', name: null, qty: 1 }], stop: null }],
+        { feed: 'shop', next: 'c1' },
+      );
+      expect(await bench.feeds.takeTurn('feed shop', 60_000, 'B-01')).toBe(true);
+      await bench.feeds.setTokens('shopee', { accessToken: 'a' });
+      await bench.feeds.renewTokens(
+        'shopee',
+        () => true,
+        () => Promise.resolve({ accessToken: 'b' }),
+      );
+      expect(await bench.feeds.stop('R-2', 'cancelled', '退款')).toBeNull();
+      await bench.feeds.interceptHandled('R-2', 'B-01');
+      expect(await bench.parcels.enrolHandedOver()).toBe(1);
+      await bench.parcels.record(
+        'ZT1',
+        [{ at: '2026-11-30 10:00:00', status: 'collected', text: '已揽收' }],
+        'collected',
+        '2026-11-30T10:00:00Z',
+        () => null,
+      );
+      await bench.writeProducts([
+        {
+          sku: 'TEA-1',
+          name: '茶',
+          unitWeightG: 250,
+          length: null,
+          width: null,
+          height: null,
+          image: null,
+          category: null,
+          serialRequired: false,
+          kitOwnBarcode: false,
+          barcodes: [],
+          kit: [],
+        },
+      ]);
+      expect(
+        await bench.writeCustoms(
+          'R-1',
+          {
+            country: 'US',
+            buyerTaxId: null,
+            ioss: null,
+            incoterm: 'DDU',
+            lines: [{ sku: 'TEA-1', valueCents: 100, currency: 'USD' }],
+          },
+          new Map([
+            [
+              'TEA-1',
+              { hsCode: '090210', nameEn: 'Tea', nameZh: '茶', originCountry: 'CN', dangerousGoods: null },
+            ],
+          ]),
+        ),
+      ).toBe(true);
       // The journals are added to, never changed.
       await expect(bench.pool.query('DELETE FROM events')).rejects.toThrow(/permission denied/);
       await expect(bench.pool.query('UPDATE rules_audit SET changed_by = $1', ['x'])).rejects.toThrow(
