@@ -46,7 +46,9 @@ export interface CustomsPaper {
 
 const money = (cents: number) => (cents / 100).toFixed(2);
 const kg = (g: number | null) => (g === null ? '-' : (g / 1000).toFixed(3));
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The bench's local date (a customs paper is dated where it is signed, not in UTC). */
+const day = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Text that fits a width: shortened with … rather than run into the next column. */
 function fit(font: PDFFont, text: string, size: number, width: number): string {
